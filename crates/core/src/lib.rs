@@ -1,0 +1,257 @@
+//! Shared types of the whomet pipeline.
+//!
+//! The pipeline is `read -> segment -> find mentions -> resolve people -> detect meetings ->
+//! score -> build graph -> export`. This crate holds the values passed between those stages:
+//! [`Document`] (an article and its [`SourceMap`]), [`Span`] (a byte range into the original
+//! text), [`Analysis`] (everything one article contributes: [`LocalPerson`]s and [`Event`]s with
+//! their [`Evidence`]), and the graph payloads [`PersonNode`] and [`EdgeData`].
+//!
+//! ```
+//! use whomet_core::{fold_name, PartialDate};
+//! assert_eq!(fold_name("Amir-Abdollahian"), fold_name("Amir Abdollahian"));
+//! assert_eq!(PartialDate::parse("2024-03").unwrap().to_string(), "2024-03");
+//! ```
+#![warn(missing_docs)]
+
+mod date;
+mod names;
+mod source;
+
+pub use date::PartialDate;
+pub use names::{fold_name, name_tokens, slug};
+pub use source::{Document, SourceMap};
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A byte range `start..end` into the original text of a document (the file's bytes, or the
+/// `text` field of a JSON line). Analysis works on decoded text; [`SourceMap`] maps back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    /// The text this span covers in `text` (empty when out of range).
+    pub fn of<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// A problem found in the input: which source (file path or `<stdin>`), which line when known,
+/// and what was wrong. Analysis never fails; it reports these instead.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// File path, or `<stdin>`.
+    pub source: String,
+    /// 1-based line number, when the problem is tied to a line.
+    pub line: Option<usize>,
+    /// What was wrong and what was done about it.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.source, l, self.message),
+            None => write!(f, "{}: {}", self.source, self.message),
+        }
+    }
+}
+
+/// The kind of an edge between two people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EdgeKind {
+    /// The two were physically together in a meeting, reported as having happened.
+    Met,
+    /// A live remote exchange: telephone or video call.
+    Contact,
+    /// A meeting scheduled, agreed or announced.
+    Planned,
+}
+
+impl EdgeKind {
+    /// All kinds, in output order.
+    pub const ALL: [EdgeKind; 3] = [EdgeKind::Met, EdgeKind::Contact, EdgeKind::Planned];
+    /// `MET`, `CONTACT` or `PLANNED`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::Met => "MET",
+            EdgeKind::Contact => "CONTACT",
+            EdgeKind::Planned => "PLANNED",
+        }
+    }
+}
+
+impl fmt::Display for EdgeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A person as one article knows them, after in-article resolution of surnames, titles and
+/// pronouns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocalPerson {
+    /// The fullest name the article uses, without titles.
+    pub name: String,
+    /// Every other name form the article uses (sorted, without `name`).
+    pub aliases: Vec<String>,
+    /// Roles from titles and appositives ("Foreign Minister", "head of Hamas").
+    pub roles: Vec<String>,
+    /// Every mention resolved to this person (names, titles, pronouns), in text order.
+    pub mentions: Vec<Span>,
+    /// Named only as a photo credit or byline: never takes part in a meeting.
+    pub credit: bool,
+}
+
+/// One participant of an event: an index into [`Analysis::people`] and the side they are on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Participant {
+    /// Index into [`Analysis::people`].
+    pub person: usize,
+    /// 0 for the subject side, 1 for the object side. Only pairs across sides are edges unless
+    /// the event is [`Event::joint`].
+    pub side: u8,
+}
+
+/// A meeting, call or planned meeting: one event, several participants, one piece of evidence.
+/// Pairwise edges are a projection made when the graph is built.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// MET, CONTACT or PLANNED.
+    pub kind: EdgeKind,
+    /// Who took part.
+    pub participants: Vec<Participant>,
+    /// One meeting of everyone (all pairs are edges), rather than a subject meeting each object.
+    pub joint: bool,
+    /// When it happened (or is to happen), resolved against the document date.
+    pub date: Option<PartialDate>,
+    /// City or country, when stated.
+    pub place: Option<String>,
+    /// The sentence it rests on.
+    pub evidence: Evidence,
+}
+
+impl Event {
+    /// The unordered pairs of participants (indices into [`Analysis::people`]) this event
+    /// claims, each once, smaller index first, sorted.
+    pub fn pairs(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (i, a) in self.participants.iter().enumerate() {
+            for b in &self.participants[i + 1..] {
+                if a.person != b.person && (self.joint || a.side != b.side) {
+                    out.push((a.person.min(b.person), a.person.max(b.person)));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The sentence an event rests on, and how much it is trusted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Document id.
+    pub doc: String,
+    /// The sentence, as a span of the original document text.
+    pub sentence: Span,
+    /// The sentence text (whitespace runs folded to one space).
+    pub text: String,
+    /// The trigger words ("met with", "held talks").
+    pub trigger: String,
+    /// Confidence of this one piece of evidence, in 0..1.
+    pub confidence: f64,
+    /// What the confidence rests on, for `whomet explain` ("trigger:met", "caption", ...).
+    pub cues: Vec<String>,
+}
+
+/// Everything one article contributes. Made by the per-article stages; it carries no state from
+/// other articles.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Document id.
+    pub doc: String,
+    /// Document date, when known.
+    pub date: Option<chrono::NaiveDate>,
+    /// People of the article.
+    pub people: Vec<LocalPerson>,
+    /// Events of the article.
+    pub events: Vec<Event>,
+    /// Problems found on the way.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// How two name forms from different documents came to be one person.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct MergeRecord {
+    /// The name form merged in.
+    pub name: String,
+    /// The document it came from.
+    pub doc: String,
+    /// The rule that merged it ("same folded name", "surname + matching given name", ...).
+    pub rule: String,
+}
+
+/// A node of the graph: one person across the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonNode {
+    /// Stable identifier: ASCII slug of the canonical name, made unique.
+    pub id: String,
+    /// Canonical name.
+    pub label: String,
+    /// Every other name form seen, sorted.
+    pub aliases: Vec<String>,
+    /// Roles seen, sorted.
+    pub roles: Vec<String>,
+    /// Number of mentions over all documents.
+    pub mentions: usize,
+    /// Documents the person appears in, sorted.
+    pub documents: Vec<String>,
+    /// Only ever seen as a photo credit or byline.
+    pub credit: bool,
+    /// How the node was assembled from per-document people.
+    pub merges: Vec<MergeRecord>,
+}
+
+/// One piece of evidence for an edge, with the resolved date and place of its event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EdgeEvidence {
+    /// The sentence and its confidence.
+    pub evidence: Evidence,
+    /// Resolved date of the event.
+    pub date: Option<PartialDate>,
+    /// Place of the event.
+    pub place: Option<String>,
+}
+
+/// An edge of the graph: one pair of people and one kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EdgeData {
+    /// MET, CONTACT or PLANNED.
+    pub kind: EdgeKind,
+    /// Combined confidence of all evidence, in 0..1.
+    pub confidence: f64,
+    /// Sum of the evidence confidences (for layouts that weigh edges).
+    pub weight: f64,
+    /// Supporting sentences, in document then offset order.
+    pub evidence: Vec<EdgeEvidence>,
+    /// Documents that support the edge, sorted.
+    pub documents: Vec<String>,
+    /// Earliest known date.
+    pub first_date: Option<PartialDate>,
+    /// Latest known date.
+    pub last_date: Option<PartialDate>,
+    /// Places, sorted.
+    pub places: Vec<String>,
+}

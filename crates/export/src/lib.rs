@@ -1,0 +1,1 @@
+//! whomet-export

@@ -1,0 +1,158 @@
+use super::*;
+use whomet_core::{Event, Evidence, LocalPerson, Participant, Span};
+
+fn person(name: &str, roles: &[&str]) -> LocalPerson {
+    LocalPerson {
+        name: name.into(),
+        aliases: vec![],
+        roles: roles.iter().map(|r| r.to_string()).collect(),
+        mentions: vec![Span::new(0, 1)],
+        credit: false,
+    }
+}
+
+fn met(doc: &str, a: usize, b: usize, confidence: f64) -> Event {
+    Event {
+        kind: EdgeKind::Met,
+        participants: vec![
+            Participant { person: a, side: 0 },
+            Participant { person: b, side: 1 },
+        ],
+        joint: false,
+        date: None,
+        place: None,
+        evidence: Evidence {
+            doc: doc.into(),
+            sentence: Span::new(0, 10),
+            text: "A met B.".into(),
+            trigger: "met".into(),
+            confidence,
+            cues: vec![],
+        },
+    }
+}
+
+fn doc(id: &str, people: Vec<LocalPerson>, events: Vec<Event>) -> Analysis {
+    Analysis {
+        doc: id.into(),
+        people,
+        events,
+        ..Analysis::default()
+    }
+}
+
+/// Labels of the graph's nodes and edges, for compact assertions.
+fn check(analyses: &[Analysis], expect: expect_test::Expect) {
+    let g = build(analyses);
+    let mut out = String::new();
+    for n in g.nodes() {
+        out += &format!("{} [{}] aka {:?}\n", n.id, n.label, n.aliases);
+    }
+    for (a, b, e) in g.edges() {
+        out += &format!(
+            "{} -{}- {} {} {:?}\n",
+            a.id, e.kind, b.id, e.confidence, e.documents
+        );
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn spelling_variants_merge_and_confidence_combines_across_documents() {
+    check(
+        &[
+            doc(
+                "d1",
+                vec![
+                    person("Hossein Amir-Abdollahian", &[]),
+                    person("Ismail Haniyeh", &[]),
+                ],
+                vec![met("d1", 0, 1, 0.8)],
+            ),
+            doc(
+                "d2",
+                vec![
+                    person("Ismail Haniyeh", &[]),
+                    person("Hussein Amirabdollahian", &[]),
+                ],
+                vec![met("d2", 0, 1, 0.5)],
+            ),
+        ],
+        expect_test::expect![[r#"
+            hossein-amir-abdollahian [Hossein Amir-Abdollahian] aka ["Hussein Amirabdollahian"]
+            ismail-haniyeh [Ismail Haniyeh] aka []
+            hossein-amir-abdollahian -MET- ismail-haniyeh 0.9 ["d1", "d2"]
+        "#]],
+    );
+}
+
+#[test]
+fn namesakes_sharing_a_surname_stay_apart() {
+    check(
+        &[
+            doc(
+                "d1",
+                vec![person("James Baker", &["Treasury Secretary"])],
+                vec![],
+            ),
+            doc(
+                "d2",
+                vec![person("Howard Baker", &["Chief of Staff"])],
+                vec![],
+            ),
+            doc("d3", vec![person("Baker", &[])], vec![]),
+            doc(
+                "d4",
+                vec![person("Abbas Kamel", &[]), person("Abbas", &[])],
+                vec![],
+            ),
+        ],
+        expect_test::expect![[r#"
+            abbas [Abbas] aka []
+            abbas-kamel [Abbas Kamel] aka []
+            baker [Baker] aka []
+            howard-baker [Howard Baker] aka []
+            james-baker [James Baker] aka []
+        "#]],
+    );
+}
+
+#[test]
+fn surname_alone_joins_by_shared_role() {
+    check(
+        &[
+            doc(
+                "d1",
+                vec![person("James Baker", &["Treasury Secretary"])],
+                vec![],
+            ),
+            doc(
+                "d2",
+                vec![person("Howard Baker", &["Chief of Staff"])],
+                vec![],
+            ),
+            doc("d3", vec![person("Baker", &["Treasury Secretary"])], vec![]),
+        ],
+        expect_test::expect![[r#"
+            howard-baker [Howard Baker] aka []
+            james-baker [James Baker] aka ["Baker"]
+        "#]],
+    );
+}
+
+#[test]
+fn credits_and_self_pairs_make_no_edges() {
+    let mut credit = person("Majid Asgaripour", &[]);
+    credit.credit = true;
+    check(
+        &[doc(
+            "d1",
+            vec![person("Ismail Haniyeh", &[]), credit],
+            vec![met("d1", 0, 1, 0.9), met("d1", 0, 0, 0.9)],
+        )],
+        expect_test::expect![[r#"
+            ismail-haniyeh [Ismail Haniyeh] aka []
+            majid-asgaripour [Majid Asgaripour] aka []
+        "#]],
+    );
+}
