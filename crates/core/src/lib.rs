@@ -255,3 +255,28 @@ pub struct EdgeData {
     /// Places, sorted.
     pub places: Vec<String>,
 }
+
+/// How a mention refers to its person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// By name ("Ismail Haniyeh", "Mr Blair", "Haniyeh's").
+    Name,
+    /// By pronoun ("he", "his").
+    Pronoun,
+    /// By a role description ("the Crown Prince", "Iran's foreign minister").
+    Role,
+}
+
+/// A resolved reference to a person in an article's decoded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Mention {
+    /// Decoded-text span of the name (without title), pronoun or role phrase.
+    pub span: Span,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// Name, pronoun or role.
+    pub kind: MentionKind,
+    /// Index into the article's people.
+    pub person: usize,
+}

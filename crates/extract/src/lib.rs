@@ -1,1 +1,43 @@
-//! whomet-extract
+//! Entity extraction: the per-article stages up to "who is who".
+//!
+//! `read` ([`prepare`]) `-> segment` ([`segment::sentences`]) `-> find mentions -> resolve
+//! people` ([`people::find_people`]) `->` detect meetings (whomet-relate) `-> ...`
+//!
+//! Analysis never fails: bad bytes are replaced and reported, odd text yields fewer people.
+//!
+//! ```
+//! use whomet_extract::{extract, prepare, Input};
+//! let (doc, _) = prepare(&Input { id: "d", ..Input::default() },
+//!     b"date 2024-03-26 Hamas leader Ismail Haniyeh met Iranian Foreign Minister \
+//!       Hossein Amir-Abdollahian. Haniyeh thanked him.");
+//! let ex = extract(&doc);
+//! let names: Vec<&str> = ex.people.people.iter().map(|p| p.name.as_str()).collect();
+//! assert_eq!(names, ["Hossein Amir-Abdollahian", "Ismail Haniyeh"]);
+//! ```
+#![warn(missing_docs)]
+
+pub mod lexicon;
+pub mod people;
+mod prepare;
+pub mod segment;
+
+pub use people::People;
+pub use prepare::{Input, month_number, prepare};
+
+use whomet_core::{Document, Span};
+
+/// What extraction learns about one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    /// Sentences, as decoded-text spans.
+    pub sentences: Vec<Span>,
+    /// People and their mentions.
+    pub people: People,
+}
+
+/// Segments `doc` and finds its people.
+pub fn extract(doc: &Document) -> Extraction {
+    let sentences = segment::sentences(&doc.text, doc.body_start);
+    let people = people::find_people(doc, &sentences);
+    Extraction { sentences, people }
+}

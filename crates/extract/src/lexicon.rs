@@ -1,0 +1,77 @@
+//! Word lists from `data/lexicon/`, compiled into the binary (nothing is read at run time).
+//! `data/README.md` names each list's source and licence.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The lexicons the people finder uses.
+pub struct Lexicon {
+    /// Given names (lowercase), US Census 1990.
+    pub given: HashSet<&'static str>,
+    /// Common English words (lowercase), SCOWL.
+    pub common: HashSet<&'static str>,
+    /// Title and role words (lowercase).
+    pub titles: HashSet<&'static str>,
+    /// Titles kept in the name before a single name word ("King Fahd").
+    pub royal: HashSet<&'static str>,
+    /// Words never part of a person's name (lowercase).
+    pub stop: HashSet<&'static str>,
+    /// Places as written ("Saudi Arabia"), and their lowercase forms.
+    pub places: HashSet<String>,
+    /// Demonyms (lowercase).
+    pub demonyms: HashSet<String>,
+}
+
+fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The lexicon, built once.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let titles_raw = include_str!("../../../data/lexicon/titles.txt");
+        Lexicon {
+            given: lines(include_str!("../../../data/lexicon/given-names.txt")).collect(),
+            common: lines(include_str!("../../../data/lexicon/common-words.txt")).collect(),
+            titles: lines(titles_raw)
+                .map(|l| l.trim_start_matches('!'))
+                .collect(),
+            royal: lines(titles_raw)
+                .filter_map(|l| l.strip_prefix('!'))
+                .collect(),
+            stop: lines(include_str!("../../../data/lexicon/stop-names.txt")).collect(),
+            places: lines(include_str!("../../../data/lexicon/places.txt"))
+                .map(str::to_lowercase)
+                .collect(),
+            demonyms: lines(include_str!("../../../data/lexicon/demonyms.txt"))
+                .map(str::to_lowercase)
+                .collect(),
+        }
+    })
+}
+
+/// Words that join the parts of a name ("bin", "al", "de", "van").
+pub const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "bint", "ibn", "abu", "abd", "de", "da", "del", "della", "di", "do", "dos",
+    "das", "du", "la", "le", "van", "von", "der", "den", "ter", "y",
+];
+
+impl Lexicon {
+    /// A title or role word.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles
+            .contains(word.to_lowercase().trim_end_matches('.'))
+    }
+    /// A word that cannot be part of a name: stop word, place or demonym.
+    pub fn is_non_name(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.stop.contains(w.as_str()) || self.places.contains(&w) || self.demonyms.contains(&w)
+    }
+    /// A place name ("Doha", "Saudi Arabia"), any case.
+    pub fn is_place(&self, s: &str) -> bool {
+        self.places.contains(&s.to_lowercase())
+    }
+}

@@ -1,0 +1,158 @@
+//! Date of an event, resolved against the document date and the event's tense.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use whomet_core::{Document, EdgeKind, PartialDate};
+use whomet_extract::month_number;
+use whomet_extract::segment::Token;
+
+fn weekday(w: &str) -> Option<Weekday> {
+    Some(match w {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn year(w: &str) -> Option<i32> {
+    (w.len() == 4)
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2100).contains(y))
+}
+
+fn day(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches(|c: char| c.is_alphabetic());
+    w.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// The first date expression of the sentence, resolved; for the lead sentence of a dated
+/// article with none, the article's date.
+pub fn resolve(
+    doc: &Document,
+    toks: &[Token<'_>],
+    lower: &[String],
+    kind: EdgeKind,
+    lead: bool,
+) -> Option<PartialDate> {
+    let future = kind == EdgeKind::Planned;
+    let base = doc.date;
+    for i in 0..lower.len() {
+        let w = lower[i].as_str();
+        let next = lower.get(i + 1).map(String::as_str);
+        // Month names must be capitalised ("may" is a verb).
+        if toks[i].is_capitalized()
+            && let Some(m) = month_number(w)
+        {
+            if let Some(d) = next.and_then(day) {
+                let y = lower.get(i + 2).and_then(|w| year(w)).or_else(|| {
+                    lower
+                        .get(i + 3)
+                        .filter(|_| lower[i + 2] == ",")
+                        .and_then(|w| year(w))
+                });
+                let y = y.or_else(|| base.map(|b| infer_year(b, m, d, future)));
+                if let Some(date) = y.and_then(|y| NaiveDate::from_ymd_opt(y, m, d)) {
+                    return Some(PartialDate::from_naive(date));
+                }
+            }
+            let y = next
+                .and_then(year)
+                .or_else(|| base.map(|b| infer_year(b, m, 1, future)));
+            if let Some(y) = y {
+                return Some(PartialDate {
+                    year: y,
+                    month: Some(m as u8),
+                    day: None,
+                });
+            }
+            continue;
+        }
+        if let Some(b) = base {
+            if let Some(wd) = weekday(w) {
+                return Some(PartialDate::from_naive(weekday_date(b, wd, future)));
+            }
+            let shift = match w {
+                "yesterday" => Some(-1),
+                "today" | "tonight" => Some(0),
+                "tomorrow" => Some(1),
+                "weekend" => Some(
+                    weekday_date(b, Weekday::Sat, future)
+                        .signed_duration_since(b)
+                        .num_days(),
+                ),
+                _ => None,
+            };
+            if let Some(s) = shift {
+                return Some(PartialDate::from_naive(b + Duration::days(s)));
+            }
+        }
+        if matches!(lower.get(i.wrapping_sub(1)).map(String::as_str), Some("in"))
+            && let Some(y) = year(w)
+        {
+            return Some(PartialDate {
+                year: y,
+                month: None,
+                day: None,
+            });
+        }
+    }
+    if lead && kind != EdgeKind::Planned {
+        return base.map(PartialDate::from_naive);
+    }
+    None
+}
+
+/// The year of month `m` day `d` nearest the document date in the event's direction.
+fn infer_year(base: NaiveDate, m: u32, d: u32, future: bool) -> i32 {
+    let y = base.year();
+    let this = NaiveDate::from_ymd_opt(y, m, d.min(28)).unwrap_or(base);
+    if future && this < base - Duration::days(31) {
+        y + 1
+    } else if !future && this > base + Duration::days(1) {
+        y - 1
+    } else {
+        y
+    }
+}
+
+/// A past event's weekday is the latest on or before the document date; a future one's the
+/// first after it.
+fn weekday_date(base: NaiveDate, wd: Weekday, future: bool) -> NaiveDate {
+    let from = base.weekday().num_days_from_monday() as i64;
+    let to = wd.num_days_from_monday() as i64;
+    if future {
+        let ahead = (to - from).rem_euclid(7);
+        base + Duration::days(if ahead == 0 { 7 } else { ahead })
+    } else {
+        base - Duration::days((from - to).rem_euclid(7))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_follow_the_tense() {
+        let fri = NaiveDate::from_ymd_opt(1987, 3, 13).unwrap();
+        assert_eq!(
+            weekday_date(fri, Weekday::Wed, false).to_string(),
+            "1987-03-11"
+        );
+        assert_eq!(
+            weekday_date(fri, Weekday::Fri, false).to_string(),
+            "1987-03-13"
+        );
+        assert_eq!(
+            weekday_date(fri, Weekday::Wed, true).to_string(),
+            "1987-03-18"
+        );
+        assert_eq!(infer_year(fri, 12, 20, false), 1986);
+        assert_eq!(infer_year(fri, 1, 5, true), 1988);
+    }
+}

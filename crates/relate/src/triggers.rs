@@ -1,0 +1,444 @@
+//! Trigger words of meetings, calls and planned meetings, and their modality.
+
+use whomet_core::EdgeKind;
+
+/// How a trigger's event stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modality {
+    /// Reported as having happened.
+    Actual,
+    /// Scheduled, expected, agreed.
+    Planned,
+    /// A present-tense photo caption ("X meets with Y in Tehran").
+    Caption,
+    /// Negated, denied, conditional, proposed or cancelled: no event.
+    Dropped,
+}
+
+/// A trigger found in a sentence: token range (of the non-space tokens) and what it means.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Kind after modality.
+    pub kind: EdgeKind,
+    /// Base confidence of the trigger.
+    pub base: f64,
+    /// Short name for the evidence cues.
+    pub name: &'static str,
+    /// Actual, planned, caption or dropped.
+    pub modality: Modality,
+    /// Coordinated subjects with no object are one meeting ("A and B met").
+    pub joint_subject: bool,
+    /// The objects are one meeting ("talks between A and B").
+    pub joint_objects: bool,
+}
+
+struct Pattern {
+    words: &'static [&'static str],
+    kind: EdgeKind,
+    base: f64,
+    name: &'static str,
+    joint_subject: bool,
+    joint_objects: bool,
+    /// A noun ("talks", "meeting"): its tense comes from the whole sentence.
+    nominal: bool,
+}
+
+const fn p(
+    words: &'static [&'static str],
+    kind: EdgeKind,
+    base: f64,
+    name: &'static str,
+    joint_subject: bool,
+    joint_objects: bool,
+    nominal: bool,
+) -> Pattern {
+    Pattern {
+        words,
+        kind,
+        base,
+        name,
+        joint_subject,
+        joint_objects,
+        nominal,
+    }
+}
+
+use EdgeKind::{Contact, Met};
+
+/// `~` skips up to three words.
+const PATTERNS: &[Pattern] = &[
+    p(
+        &["talks", "between"],
+        Met,
+        0.85,
+        "talks between",
+        false,
+        true,
+        true,
+    ),
+    p(
+        &["meeting", "between"],
+        Met,
+        0.85,
+        "meeting between",
+        false,
+        true,
+        true,
+    ),
+    p(
+        &["meeting", "of"],
+        Met,
+        0.75,
+        "meeting of",
+        false,
+        true,
+        true,
+    ),
+    p(
+        &["talks", "with"],
+        Met,
+        0.85,
+        "talks with",
+        false,
+        false,
+        true,
+    ),
+    p(
+        &["meeting", "with"],
+        Met,
+        0.85,
+        "meeting with",
+        false,
+        false,
+        true,
+    ),
+    p(
+        &["meetings", "with"],
+        Met,
+        0.8,
+        "meetings with",
+        false,
+        false,
+        true,
+    ),
+    p(&["met", "with"], Met, 0.92, "met with", true, false, false),
+    p(
+        &["meets", "with"],
+        Met,
+        0.9,
+        "meets with",
+        true,
+        false,
+        false,
+    ),
+    p(&["meet", "with"], Met, 0.9, "meet with", true, false, false),
+    p(&["met"], Met, 0.92, "met", true, false, false),
+    p(&["meets"], Met, 0.9, "meets", true, false, false),
+    p(&["meet"], Met, 0.9, "meet", true, false, false),
+    p(&["meeting"], Met, 0.85, "meeting", false, false, false),
+    p(
+        &["held", "~", "talks"],
+        Met,
+        0.88,
+        "held talks",
+        true,
+        false,
+        false,
+    ),
+    p(
+        &["hold", "~", "talks"],
+        Met,
+        0.88,
+        "hold talks",
+        true,
+        false,
+        false,
+    ),
+    p(
+        &["opened", "talks"],
+        Met,
+        0.88,
+        "opened talks",
+        true,
+        false,
+        false,
+    ),
+    p(
+        &["received", "by"],
+        Met,
+        0.85,
+        "received by",
+        false,
+        false,
+        false,
+    ),
+    p(&["received"], Met, 0.8, "received", false, false, false),
+    p(
+        &["welcomed", "by"],
+        Met,
+        0.85,
+        "welcomed by",
+        false,
+        false,
+        false,
+    ),
+    p(&["welcomed"], Met, 0.75, "welcomed", false, false, false),
+    p(&["hosted"], Met, 0.8, "hosted", false, false, false),
+    p(&["visited"], Met, 0.7, "visited", false, false, false),
+    p(
+        &["call", "on"],
+        Met,
+        0.85,
+        "paid a call on",
+        false,
+        false,
+        false,
+    ),
+    p(
+        &["sat", "down", "with"],
+        Met,
+        0.9,
+        "sat down with",
+        false,
+        false,
+        false,
+    ),
+    p(
+        &["shook", "hands", "with"],
+        Met,
+        0.92,
+        "shook hands with",
+        false,
+        false,
+        false,
+    ),
+    p(
+        &["attended", "by"],
+        Met,
+        0.8,
+        "attended by",
+        false,
+        false,
+        false,
+    ),
+    p(&["attended"], Met, 0.75, "attended", true, false, false),
+    p(&["joined"], Met, 0.7, "joined", false, false, false),
+    p(&["signed"], Met, 0.7, "signed", true, false, false),
+    p(
+        &["discussed", "~", "~", "with"],
+        Met,
+        0.75,
+        "discussed with",
+        false,
+        false,
+        false,
+    ),
+    p(
+        &["telephoned"],
+        Contact,
+        0.9,
+        "telephoned",
+        false,
+        false,
+        false,
+    ),
+    p(&["phoned"], Contact, 0.9, "phoned", false, false, false),
+    p(
+        &["talked", "with"],
+        Contact,
+        0.7,
+        "talked with",
+        false,
+        false,
+        false,
+    ),
+    p(
+        &["talked", "to"],
+        Contact,
+        0.7,
+        "talked to",
+        false,
+        false,
+        false,
+    ),
+    p(
+        &["spoke", "with"],
+        Contact,
+        0.7,
+        "spoke with",
+        false,
+        false,
+        false,
+    ),
+    p(
+        &["spoke", "to"],
+        Contact,
+        0.7,
+        "spoke to",
+        false,
+        false,
+        false,
+    ),
+    p(
+        &["spoken", "to"],
+        Contact,
+        0.7,
+        "spoken to",
+        false,
+        false,
+        false,
+    ),
+    p(
+        &["spoken", "with"],
+        Contact,
+        0.7,
+        "spoken with",
+        false,
+        false,
+        false,
+    ),
+];
+
+const FUTURE: &[&str] = &["will", "shall", "'ll"];
+const TO_FRAMES: &[&str] = &[
+    "scheduled",
+    "due",
+    "expected",
+    "agreed",
+    "plans",
+    "planned",
+    "planning",
+    "set",
+    "going",
+    "is",
+    "are",
+    "was",
+    "were",
+    "arranged",
+    "intends",
+];
+const NEGATION: &[&str] = &[
+    "not",
+    "n't",
+    "never",
+    "no",
+    "denied",
+    "denies",
+    "deny",
+    "cancelled",
+    "canceled",
+    "cancels",
+    "refused",
+    "declined",
+    "failed",
+    "without",
+];
+const HYPOTHETICAL: &[&str] = &[
+    "if", "could", "might", "may", "would", "unless", "should", "hope", "hopes", "hoped",
+    "proposed", "proposes", "propose", "offered", "offers", "urged", "urging", "wants", "want",
+    "wanted", "invited", "asked", "whether", "possible", "possibly", "unlikely",
+];
+
+/// Finds triggers among the lower-cased, space-free tokens of a sentence.
+pub fn find(lower: &[String]) -> Vec<Trigger> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lower.len() {
+        let hit = PATTERNS
+            .iter()
+            .find_map(|pat| matches(pat, lower, i).map(|end| (pat, end)));
+        let Some((pat, end)) = hit else {
+            i += 1;
+            continue;
+        };
+        let mut kind = pat.kind;
+        let modality = modality(lower, i, pat.nominal);
+        let phone = lower
+            .iter()
+            .any(|w| matches!(w.as_str(), "telephone" | "phone" | "video"));
+        if phone && kind == Met && !pat.nominal {
+            kind = Contact;
+        }
+        let modality = match modality {
+            Modality::Planned if kind == Met => {
+                kind = EdgeKind::Planned;
+                Modality::Planned
+            }
+            Modality::Planned => Modality::Dropped,
+            m => m,
+        };
+        let base = if modality == Modality::Planned {
+            pat.base.min(0.85)
+        } else {
+            pat.base
+        };
+        out.push(Trigger {
+            start: i,
+            end,
+            kind,
+            base,
+            name: pat.name,
+            modality,
+            joint_subject: pat.joint_subject,
+            joint_objects: pat.joint_objects,
+        });
+        i = end;
+    }
+    out
+}
+
+fn matches(pat: &Pattern, lower: &[String], at: usize) -> Option<usize> {
+    let mut i = at;
+    let mut k = 0;
+    while k < pat.words.len() {
+        if pat.words[k] == "~" {
+            let next = pat.words.get(k + 1)?;
+            let found = (i..(i + 4).min(lower.len())).find(|&j| lower[j] == *next)?;
+            i = found + 1;
+            k += 2;
+            continue;
+        }
+        if lower.get(i)? != pat.words[k] {
+            return None;
+        }
+        i += 1;
+        k += 1;
+    }
+    Some(i)
+}
+
+fn modality(lower: &[String], at: usize, nominal: bool) -> Modality {
+    let window = &lower[at.saturating_sub(4)..at];
+    if window.iter().any(|w| NEGATION.contains(&w.as_str())) {
+        return Modality::Dropped;
+    }
+    if window.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
+        return Modality::Dropped;
+    }
+    let future = window.iter().any(|w| FUTURE.contains(&w.as_str()))
+        || window
+            .windows(2)
+            .any(|w| w[1] == "to" && TO_FRAMES.contains(&w[0].as_str()))
+        || window.last().is_some_and(|w| w == "to");
+    if future {
+        return Modality::Planned;
+    }
+    if nominal
+        && lower.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "will" | "scheduled" | "due" | "planned" | "upcoming" | "expected"
+            )
+        })
+    {
+        return Modality::Planned;
+    }
+    if matches!(lower[at].as_str(), "meets" | "meet") {
+        return Modality::Caption;
+    }
+    Modality::Actual
+}
