@@ -1,0 +1,124 @@
+//! `graph.dot`.
+
+use crate::{ExportError, date, is_xml_char};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph as DotGraph, Id, Node, NodeId, Stmt, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use std::collections::HashMap;
+use std::io::Write;
+use whomet_core::{EdgeData, EdgeKind, PersonNode};
+use whomet_graph::Graph;
+
+/// Writes `graph.dot`: an undirected Graphviz graph `whomet`, built with graphviz-rust's DOT
+/// model and printed by its printer.
+pub fn write_dot(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
+    let mut text = dot_graph(graph).print(&mut PrinterContext::default());
+    text.push('\n');
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+fn dot_graph(graph: &Graph) -> DotGraph {
+    let mut degree: HashMap<&str, usize> = HashMap::new();
+    for (a, b, _) in graph.edges() {
+        *degree.entry(&a.id).or_default() += 1;
+        *degree.entry(&b.id).or_default() += 1;
+    }
+    let nodes = graph.nodes().map(|n| {
+        let size = (degree.get(n.id.as_str()).copied().unwrap_or(0) as f64).sqrt();
+        let attributes = vec![
+            attr("label", quoted(&n.label)),
+            attr("tooltip", quoted(&node_tooltip(n))),
+            attr("width", number(0.75 + 0.25 * size)),
+            attr("fontsize", number(14.0 + 2.0 * size)),
+        ];
+        Stmt::Node(Node::new(node_id(n), attributes))
+    });
+    let edges = graph.edges().map(|(a, b, e)| {
+        let (style, color) = match e.kind {
+            EdgeKind::Met => ("solid", "black"),
+            EdgeKind::Contact => ("dashed", "royalblue"),
+            EdgeKind::Planned => ("dotted", "darkorange"),
+        };
+        let attributes = vec![
+            attr("style", Id::Plain(style.to_string())),
+            attr("color", Id::Plain(color.to_string())),
+            attr("penwidth", number(1.0 + 3.0 * e.confidence)),
+            attr("tooltip", quoted(&edge_tooltip(a, b, e))),
+        ];
+        let ty = EdgeTy::Pair(Vertex::N(node_id(a)), Vertex::N(node_id(b)));
+        Stmt::Edge(Edge { ty, attributes })
+    });
+    DotGraph::Graph {
+        id: Id::Plain("whomet".to_string()),
+        strict: false,
+        stmts: nodes.chain(edges).collect(),
+    }
+}
+
+fn node_tooltip(n: &PersonNode) -> String {
+    format!(
+        "{}\naliases: {}\nroles: {}\nmentions: {}, documents: {}",
+        n.label,
+        or(n.aliases.join("; "), "none"),
+        or(n.roles.join("; "), "none"),
+        n.mentions,
+        n.documents.len()
+    )
+}
+
+fn edge_tooltip(a: &PersonNode, b: &PersonNode, e: &EdgeData) -> String {
+    let dates = match (date(e.first_date), date(e.last_date)) {
+        (first, last) if first == last || last.is_empty() => first,
+        (first, last) => format!("{first} to {last}"),
+    };
+    format!(
+        "{} {} {}\ndate: {}\nplaces: {}\nevidence: {}, documents: {}",
+        a.label,
+        e.kind,
+        b.label,
+        or(dates, "unknown"),
+        or(e.places.join("; "), "unknown"),
+        e.evidence.len(),
+        e.documents.len()
+    )
+}
+
+/// `s`, or `default` when `s` is empty.
+fn or(s: String, default: &str) -> String {
+    if s.is_empty() { default.to_string() } else { s }
+}
+
+fn attr(name: &str, value: Id) -> Attribute {
+    Attribute(Id::Plain(name.to_string()), value)
+}
+
+fn node_id(n: &PersonNode) -> NodeId {
+    NodeId(quoted(&n.id), None)
+}
+
+fn number(x: f64) -> Id {
+    Id::Plain(format!("{x:.2}"))
+}
+
+/// A double-quoted DOT string. graphviz-rust prints ids as given, so `\` and `"` are escaped
+/// here; a line break (LF, CRLF or CR) becomes `\n`; characters XML 1.0 forbids (they would
+/// break SVG output) become U+FFFD.
+fn quoted(s: &str) -> Id {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("\\n"),
+            c if is_xml_char(c) => out.push(c),
+            _ => out.push(char::REPLACEMENT_CHARACTER),
+        }
+    }
+    out.push('"');
+    Id::Escaped(out)
+}

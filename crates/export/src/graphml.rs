@@ -1,0 +1,118 @@
+//! `graph.graphml`.
+
+use crate::{ExportError, date, is_xml_char, join_list};
+use std::fmt;
+use std::io::Write;
+use whomet_graph::Graph;
+
+/// Node keys: key id, `attr.name`, `attr.type`.
+const NODE_KEYS: [(&str, &str, &str); 6] = [
+    ("label", "label", "string"),
+    ("aliases", "aliases", "string"),
+    ("roles", "roles", "string"),
+    ("n_type", "type", "string"),
+    ("mentions", "mentions", "int"),
+    ("n_documents", "documents", "int"),
+];
+
+/// Edge keys: key id, `attr.name`, `attr.type`.
+const EDGE_KEYS: [(&str, &str, &str); 9] = [
+    ("e_type", "type", "string"),
+    ("confidence", "confidence", "double"),
+    ("weight", "weight", "double"),
+    ("evidence", "evidence", "int"),
+    ("e_documents", "documents", "string"),
+    ("first_date", "first_date", "string"),
+    ("last_date", "last_date", "string"),
+    ("places", "places", "string"),
+    ("edge_id", "edge_id", "string"),
+];
+
+/// Writes `graph.graphml`: undirected GraphML, one `<data>` per key on every node and edge.
+pub fn write_graphml(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+    )?;
+    for (domain, keys) in [("node", &NODE_KEYS[..]), ("edge", &EDGE_KEYS[..])] {
+        for (id, name, ty) in keys {
+            writeln!(
+                out,
+                r#"  <key id="{id}" for="{domain}" attr.name="{name}" attr.type="{ty}"/>"#
+            )?;
+        }
+    }
+    writeln!(out, r#"  <graph id="whomet" edgedefault="undirected">"#)?;
+    for n in graph.nodes() {
+        writeln!(out, r#"    <node id="{}">"#, Xml(&n.id))?;
+        let values = [
+            n.label.clone(),
+            join_list(&n.aliases, "; "),
+            join_list(&n.roles, "; "),
+            "PERSON".to_string(),
+            n.mentions.to_string(),
+            n.documents.len().to_string(),
+        ];
+        write_data(out, &NODE_KEYS, &values)?;
+        writeln!(out, "    </node>")?;
+    }
+    for (i, (a, b, e)) in graph.edges().enumerate() {
+        let id = format!("e{i}");
+        writeln!(
+            out,
+            r#"    <edge id="{id}" source="{}" target="{}">"#,
+            Xml(&a.id),
+            Xml(&b.id)
+        )?;
+        let values = [
+            e.kind.as_str().to_string(),
+            e.confidence.to_string(),
+            e.weight.to_string(),
+            e.evidence.len().to_string(),
+            join_list(&e.documents, "; "),
+            date(e.first_date),
+            date(e.last_date),
+            join_list(&e.places, "; "),
+            id,
+        ];
+        write_data(out, &EDGE_KEYS, &values)?;
+        writeln!(out, "    </edge>")?;
+    }
+    writeln!(out, "  </graph>\n</graphml>")?;
+    Ok(())
+}
+
+fn write_data<const N: usize>(
+    out: &mut impl Write,
+    keys: &[(&str, &str, &str); N],
+    values: &[String; N],
+) -> Result<(), ExportError> {
+    for ((key, _, _), value) in keys.iter().zip(values) {
+        writeln!(out, r#"      <data key="{key}">{}</data>"#, Xml(value))?;
+    }
+    Ok(())
+}
+
+/// Text escaped for XML 1.0 content and attribute values. Tab, newline and carriage return are
+/// written as character references so that parsers do not normalise them; characters XML 1.0
+/// forbids become U+FFFD.
+struct Xml<'a>(&'a str);
+
+impl fmt::Display for Xml<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            match c {
+                '&' => f.write_str("&amp;")?,
+                '<' => f.write_str("&lt;")?,
+                '>' => f.write_str("&gt;")?,
+                '"' => f.write_str("&quot;")?,
+                '\'' => f.write_str("&apos;")?,
+                '\t' | '\n' | '\r' => write!(f, "&#{};", u32::from(c))?,
+                c if is_xml_char(c) => fmt::Write::write_char(f, c)?,
+                _ => fmt::Write::write_char(f, char::REPLACEMENT_CHARACTER)?,
+            }
+        }
+        Ok(())
+    }
+}

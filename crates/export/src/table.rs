@@ -1,0 +1,134 @@
+//! The CSV files: `nodes.csv` and `relationships.csv` for neo4j-admin, `evidence.csv` for
+//! spreadsheets.
+
+use crate::{ExportError, date, join_list};
+use std::io::Write;
+use whomet_graph::Graph;
+
+/// Writes `nodes.csv`, the neo4j-admin node file: one row per person, label `Person`.
+pub fn write_neo4j_nodes(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
+    let mut w = writer(out);
+    w.write_record([
+        "personId:ID(Person)",
+        "name",
+        "aliases:string[]",
+        "roles:string[]",
+        "mentions:int",
+        "documents:int",
+        ":LABEL",
+    ])?;
+    for n in graph.nodes() {
+        w.write_record([
+            flat(&n.id),
+            flat(&n.label),
+            flat(&join_list(&n.aliases, ";")),
+            flat(&join_list(&n.roles, ";")),
+            n.mentions.to_string(),
+            n.documents.len().to_string(),
+            "Person".to_string(),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Writes `relationships.csv`, the neo4j-admin relationship file: one row per edge, its kind as
+/// the relationship type.
+pub fn write_neo4j_relationships(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
+    let mut w = writer(out);
+    w.write_record([
+        ":START_ID(Person)",
+        ":END_ID(Person)",
+        ":TYPE",
+        "confidence:float",
+        "weight:float",
+        "evidence:int",
+        "documents:string[]",
+        "first_date",
+        "last_date",
+        "places:string[]",
+    ])?;
+    for (a, b, e) in graph.edges() {
+        w.write_record([
+            flat(&a.id),
+            flat(&b.id),
+            e.kind.to_string(),
+            e.confidence.to_string(),
+            e.weight.to_string(),
+            e.evidence.len().to_string(),
+            flat(&join_list(&e.documents, ";")),
+            date(e.first_date),
+            date(e.last_date),
+            flat(&join_list(&e.places, ";")),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Writes `evidence.csv`: one row per edge and piece of evidence, with the sentence and where it
+/// is in its document. A text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`
+/// so that spreadsheets do not run it as a formula; numeric cells are written as they are.
+pub fn write_evidence(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
+    let mut w = writer(out);
+    w.write_record([
+        "source",
+        "target",
+        "source_name",
+        "target_name",
+        "type",
+        "document",
+        "start",
+        "end",
+        "sentence",
+        "trigger",
+        "date",
+        "place",
+        "confidence",
+    ])?;
+    let text = |s: &str| flat(&guard(s));
+    for (a, b, e) in graph.edges() {
+        for ev in &e.evidence {
+            let x = &ev.evidence;
+            w.write_record([
+                text(&a.id),
+                text(&b.id),
+                text(&a.label),
+                text(&b.label),
+                text(e.kind.as_str()),
+                text(&x.doc),
+                x.sentence.start.to_string(),
+                x.sentence.end.to_string(),
+                text(&x.text),
+                text(&x.trigger),
+                text(&date(ev.date)),
+                text(ev.place.as_deref().unwrap_or("")),
+                x.confidence.to_string(),
+            ])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// A CSV writer that quotes only when needed and escapes `"` by doubling it.
+fn writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Necessary)
+        .double_quote(true)
+        .from_writer(out)
+}
+
+/// Keeps a field on one line: newline, carriage return and tab become a space.
+fn flat(s: &str) -> String {
+    s.replace(['\n', '\r', '\t'], " ")
+}
+
+/// Prefixes `'` to a value a spreadsheet would read as a formula.
+fn guard(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
