@@ -1,1 +1,309 @@
-fn main() {}
+//! `whomet`: builds a who-met-whom graph from news articles.
+//!
+//! Glue over the library crates: reads inputs (the only place, with [`output`], that touches
+//! files), runs the per-article stages, builds the graph and writes the exports atomically.
+
+mod input;
+mod output;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+use whomet_core::{Analysis, Diagnostic, EdgeKind};
+
+#[derive(Parser)]
+#[command(
+    name = "whomet",
+    version,
+    about = "Builds a who-met-whom graph from news articles"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct Inputs {
+    /// Articles: .txt/.md files (one article each), .jsonl files (one article per line), directories
+    /// (read recursively in path order), or `-` for JSON lines on stdin. Default: data/corpus.
+    inputs: Vec<PathBuf>,
+    /// Keep only edges with at least this confidence (0..1), e.g. `--min-confidence 0.7`.
+    #[arg(long, default_value_t = 0.0)]
+    min_confidence: f64,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the graph and write every export into the output directory.
+    ///
+    /// Example: `whomet build data/corpus --out out`
+    Build {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Output directory (created if missing).
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Exit with status 1 when any input was skipped or reported.
+        #[arg(long)]
+        strict: bool,
+        /// Formats to write, comma-separated (default: all), e.g. `--format graphml,dot`.
+        #[arg(long, value_delimiter = ',', value_parser = parse_format)]
+        format: Vec<whomet_export::Format>,
+    },
+    /// Build the graph and score it against a gold file (schema whomet-gold/1).
+    ///
+    /// Example: `whomet eval --gold ../shared/gold/seeds.gold.json data/corpus`
+    Eval {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Gold annotation file.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show who a person is (name forms, documents, merges), or the evidence for a pair.
+    ///
+    /// Example: `whomet explain "Ismail Haniyeh" "Ali Khamenei"`
+    Explain {
+        /// A person (name, alias or id).
+        person: String,
+        /// A second person: show every piece of evidence for the pair.
+        other: Option<String>,
+        /// Articles to read (default: data/corpus).
+        #[arg(long = "input")]
+        inputs: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("whomet: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build {
+            inputs,
+            out,
+            strict,
+            format,
+        } => {
+            let started = Instant::now();
+            let (analyses, diagnostics, docs) = analyse(&inputs)?;
+            let graph = graph(&analyses, inputs.min_confidence);
+            let mut files = Vec::new();
+            let formats = if format.is_empty() {
+                whomet_export::Format::ALL.to_vec()
+            } else {
+                format
+            };
+            for format in formats {
+                files.extend(whomet_export::render(format, &graph).context("rendering exports")?);
+            }
+            output::write_all(&out, &files)?;
+            for d in &diagnostics {
+                eprintln!("{d}");
+            }
+            let count = |k: EdgeKind| graph.edges().filter(|(_, _, e)| e.kind == k).count();
+            emit(&format!(
+                "{docs} documents, {} people, {} MET, {} CONTACT, {} PLANNED edges, {} diagnostics, {:.2}s -> {}\n",
+                graph.graph.node_count(),
+                count(EdgeKind::Met),
+                count(EdgeKind::Contact),
+                count(EdgeKind::Planned),
+                diagnostics.len(),
+                started.elapsed().as_secs_f64(),
+                out.display()
+            ))?;
+            Ok(if strict && !diagnostics.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Eval { inputs, gold, json } => {
+            let gold_text = std::fs::read_to_string(&gold)
+                .with_context(|| format!("reading gold file {}", gold.display()))?;
+            let gold = whomet_eval::Gold::from_json(&gold_text)
+                .with_context(|| format!("gold file {}", gold.display()))?;
+            let (analyses, diagnostics, _) = analyse(&inputs)?;
+            for d in &diagnostics {
+                eprintln!("{d}");
+            }
+            let graph = graph(&analyses, inputs.min_confidence);
+            let report = whomet_eval::score(&gold, &graph);
+            if json {
+                emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
+            } else {
+                emit(&report.to_string())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain {
+            person,
+            other,
+            inputs,
+        } => {
+            let inputs = Inputs {
+                inputs,
+                min_confidence: 0.0,
+            };
+            let (analyses, _, _) = analyse(&inputs)?;
+            let graph = graph(&analyses, 0.0);
+            emit(&explain(&graph, &person, other.as_deref())?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`whomet eval | head`) surfaces as an I/O error that `main`
+/// treats as success.
+fn emit(s: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+fn parse_format(s: &str) -> Result<whomet_export::Format, String> {
+    whomet_export::Format::ALL
+        .into_iter()
+        .find(|f| f.name() == s)
+        .ok_or_else(|| {
+            let names: Vec<&str> = whomet_export::Format::ALL
+                .iter()
+                .map(|f| f.name())
+                .collect();
+            format!("unknown format {s:?}; choose from {}", names.join(", "))
+        })
+}
+
+/// Runs the per-article stages over every input.
+fn analyse(inputs: &Inputs) -> Result<(Vec<Analysis>, Vec<Diagnostic>, usize)> {
+    let paths = if inputs.inputs.is_empty() {
+        vec![PathBuf::from("data/corpus")]
+    } else {
+        inputs.inputs.clone()
+    };
+    let (articles, mut diagnostics) = input::read(&paths)?;
+    let n = articles.len();
+    let mut analyses = Vec::with_capacity(n);
+    for a in articles {
+        let (doc, diags) = whomet_extract::prepare(
+            &whomet_extract::Input {
+                id: &a.id,
+                source: &a.source,
+                date: a.date,
+                title: a.title.as_deref(),
+            },
+            &a.bytes,
+        );
+        diagnostics.extend(diags);
+        let ex = whomet_extract::extract(&doc);
+        let events = whomet_relate::detect(&doc, &ex);
+        analyses.push(Analysis {
+            doc: doc.id.clone(),
+            date: doc.date,
+            people: ex.people.people,
+            events,
+            diagnostics: vec![],
+        });
+    }
+    Ok((analyses, diagnostics, n))
+}
+
+fn graph(analyses: &[Analysis], min_confidence: f64) -> whomet_graph::Graph {
+    let mut g = whomet_graph::build(analyses);
+    if min_confidence > 0.0 {
+        g.filter_confidence(min_confidence);
+    }
+    g
+}
+
+fn explain(graph: &whomet_graph::Graph, a: &str, b: Option<&str>) -> Result<String> {
+    use std::fmt::Write;
+    let find = |name: &str| -> Result<&whomet_core::PersonNode> {
+        match graph.find(name).as_slice() {
+            [one] => Ok(one),
+            [] => bail!("no person named {name:?} in the graph"),
+            many => bail!(
+                "{name:?} is ambiguous: {}",
+                many.iter()
+                    .map(|n| n.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    };
+    let pa = find(a)?;
+    let mut out = String::new();
+    match b {
+        None => {
+            writeln!(out, "{} ({})", pa.label, pa.id)?;
+            writeln!(out, "  aliases: {}", pa.aliases.join("; "))?;
+            writeln!(out, "  roles: {}", pa.roles.join("; "))?;
+            writeln!(out, "  documents: {}", pa.documents.join("; "))?;
+            writeln!(
+                out,
+                "  mentions: {}{}",
+                pa.mentions,
+                if pa.credit { " (credit only)" } else { "" }
+            )?;
+            writeln!(out, "  merged from:")?;
+            for m in &pa.merges {
+                writeln!(out, "    {:?} in {} by rule: {}", m.name, m.doc, m.rule)?;
+            }
+        }
+        Some(b) => {
+            let pb = find(b)?;
+            let mut any = false;
+            for (x, y, e) in graph.edges() {
+                if !((x.id == pa.id && y.id == pb.id) || (x.id == pb.id && y.id == pa.id)) {
+                    continue;
+                }
+                any = true;
+                writeln!(
+                    out,
+                    "{} -- {}: {} confidence {}",
+                    pa.label, pb.label, e.kind, e.confidence
+                )?;
+                for ev in &e.evidence {
+                    let date = ev.date.map(|d| d.to_string()).unwrap_or_default();
+                    writeln!(
+                        out,
+                        "  [{}] {}..{} trigger {:?} date {} place {} confidence {} ({})\n    {}",
+                        ev.evidence.doc,
+                        ev.evidence.sentence.start,
+                        ev.evidence.sentence.end,
+                        ev.evidence.trigger,
+                        if date.is_empty() { "-" } else { &date },
+                        ev.place.as_deref().unwrap_or("-"),
+                        ev.evidence.confidence,
+                        ev.evidence.cues.join(", "),
+                        ev.evidence.text
+                    )?;
+                }
+            }
+            if !any {
+                writeln!(out, "no edge between {} and {}", pa.label, pb.label)?;
+            }
+        }
+    }
+    Ok(out)
+}

@@ -14,12 +14,16 @@ pub struct Lexicon {
     pub titles: HashSet<&'static str>,
     /// Titles kept in the name before a single name word ("King Fahd").
     pub royal: HashSet<&'static str>,
+    /// Role modifiers ("foreign", "prime"): part of a title, not a title alone.
+    pub modifiers: HashSet<&'static str>,
     /// Words never part of a person's name (lowercase).
     pub stop: HashSet<&'static str>,
     /// Places as written ("Saudi Arabia"), and their lowercase forms.
     pub places: HashSet<String>,
     /// Demonyms (lowercase).
     pub demonyms: HashSet<String>,
+    /// Short forms of given names: (short, full), lowercase ("ted", "edward").
+    pub nicknames: Vec<(&'static str, &'static str)>,
 }
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -37,7 +41,10 @@ pub fn lexicon() -> &'static Lexicon {
             given: lines(include_str!("../../../data/lexicon/given-names.txt")).collect(),
             common: lines(include_str!("../../../data/lexicon/common-words.txt")).collect(),
             titles: lines(titles_raw)
-                .map(|l| l.trim_start_matches('!'))
+                .map(|l| l.trim_start_matches(['!', '+']))
+                .collect(),
+            modifiers: lines(titles_raw)
+                .filter_map(|l| l.strip_prefix('+'))
                 .collect(),
             royal: lines(titles_raw)
                 .filter_map(|l| l.strip_prefix('!'))
@@ -48,6 +55,9 @@ pub fn lexicon() -> &'static Lexicon {
                 .collect(),
             demonyms: lines(include_str!("../../../data/lexicon/demonyms.txt"))
                 .map(str::to_lowercase)
+                .collect(),
+            nicknames: lines(include_str!("../../../data/lexicon/nicknames.txt"))
+                .filter_map(|l| l.split_once(' '))
                 .collect(),
         }
     })
@@ -64,6 +74,12 @@ impl Lexicon {
     pub fn is_title(&self, word: &str) -> bool {
         self.titles
             .contains(word.to_lowercase().trim_end_matches('.'))
+    }
+    /// A title word that makes a title on its own ("minister", "Mr"), not a modifier.
+    pub fn is_head_title(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        let w = w.trim_end_matches('.');
+        self.titles.contains(w) && !self.modifiers.contains(w)
     }
     /// A word that cannot be part of a name: stop word, place or demonym.
     pub fn is_non_name(&self, word: &str) -> bool {

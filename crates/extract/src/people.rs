@@ -44,6 +44,8 @@ struct Candidate {
     given_ref: bool,
     /// Photo credit or byline.
     credit: bool,
+    /// A lone known given name inside a sentence ("disagreed with Maureen").
+    lone_given: bool,
     words: usize,
 }
 
@@ -169,6 +171,9 @@ fn classify(
     let mut royal = None;
     for k in 0..n.saturating_sub(1) {
         let w = word_text(k);
+        if is_particle(w) {
+            break;
+        }
         if lex.is_title(w) || lex.is_non_name(w) || is_acronym(w) {
             name_from = k + 1;
             let lw = w.to_lowercase();
@@ -184,16 +189,26 @@ fn classify(
         .map(word_text)
         .filter(|w| lex.is_title(w))
         .collect();
-    let prefix_title = role_words.iter().any(|w| !is_honorific_only(w));
+    let prefix_title = role_words
+        .iter()
+        .any(|w| lex.is_head_title(w) && !is_honorific_only(w));
     // Lower-case title word just before the chain ("economy minister Juan Sourrouille").
     let before = words[0]
         .checked_sub(2)
         .filter(|&b| toks[b + 1].is_space())
         .map(|b| toks[b].text);
     let lower_title = before.is_some_and(|b| {
-        b.chars().next().is_some_and(char::is_lowercase) && lex.is_title(b) && !is_particle(b)
+        b.chars().next().is_some_and(char::is_lowercase) && lex.is_head_title(b) && !is_particle(b)
     });
-    let titled = !role_words.is_empty() || lower_title;
+    let titled = role_words.iter().any(|w| lex.is_head_title(w)) || lower_title;
+    // An organisation noun next to the chain: "daily Fraternite Matin", "Yomiuri Shimbun daily".
+    let org_after = toks[words.last().expect("non-empty") + 1..]
+        .iter()
+        .find(|t| !t.is_space())
+        .is_some_and(|t| ORG_NOUNS.contains(&t.text));
+    if before.is_some_and(|b| ORG_NOUNS.contains(&b)) || org_after {
+        return;
+    }
 
     // Reject names made of organisation, place or time words.
     let name_words: Vec<&str> = name_idx
@@ -208,7 +223,13 @@ fn classify(
     if content.is_empty()
         || content
             .iter()
-            .any(|w| lex.is_non_name(w) || lex.is_title(w) || (is_acronym(w) && w.len() > 1))
+            .any(|w| w.ends_with("s'") || w.ends_with("s\u{2019}"))
+        || name_words.iter().enumerate().any(|(k, w)| {
+            let after_particle = k > 0 && is_particle(name_words[k - 1]);
+            !is_particle(w)
+                && !after_particle
+                && (lex.is_non_name(w) || lex.is_title(w) || (is_acronym(w) && w.len() > 1))
+        })
         || lex.is_place(&name_words.join(" "))
     {
         return;
@@ -299,6 +320,13 @@ fn classify(
             .flatten()
             .filter(|b| !is_honorific_only(b))
     });
+    let sentence_initial = !toks[..words[0]]
+        .iter()
+        .any(|t| t.is_word() || t.text == ",");
+    let lone_given = words_n == 1
+        && given
+        && !sentence_initial
+        && !lex.common.contains(content[0].to_lowercase().as_str());
     out.push(Candidate {
         sentence: si,
         span,
@@ -309,9 +337,40 @@ fn classify(
         strong,
         given_ref,
         credit,
+        lone_given,
         words: words_n,
     });
 }
+
+/// Lower-case nouns that, next to a capitalised chain, make it an organisation or a thing.
+const ORG_NOUNS: &[&str] = &[
+    "daily",
+    "newspaper",
+    "weekly",
+    "magazine",
+    "agency",
+    "party",
+    "group",
+    "company",
+    "firm",
+    "channel",
+    "station",
+    "ship",
+    "tanker",
+    "operation",
+    "plan",
+    "accord",
+    "treaty",
+    "bank",
+    "council",
+    "committee",
+    "union",
+    "movement",
+    "radio",
+    "television",
+    "broadcaster",
+    "network",
+];
 
 fn is_particle(w: &str) -> bool {
     PARTICLES.contains(&w.to_lowercase().as_str())
@@ -407,16 +466,29 @@ fn resolve(cands: &[Candidate]) -> People {
             continue;
         }
         let kw = key_words(&cand.name);
-        let matches: Vec<usize> = (0..people.len())
+        let mut matches: Vec<usize> = (0..people.len())
             .filter(|&p| {
                 is_suffix_name(&cand.name, &people[p].name)
                     || (cand.given_ref || keys[p].iter().any(|w| w == "bin"))
                         && is_prefix_name(&kw, &keys[p])
             })
             .collect();
+        if matches.is_empty() && cand.lone_given {
+            // "Ted" for the only Edward of the article.
+            let short = fold_name(&cand.name);
+            matches = (0..people.len())
+                .filter(|&p| {
+                    keys[p].len() >= 2
+                        && lexicon()
+                            .nicknames
+                            .iter()
+                            .any(|&(s, full)| s == short && keys[p][0] == full)
+                })
+                .collect();
+        }
         match matches.as_slice() {
             [p] => assigned[c] = Some(*p),
-            [] if cand.titled || (cand.strong && cand.words >= 2) => {
+            [] if cand.titled || cand.lone_given => {
                 let name = cand.royal_name.clone().unwrap_or_else(|| cand.name.clone());
                 let existing = people
                     .iter()

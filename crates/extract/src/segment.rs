@@ -57,10 +57,17 @@ pub fn sentences(text: &str, from: usize) -> Vec<Span> {
         let t = toks[i];
         let mut cut: Option<usize> = None;
         if t.is_space() && t.text.contains('\n') {
+            // Word bounds split white space at each line break: read the whole run.
+            let mut last = i;
+            while toks.get(last + 1).is_some_and(|n| n.is_space()) {
+                last += 1;
+            }
+            let run = &text[t.span.start..toks[last].span.end];
             let line_start = text[..t.span.start].rfind('\n').map_or(from, |p| p + 1);
             let line = &text[line_start.max(start)..t.span.start];
-            let blank = t.text.matches('\n').count() >= 2;
-            let indent = t.text.ends_with("  ") || t.text.ends_with('\t');
+            let blank = run.matches('\n').count() >= 2;
+            let indent = run.ends_with("  ") || run.ends_with('\t');
+            i = last;
             let headline =
                 line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
             if blank || indent || headline {

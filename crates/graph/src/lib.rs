@@ -51,15 +51,25 @@ impl Graph {
         self.graph.retain_edges(|g, e| g[e].confidence >= min);
     }
 
-    /// Finds a person by id, label or alias (folded).
+    /// Finds a person by id, label or alias (folded); failing that, by the end of a name
+    /// ("Amirabdollahian" finds "Hossein Amir-Abdollahian").
     pub fn find(&self, name: &str) -> Vec<&PersonNode> {
         let key = whomet_core::fold_name(name);
+        let names = |n: &'_ PersonNode| -> Vec<String> {
+            std::iter::once(&n.label)
+                .chain(&n.aliases)
+                .map(|a| whomet_core::fold_name(a))
+                .collect()
+        };
+        let exact: Vec<&PersonNode> = self
+            .nodes()
+            .filter(|n| n.id == name || names(n).contains(&key))
+            .collect();
+        if !exact.is_empty() || key.is_empty() {
+            return exact;
+        }
         self.nodes()
-            .filter(|n| {
-                n.id == name
-                    || whomet_core::fold_name(&n.label) == key
-                    || n.aliases.iter().any(|a| whomet_core::fold_name(a) == key)
-            })
+            .filter(|n| names(n).iter().any(|a| a.ends_with(&key)))
             .collect()
     }
 }

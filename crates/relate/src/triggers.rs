@@ -422,8 +422,7 @@ fn modality(lower: &[String], at: usize, nominal: bool) -> Modality {
     let future = window.iter().any(|w| FUTURE.contains(&w.as_str()))
         || window
             .windows(2)
-            .any(|w| w[1] == "to" && TO_FRAMES.contains(&w[0].as_str()))
-        || window.last().is_some_and(|w| w == "to");
+            .any(|w| w[1] == "to" && TO_FRAMES.contains(&w[0].as_str()));
     if future {
         return Modality::Planned;
     }

@@ -1,0 +1,184 @@
+//! Integration tests of the `whomet` binary: the bundled corpus end to end.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn whomet(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_whomet"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("whomet runs")
+}
+
+fn build(out: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["build", "--out", out.to_str().expect("utf-8 path")];
+    args.extend_from_slice(extra);
+    let o = whomet(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("whomet-it-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+/// Every exported file of the bundled corpus, pinned: a change in any output shows in review
+/// (refresh with `UPDATE_EXPECT=1 cargo test`).
+#[test]
+fn bundled_corpus_exports_match_snapshots() {
+    let out = tempdir("snap");
+    build(&out, &["--format", "graphml,dot,neo4j,evidence"]);
+    let snaps = [
+        (
+            "graph.graphml",
+            expect_test::expect_file!["../snapshots/graph.graphml"],
+        ),
+        (
+            "graph.dot",
+            expect_test::expect_file!["../snapshots/graph.dot"],
+        ),
+        (
+            "nodes.csv",
+            expect_test::expect_file!["../snapshots/nodes.csv"],
+        ),
+        (
+            "relationships.csv",
+            expect_test::expect_file!["../snapshots/relationships.csv"],
+        ),
+        (
+            "evidence.csv",
+            expect_test::expect_file!["../snapshots/evidence.csv"],
+        ),
+    ];
+    for (name, expect) in snaps {
+        let text = std::fs::read_to_string(out.join(name)).expect(name);
+        expect.assert_eq(&text);
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    let (a, b) = (tempdir("det-a"), tempdir("det-b"));
+    build(&a, &[]);
+    build(&b, &[]);
+    let mut names: Vec<_> = std::fs::read_dir(&a)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 5, "{names:?}");
+    for n in names {
+        assert_eq!(
+            std::fs::read(a.join(&n)).unwrap(),
+            std::fs::read(b.join(&n)).unwrap(),
+            "{n:?}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&a);
+    let _ = std::fs::remove_dir_all(&b);
+}
+
+#[test]
+fn summary_counts_documents_people_and_edges() {
+    let out = tempdir("summary");
+    let o = build(&out, &["--format", "graphml"]);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.starts_with("5 documents, "), "{stdout}");
+    assert!(stdout.contains(" MET, "), "{stdout}");
+    assert!(
+        !out.read_dir().unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".tmp"))
+    );
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn eval_scores_the_seeds_against_their_gold() {
+    let gold = root().join("../shared/gold/seeds.gold.json");
+    if !gold.exists() {
+        // shared/ sits beside the checkout on developer machines and in CI.
+        panic!("missing {}", gold.display());
+    }
+    let o = whomet(&["eval", "--gold", gold.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    for k in ["people", "MET", "PLANNED", "CONTACT"] {
+        let f1 = v[k]["f1"].as_f64().expect("f1");
+        assert!((0.0..=1.0).contains(&f1), "{k}: {f1}");
+    }
+    assert!(v["people"]["f1"].as_f64().unwrap() > 0.5);
+}
+
+#[test]
+fn json_lines_stdin_and_diagnostics_name_file_and_line() {
+    let dir = tempdir("jsonl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let jsonl = dir.join("a.jsonl");
+    std::fs::write(
+        &jsonl,
+        concat!(
+            r#"{"id": "x1", "date": "1987-10-19", "text": "Crown Prince Abdullah bin Abdul Aziz met Vice President George Bush on Monday."}"#,
+            "\n",
+            "not json\n",
+            r#"{"id": "x2", "text": 5}"#,
+            "\n",
+            r#"{"id": "x1", "text": "duplicate"}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = whomet(&[
+        "build",
+        jsonl.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--format",
+        "evidence",
+    ]);
+    assert!(o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("a.jsonl:2: not a JSON article"), "{stderr}");
+    assert!(
+        stderr.contains("a.jsonl:3: `text` is not a string"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("duplicate document id \"x1\""), "{stderr}");
+    let evidence = std::fs::read_to_string(out.join("evidence.csv")).unwrap();
+    assert!(evidence.contains("1987-10-19"), "{evidence}");
+    let strict = whomet(&[
+        "build",
+        jsonl.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--strict",
+    ]);
+    assert_eq!(strict.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn explain_shows_merges_and_pair_evidence() {
+    let o = whomet(&["explain", "Amirabdollahian"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let s = String::from_utf8_lossy(&o.stdout);
+    assert!(s.contains("Abdollahian (hossein-amir-abdollahian)"), "{s}");
+    assert!(s.contains("by rule:"), "{s}");
+    let o = whomet(&["explain", "Ismail Haniyeh", "Ali Khamenei"]);
+    let s = String::from_utf8_lossy(&o.stdout);
+    assert!(s.contains("MET confidence"), "{s}");
+    assert!(s.contains("trigger"), "{s}");
+    let o = whomet(&["explain", "Nobody Known"]);
+    assert_eq!(o.status.code(), Some(2));
+}
