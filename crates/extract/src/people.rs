@@ -658,13 +658,17 @@ fn role_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
     }
 }
 
-/// he, she, his, him, her: the nearest person earlier in the sentence, else the only person of
-/// the previous sentence.
+/// he, she, his, him, her: the nearest person earlier in the sentence; else the only person of
+/// the previous sentence; else that sentence's subject (its first mention not inside a
+/// prepositional phrase), which news prose keeps as the topic. Otherwise left unresolved.
 fn pronoun_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
     let text = &doc.text;
-    let mut found = Vec::new();
     for (si, &s) in sentences.iter().enumerate() {
-        for t in tokens(text, s) {
+        let toks: Vec<Token<'_>> = tokens(text, s)
+            .into_iter()
+            .filter(|t| !t.is_space())
+            .collect();
+        for t in &toks {
             if !matches!(
                 t.text.to_lowercase().as_str(),
                 "he" | "she" | "his" | "him" | "her"
@@ -678,18 +682,11 @@ fn pronoun_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
                 .max_by_key(|m| m.span.start);
             let person = match before {
                 Some(m) => Some(m.person),
-                None => {
-                    let prev: std::collections::BTreeSet<usize> = out
-                        .mentions
-                        .iter()
-                        .filter(|m| si > 0 && m.sentence == si - 1)
-                        .map(|m| m.person)
-                        .collect();
-                    (prev.len() == 1).then(|| *prev.iter().next().expect("one"))
-                }
+                None if si > 0 => previous_topic(text, sentences[si - 1], si - 1, &out.mentions),
+                None => None,
             };
             if let Some(p) = person.filter(|&p| !out.people[p].credit) {
-                found.push(Mention {
+                out.mentions.push(Mention {
                     span: t.span,
                     sentence: si,
                     kind: MentionKind::Pronoun,
@@ -698,5 +695,50 @@ fn pronoun_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
             }
         }
     }
-    out.mentions.extend(found);
+}
+
+/// The person a following pronoun most plausibly continues: the only person of the sentence,
+/// else its subject.
+fn previous_topic(text: &str, s: Span, si: usize, mentions: &[Mention]) -> Option<usize> {
+    let mut ms: Vec<&Mention> = mentions.iter().filter(|m| m.sentence == si).collect();
+    ms.sort_by_key(|m| m.span.start);
+    let distinct: std::collections::BTreeSet<usize> = ms.iter().map(|m| m.person).collect();
+    if distinct.len() == 1 {
+        return distinct.into_iter().next();
+    }
+    let toks: Vec<Token<'_>> = tokens(text, s)
+        .into_iter()
+        .filter(|t| t.is_word() || t.text == ",")
+        .collect();
+    ms.into_iter()
+        .find(|m| {
+            // The word before the mention (skipping title words) is no preposition.
+            let prev = toks
+                .iter()
+                .rev()
+                .filter(|t| t.span.end <= m.span.start)
+                .find(|t| !lexicon().is_title(t.text) && !t.is_capitalized());
+            !prev.is_some_and(|t| {
+                matches!(
+                    t.text.to_lowercase().as_str(),
+                    "with"
+                        | "to"
+                        | "on"
+                        | "by"
+                        | "of"
+                        | "for"
+                        | "from"
+                        | "at"
+                        | "in"
+                        | "about"
+                        | "against"
+                        | "between"
+                        | "meeting"
+                        | "met"
+                        | "and"
+                        | "than"
+                )
+            })
+        })
+        .map(|m| m.person)
 }

@@ -53,36 +53,67 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
             continue;
         }
         let mut used = BTreeSet::new();
-        for trig in triggers::find(&lower) {
+        let linked = link(&toks, &mentions);
+        let headline = !sentence.of(text).chars().any(char::is_lowercase);
+        let mut prev_subject: Vec<usize> = Vec::new();
+        for trig in triggers::find(&lower, headline) {
             if trig.modality == Modality::Dropped {
                 continue;
             }
             let at = toks[trig.start].span.start;
             let end = toks[trig.end - 1].span.end;
-            let mut participants = Vec::new();
-            let joint;
-            if let Some(g) = group.as_ref().filter(|_| trig.joint_subject) {
-                participants.extend(g.iter().map(|&p| Participant { person: p, side: 0 }));
-                joint = true;
-            } else {
-                let subject = subject_group(&toks, &mentions, at);
-                let objects = object_group(&toks, &lower, &mentions, end);
-                if trig.joint_objects && subject.is_empty() {
-                    participants
-                        .extend(objects.iter().map(|&p| Participant { person: p, side: 0 }));
-                    joint = true;
-                } else if subject.len() >= 2 && objects.is_empty() && trig.joint_subject {
-                    participants
-                        .extend(subject.iter().map(|&p| Participant { person: p, side: 0 }));
-                    joint = true;
-                } else {
-                    participants
-                        .extend(subject.iter().map(|&p| Participant { person: p, side: 0 }));
-                    participants
-                        .extend(objects.iter().map(|&p| Participant { person: p, side: 1 }));
-                    joint = false;
-                }
+            let mut subject = subject_side(&lower, &linked, trig.start);
+            let coordinated_verb = lower[trig.start.saturating_sub(2)..trig.start]
+                .iter()
+                .any(|w| w == "and");
+            if coordinated_verb && !prev_subject.is_empty() {
+                subject = prev_subject.clone();
             }
+            if !subject.is_empty() {
+                prev_subject = subject.clone();
+            }
+            let (objects, between) = object_side(&lower, &linked, trig.end, trig.nominal);
+            let side = |ps: &[usize], side: u8| {
+                ps.iter()
+                    .map(move |&p| Participant { person: p, side })
+                    .collect::<Vec<_>>()
+            };
+            let (participants, joint) = match &group {
+                Some(g) if trig.joint_subject && objects.is_empty() => (side(g, 0), true),
+                _ if subject.is_empty() && (between || trig.joint_objects || trig.nominal) => {
+                    (side(&objects, 0), true)
+                }
+                _ if subject.len() >= 2 && objects.is_empty() && trig.joint_subject => {
+                    (side(&subject, 0), true)
+                }
+                _ if subject.is_empty() && trig.anaphoric => {
+                    // "The meeting, also attended by X": X joins the last meeting reported.
+                    match events
+                        .iter()
+                        .rev()
+                        .find(|e: &&Event| e.kind == trig.kind && e.evidence.doc == doc.id)
+                    {
+                        Some(prev) => {
+                            let mut ps: Vec<Participant> = prev
+                                .participants
+                                .iter()
+                                .map(|p| Participant {
+                                    person: p.person,
+                                    side: 0,
+                                })
+                                .collect();
+                            ps.extend(side(&objects, 1));
+                            (ps, true)
+                        }
+                        None => (vec![], false),
+                    }
+                }
+                _ => {
+                    let mut ps = side(&subject, 0);
+                    ps.extend(side(&objects, 1));
+                    (ps, false)
+                }
+            };
             let event = Event {
                 kind: trig.kind,
                 participants,
@@ -146,89 +177,172 @@ fn two_of_them(lower: &[String], ex: &Extraction, si: usize) -> Option<Vec<usize
     (seen.len() == 2).then_some(seen)
 }
 
-/// Tokens that may stand between coordinated names ("A, B and C", "A and Egyptian ambassador B").
-fn coordinating(toks: &[Token<'_>], from: usize, to: usize) -> bool {
-    let lex = whomet_extract::lexicon::lexicon();
-    let between: Vec<&Token<'_>> = toks
-        .iter()
-        .filter(|t| t.span.start >= from && t.span.end <= to)
-        .collect();
-    between.iter().any(|t| t.text == "and" || t.text == ",")
-        && between.iter().all(|t| {
-            t.text == "and"
-                || t.text == ","
-                || t.is_capitalized()
-                || lex.is_title(t.text)
-                || t.text == "to"
-                || t.text == "of"
-        })
+/// A mention with the range of non-space tokens it covers.
+struct Linked<'m> {
+    mention: &'m Mention,
+    first: usize,
+    last: usize,
 }
 
-/// The subject side: the nearest mention before the trigger and names coordinated with it.
-fn subject_group(toks: &[Token<'_>], mentions: &[&Mention], at: usize) -> Vec<usize> {
-    let before: Vec<&&Mention> = mentions.iter().filter(|m| m.span.end <= at).collect();
-    let Some(last) = before.last() else {
+fn link<'m>(toks: &[Token<'_>], mentions: &[&'m Mention]) -> Vec<Linked<'m>> {
+    mentions
+        .iter()
+        .filter_map(|m| {
+            let first = toks.iter().position(|t| t.span.end > m.span.start)?;
+            let last = toks.iter().rposition(|t| t.span.start < m.span.end)?;
+            Some(Linked {
+                mention: m,
+                first,
+                last: last.max(first),
+            })
+        })
+        .collect()
+}
+
+/// Words that end the phrase a name can be reached through.
+fn breaks_phrase(lower: &str) -> bool {
+    matches!(
+        lower,
+        ";" | ":"
+            | "said"
+            | "says"
+            | "told"
+            | "but"
+            | "while"
+            | "after"
+            | "before"
+            | "which"
+            | "who"
+            | "whom"
+            | "that"
+            | "when"
+            | "where"
+            | "because"
+            | "although"
+            | "to"
+            | "\""
+            | "\u{201c}"
+            | "\u{201d}"
+    )
+}
+
+/// Names `a` (earlier) and `b` are coordinated: "and" or a comma between, and nothing that
+/// starts a new phrase.
+fn coordinated(lower: &[String], a: &Linked<'_>, b: &Linked<'_>) -> bool {
+    if b.first <= a.last || b.first - a.last > 8 {
+        return false;
+    }
+    let gap = &lower[a.last + 1..b.first];
+    gap.iter().any(|w| w == "and" || w == ",")
+        && !gap
+            .iter()
+            .any(|w| breaks_phrase(w) || w == "in" || w == "with")
+}
+
+/// The subject side: the nearest name before the trigger, and names coordinated with it ("A, B
+/// and C met"; the link next to the nearest name needs "and").
+fn subject_side(lower: &[String], linked: &[Linked<'_>], trig: usize) -> Vec<usize> {
+    let before: Vec<&Linked<'_>> = linked.iter().filter(|l| l.last < trig).collect();
+    let Some(&last) = before.last() else {
         return vec![];
     };
-    let mut group = vec![last.person];
-    let mut cur = **last;
-    for m in before.iter().rev().skip(1) {
-        if coordinating(toks, m.span.end, cur.span.start) {
-            group.push(m.person);
-            cur = m;
-        } else {
+    let mut group = vec![last.mention.person];
+    let mut cur = last;
+    for (k, l) in before.iter().rev().skip(1).enumerate() {
+        let has_and = lower[l.last + 1..cur.first].iter().any(|w| w == "and");
+        if !coordinated(lower, l, cur) || (k == 0 && !has_and) {
             break;
         }
+        if !group.contains(&l.mention.person) {
+            group.push(l.mention.person);
+        }
+        cur = l;
     }
-    group.dedup();
     group
 }
 
-/// The object side: mentions after the trigger, up to a new clause.
-fn object_group(
-    toks: &[Token<'_>],
+/// The object side: the first name after the trigger (past "for an hour with", or "between"),
+/// and the names coordinated with it. Returns the people and whether "between" joined them.
+fn object_side(
     lower: &[String],
-    mentions: &[&Mention],
-    end: usize,
-) -> Vec<usize> {
-    let stop = toks
-        .iter()
-        .zip(lower)
-        .find(|(t, l)| {
-            t.span.start >= end
-                && matches!(
-                    l.as_str(),
-                    ";" | "said"
-                        | "says"
-                        | "told"
-                        | "but"
-                        | "while"
-                        | "after"
-                        | "before"
-                        | "which"
-                        | "who"
-                        | "when"
-                        | "where"
-                        | "because"
-                )
-        })
-        .map_or(usize::MAX, |(t, _)| t.span.start);
-    let mut out = Vec::new();
-    for m in mentions
-        .iter()
-        .filter(|m| m.span.start >= end && m.span.end <= stop)
+    linked: &[Linked<'_>],
+    trig_end: usize,
+    nominal: bool,
+) -> (Vec<usize>, bool) {
+    let n = lower.len();
+    let mut k = trig_end;
+    let mut between = false;
+    // The trigger may end in its preposition ("talks between", "met with").
+    if let Some(last) = trig_end.checked_sub(1).map(|i| lower[i].as_str())
+        && matches!(last, "with" | "between" | "of" | "on" | "by")
     {
-        // A name followed by a reporting verb starts a new clause.
-        let next = toks.iter().position(|t| t.span.start >= m.span.end);
-        let reporting = next.is_some_and(|i| {
-            matches!(lower[i].as_str(), "said" | "says" | "told")
-                || (lower[i] == "," && lower.get(i + 1).is_some_and(|w| w == "who"))
+        let first = linked.iter().find(|l| {
+            l.first >= k
+                && l.first - k <= 10
+                && (k..l.first).all(|i| !breaks_phrase(&lower[i]) && lower[i] != "and")
         });
-        if m.kind != MentionKind::Pronoun && !out.contains(&m.person) && !reporting {
-            out.push(m.person);
+        return chain_from(lower, linked, first, last == "between");
+    }
+    // Jump over "for more than an hour" to "with", but never over a name.
+    let next_name = linked.iter().find(|l| l.first >= k).map_or(n, |l| l.first);
+    let prep = (k..(k + 8).min(next_name))
+        .take_while(|&j| !matches!(lower[j].as_str(), "," | ";" | "and" | "said" | "that"))
+        .find(|&j| matches!(lower[j].as_str(), "with" | "between" | "on" | "by" | "of"));
+    let both = nominal
+        .then(|| (k..(k + 8).min(next_name)).find(|&j| lower[j] == "both"))
+        .flatten();
+    if let Some(j) = prep.or(both) {
+        between = matches!(lower[j].as_str(), "between" | "both");
+        k = j + 1;
+    } else if nominal
+        && lower
+            .get(trig_end.wrapping_sub(1))
+            .is_some_and(|w| w != "meeting")
+    {
+        // "talks" needs "with" or "between"; "meeting" may be a participle ("meeting X").
+        return (vec![], false);
+    }
+    let first = linked.iter().find(|l| {
+        l.first >= k
+            && l.first - k <= 10
+            && (k..l.first).all(|i| !breaks_phrase(&lower[i]) && lower[i] != "and")
+    });
+    chain_from(lower, linked, first, between)
+}
+
+/// `first` and the names coordinated after it, leaving out pronouns and names that start a
+/// reported clause ("X, Y said").
+fn chain_from(
+    lower: &[String],
+    linked: &[Linked<'_>],
+    first: Option<&Linked<'_>>,
+    between: bool,
+) -> (Vec<usize>, bool) {
+    let Some(first) = first else {
+        return (vec![], between);
+    };
+    let reporting = |l: &Linked<'_>| {
+        lower
+            .get(l.last + 1)
+            .is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told"))
+    };
+    let mut out = vec![];
+    let mut cur = first;
+    for l in std::iter::once(first).chain(linked.iter().filter(|l| l.first > first.last)) {
+        if !std::ptr::eq(l, first) {
+            if !coordinated(lower, cur, l) {
+                break;
+            }
+            cur = l;
+        }
+        if !reporting(l)
+            && l.mention.kind != MentionKind::Pronoun
+            && !out.contains(&l.mention.person)
+        {
+            out.push(l.mention.person);
         }
     }
-    out
+    (out, between)
 }
 
 /// Confidence of one piece of evidence (see `docs/SCORING.md`).

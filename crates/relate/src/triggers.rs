@@ -34,6 +34,10 @@ pub struct Trigger {
     pub joint_subject: bool,
     /// The objects are one meeting ("talks between A and B").
     pub joint_objects: bool,
+    /// A noun ("talks", "meeting"): participants come through "with", "between", "of", "both".
+    pub nominal: bool,
+    /// "attended by", "joined by": with no subject, the people join the last meeting reported.
+    pub anaphoric: bool,
 }
 
 struct Pattern {
@@ -69,238 +73,52 @@ const fn p(
 
 use EdgeKind::{Contact, Met};
 
-/// `~` skips up to three words.
+/// Trigger patterns, longest first where they share a start. `~` skips up to six words.
+/// Columns: words, kind, base confidence, name, joint subject, joint objects, nominal.
+#[rustfmt::skip]
 const PATTERNS: &[Pattern] = &[
-    p(
-        &["talks", "between"],
-        Met,
-        0.85,
-        "talks between",
-        false,
-        true,
-        true,
-    ),
-    p(
-        &["meeting", "between"],
-        Met,
-        0.85,
-        "meeting between",
-        false,
-        true,
-        true,
-    ),
-    p(
-        &["meeting", "of"],
-        Met,
-        0.75,
-        "meeting of",
-        false,
-        true,
-        true,
-    ),
-    p(
-        &["talks", "with"],
-        Met,
-        0.85,
-        "talks with",
-        false,
-        false,
-        true,
-    ),
-    p(
-        &["meeting", "with"],
-        Met,
-        0.85,
-        "meeting with",
-        false,
-        false,
-        true,
-    ),
-    p(
-        &["meetings", "with"],
-        Met,
-        0.8,
-        "meetings with",
-        false,
-        false,
-        true,
-    ),
+    p(&["talks", "between"], Met, 0.85, "talks between", false, true, true),
+    p(&["meeting", "between"], Met, 0.85, "meeting between", false, true, true),
+    p(&["meeting", "of"], Met, 0.75, "meeting of", false, true, true),
+    p(&["talks", "with"], Met, 0.85, "talks with", false, false, true),
+    p(&["meeting", "with"], Met, 0.85, "meeting with", false, false, true),
+    p(&["meetings", "with"], Met, 0.8, "meetings with", false, false, true),
     p(&["met", "with"], Met, 0.92, "met with", true, false, false),
-    p(
-        &["meets", "with"],
-        Met,
-        0.9,
-        "meets with",
-        true,
-        false,
-        false,
-    ),
+    p(&["meets", "with"], Met, 0.9, "meets with", true, false, false),
     p(&["meet", "with"], Met, 0.9, "meet with", true, false, false),
     p(&["met"], Met, 0.92, "met", true, false, false),
     p(&["meets"], Met, 0.9, "meets", true, false, false),
     p(&["meet"], Met, 0.9, "meet", true, false, false),
-    p(&["meeting"], Met, 0.85, "meeting", false, false, false),
-    p(
-        &["held", "~", "talks"],
-        Met,
-        0.88,
-        "held talks",
-        true,
-        false,
-        false,
-    ),
-    p(
-        &["hold", "~", "talks"],
-        Met,
-        0.88,
-        "hold talks",
-        true,
-        false,
-        false,
-    ),
-    p(
-        &["opened", "talks"],
-        Met,
-        0.88,
-        "opened talks",
-        true,
-        false,
-        false,
-    ),
-    p(
-        &["received", "by"],
-        Met,
-        0.85,
-        "received by",
-        false,
-        false,
-        false,
-    ),
+    p(&["meeting"], Met, 0.85, "meeting", false, false, true),
+    p(&["talks"], Met, 0.8, "talks", false, false, true),
+    p(&["held", "~", "talks"], Met, 0.88, "held talks", true, false, false),
+    p(&["hold", "~", "talks"], Met, 0.88, "hold talks", true, false, false),
+    p(&["held", "~", "meeting"], Met, 0.88, "held a meeting", true, false, false),
+    p(&["opened", "talks"], Met, 0.88, "opened talks", true, false, false),
+    p(&["received", "by"], Met, 0.85, "received by", false, false, false),
     p(&["received"], Met, 0.8, "received", false, false, false),
-    p(
-        &["welcomed", "by"],
-        Met,
-        0.85,
-        "welcomed by",
-        false,
-        false,
-        false,
-    ),
+    p(&["welcomed", "by"], Met, 0.85, "welcomed by", false, false, false),
     p(&["welcomed"], Met, 0.75, "welcomed", false, false, false),
+    p(&["hosted", "by"], Met, 0.85, "hosted by", false, false, false),
     p(&["hosted"], Met, 0.8, "hosted", false, false, false),
     p(&["visited"], Met, 0.7, "visited", false, false, false),
-    p(
-        &["call", "on"],
-        Met,
-        0.85,
-        "paid a call on",
-        false,
-        false,
-        false,
-    ),
-    p(
-        &["sat", "down", "with"],
-        Met,
-        0.9,
-        "sat down with",
-        false,
-        false,
-        false,
-    ),
-    p(
-        &["shook", "hands", "with"],
-        Met,
-        0.92,
-        "shook hands with",
-        false,
-        false,
-        false,
-    ),
-    p(
-        &["attended", "by"],
-        Met,
-        0.8,
-        "attended by",
-        false,
-        false,
-        false,
-    ),
+    p(&["call", "on"], Met, 0.85, "paid a call on", false, false, false),
+    p(&["sat", "down", "with"], Met, 0.9, "sat down with", false, false, false),
+    p(&["shook", "hands", "with"], Met, 0.92, "shook hands with", false, false, false),
+    p(&["attended", "by"], Met, 0.8, "attended by", false, false, false),
     p(&["attended"], Met, 0.75, "attended", true, false, false),
+    p(&["joined", "by"], Met, 0.8, "joined by", false, false, false),
     p(&["joined"], Met, 0.7, "joined", false, false, false),
     p(&["signed"], Met, 0.7, "signed", true, false, false),
-    p(
-        &["discussed", "~", "~", "with"],
-        Met,
-        0.75,
-        "discussed with",
-        false,
-        false,
-        false,
-    ),
-    p(
-        &["telephoned"],
-        Contact,
-        0.9,
-        "telephoned",
-        false,
-        false,
-        false,
-    ),
+    p(&["discussed", "~", "with"], Met, 0.75, "discussed with", false, false, false),
+    p(&["telephoned"], Contact, 0.9, "telephoned", false, false, false),
     p(&["phoned"], Contact, 0.9, "phoned", false, false, false),
-    p(
-        &["talked", "with"],
-        Contact,
-        0.7,
-        "talked with",
-        false,
-        false,
-        false,
-    ),
-    p(
-        &["talked", "to"],
-        Contact,
-        0.7,
-        "talked to",
-        false,
-        false,
-        false,
-    ),
-    p(
-        &["spoke", "with"],
-        Contact,
-        0.7,
-        "spoke with",
-        false,
-        false,
-        false,
-    ),
-    p(
-        &["spoke", "to"],
-        Contact,
-        0.7,
-        "spoke to",
-        false,
-        false,
-        false,
-    ),
-    p(
-        &["spoken", "to"],
-        Contact,
-        0.7,
-        "spoken to",
-        false,
-        false,
-        false,
-    ),
-    p(
-        &["spoken", "with"],
-        Contact,
-        0.7,
-        "spoken with",
-        false,
-        false,
-        false,
-    ),
+    p(&["talked", "with"], Contact, 0.7, "talked with", false, false, false),
+    p(&["talked", "to"], Contact, 0.7, "talked to", false, false, false),
+    p(&["spoke", "with"], Contact, 0.7, "spoke with", false, false, false),
+    p(&["spoke", "to"], Contact, 0.7, "spoke to", false, false, false),
+    p(&["spoken", "to"], Contact, 0.7, "spoken to", false, false, false),
+    p(&["spoken", "with"], Contact, 0.7, "spoken with", false, false, false),
 ];
 
 const FUTURE: &[&str] = &["will", "shall", "'ll"];
@@ -344,7 +162,7 @@ const HYPOTHETICAL: &[&str] = &[
 ];
 
 /// Finds triggers among the lower-cased, space-free tokens of a sentence.
-pub fn find(lower: &[String]) -> Vec<Trigger> {
+pub fn find(lower: &[String], headline: bool) -> Vec<Trigger> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lower.len() {
@@ -356,7 +174,7 @@ pub fn find(lower: &[String]) -> Vec<Trigger> {
             continue;
         };
         let mut kind = pat.kind;
-        let modality = modality(lower, i, pat.nominal);
+        let modality = modality(lower, i, pat.nominal, headline);
         let phone = lower
             .iter()
             .any(|w| matches!(w.as_str(), "telephone" | "phone" | "video"));
@@ -385,6 +203,8 @@ pub fn find(lower: &[String]) -> Vec<Trigger> {
             modality,
             joint_subject: pat.joint_subject,
             joint_objects: pat.joint_objects,
+            nominal: pat.nominal,
+            anaphoric: matches!(pat.name, "attended by" | "joined by"),
         });
         i = end;
     }
@@ -397,7 +217,7 @@ fn matches(pat: &Pattern, lower: &[String], at: usize) -> Option<usize> {
     while k < pat.words.len() {
         if pat.words[k] == "~" {
             let next = pat.words.get(k + 1)?;
-            let found = (i..(i + 4).min(lower.len())).find(|&j| lower[j] == *next)?;
+            let found = (i..(i + 7).min(lower.len())).find(|&j| lower[j] == *next)?;
             i = found + 1;
             k += 2;
             continue;
@@ -411,13 +231,20 @@ fn matches(pat: &Pattern, lower: &[String], at: usize) -> Option<usize> {
     Some(i)
 }
 
-fn modality(lower: &[String], at: usize, nominal: bool) -> Modality {
+fn modality(lower: &[String], at: usize, nominal: bool, headline: bool) -> Modality {
     let window = &lower[at.saturating_sub(4)..at];
     if window.iter().any(|w| NEGATION.contains(&w.as_str())) {
         return Modality::Dropped;
     }
-    if window.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
+    // Hypotheticals reach further: "if the proposed meeting took place it would open the way for
+    // summit talks".
+    let wide = &lower[at.saturating_sub(if nominal { 12 } else { 6 })..at];
+    if wide.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
         return Modality::Dropped;
+    }
+    // Headlines: "NAKASONE TO MEET REAGAN".
+    if headline && window.last().is_some_and(|w| w == "to") {
+        return Modality::Planned;
     }
     let future = window.iter().any(|w| FUTURE.contains(&w.as_str()))
         || window
@@ -436,8 +263,17 @@ fn modality(lower: &[String], at: usize, nominal: bool) -> Modality {
     {
         return Modality::Planned;
     }
-    if matches!(lower[at].as_str(), "meets" | "meet") {
-        return Modality::Caption;
+    match lower[at].as_str() {
+        "meets" => return Modality::Caption,
+        // A bare "meet" with no future marker is no report of a meeting ("that they meet").
+        // "proceeded to meet", "went to meet": a past verb carries it.
+        "meet"
+            if at >= 2
+                && lower[at - 1] == "to"
+                && lower[at - 2].ends_with("ed")
+                && !TO_FRAMES.contains(&lower[at - 2].as_str()) => {}
+        "meet" if !headline => return Modality::Dropped,
+        _ => {}
     }
     Modality::Actual
 }
