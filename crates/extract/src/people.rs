@@ -320,6 +320,25 @@ fn classify(
             .flatten()
             .filter(|b| !is_honorific_only(b))
     });
+    // "King Fahd of Saudi Arabia": the country belongs to the role.
+    let after: Vec<&str> = toks[words.last().expect("non-empty") + 1..]
+        .iter()
+        .filter(|t| !t.is_space())
+        .take(4)
+        .map(|t| t.text)
+        .collect();
+    let of_place = (after.first() == Some(&"of"))
+        .then(|| {
+            (1..after.len().min(4))
+                .rev()
+                .map(|n| after[1..=n].join(" "))
+                .find(|p| lex.is_place(p))
+        })
+        .flatten();
+    let role = match (role, of_place) {
+        (Some(r), Some(p)) => Some(format!("{r} of {p}")),
+        (r, _) => r,
+    };
     let sentence_initial = !toks[..words[0]]
         .iter()
         .any(|t| t.is_word() || t.text == ",");
@@ -582,6 +601,38 @@ fn role_head(role: &str) -> Option<String> {
     }
 }
 
+/// "leader" names any head of state or government; "monarch" any royal.
+fn holds_generic(phrase: &str, head: &str) -> bool {
+    let last = head.rsplit(' ').next().unwrap_or(head);
+    match phrase {
+        "leader" => {
+            matches!(
+                last,
+                "king"
+                    | "queen"
+                    | "emir"
+                    | "sultan"
+                    | "president"
+                    | "premier"
+                    | "chancellor"
+                    | "leader"
+            ) || head == "prime minister"
+        }
+        "monarch" => matches!(last, "king" | "queen" | "emir" | "sultan"),
+        _ => false,
+    }
+}
+
+/// A role mentions the country of a nationality word ("King of Saudi Arabia" for "Saudi",
+/// "Iranian Foreign Minister" for "Iranian"): a role word sharing its first four letters.
+fn same_country(role: &str, nationality: &str) -> bool {
+    let stem: String = nationality.chars().take(4).collect();
+    stem.len() == 4
+        && role
+            .split_whitespace()
+            .any(|w| w.len() >= 4 && w.to_lowercase().starts_with(&stem))
+}
+
 /// "the Crown Prince", "the Saudi leader", "Iran's foreign minister": the only person of the
 /// article holding that role.
 fn role_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
@@ -637,13 +688,26 @@ fn role_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
                 {
                     continue;
                 }
-                let holders: Vec<usize> = heads
+                let nationality: Vec<String> = words[k + 1..m]
                     .iter()
-                    .filter(|(_, h)| *h == phrase)
+                    .map(|t| t.text.to_lowercase())
+                    .filter(|w| lex.demonyms.contains(w))
+                    .collect();
+                let mut holders: Vec<usize> = heads
+                    .iter()
+                    .filter(|(_, h)| *h == phrase || holds_generic(&phrase, h))
                     .map(|(p, _)| *p)
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()
                     .collect();
+                if holders.len() > 1 && !nationality.is_empty() {
+                    holders.retain(|&p| {
+                        out.people[p]
+                            .roles
+                            .iter()
+                            .any(|r| nationality.iter().any(|n| same_country(r, n)))
+                    });
+                }
                 if let [p] = holders.as_slice() {
                     out.mentions.push(Mention {
                         span: Span::new(words[k].span.start, words[m + len - 1].span.end),

@@ -30,8 +30,9 @@ fn day(w: &str) -> Option<u32> {
     w.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
-/// The first date expression of the sentence, resolved; for the lead sentence of a dated
-/// article with none, the article's date.
+/// The first date expression of the sentence, resolved against the document date in the
+/// event's direction (past for MET and CONTACT, future for PLANNED). A lead sentence's dateline
+/// ("ABIDJAN, June 29 -") is the report's date, not the event's, and is skipped.
 pub fn resolve(
     doc: &Document,
     toks: &[Token<'_>],
@@ -41,9 +42,24 @@ pub fn resolve(
 ) -> Option<PartialDate> {
     let future = kind == EdgeKind::Planned;
     let base = doc.date;
-    for i in 0..lower.len() {
+    // "ABIDJAN, June 29 - ...": an upper-case place, a comma, then the dateline's date.
+    let dateline = toks
+        .first()
+        .is_some_and(|t| t.text.len() > 1 && !t.text.chars().any(char::is_lowercase))
+        && lower.iter().take(4).any(|w| w == ",");
+    let from = if dateline {
+        lower
+            .iter()
+            .take(10)
+            .position(|w| matches!(w.as_str(), "-" | "\u{2013}" | "\u{2014}"))
+            .map_or(0, |p| p + 1)
+    } else {
+        0
+    };
+    for i in from..lower.len() {
         let w = lower[i].as_str();
         let next = lower.get(i + 1).map(String::as_str);
+        let prev = i.checked_sub(1).map(|p| lower[p].as_str());
         // Month names must be capitalised ("may" is a verb).
         if toks[i].is_capitalized()
             && let Some(m) = month_number(w)
@@ -76,11 +92,13 @@ pub fn resolve(
             if let Some(wd) = weekday(w) {
                 return Some(PartialDate::from_naive(weekday_date(b, wd, future)));
             }
-            let shift = match w {
-                "yesterday" => Some(-1),
-                "today" | "tonight" => Some(0),
-                "tomorrow" => Some(1),
-                "weekend" => Some(
+            let shift = match (prev, w) {
+                (_, "yesterday") | (Some("last"), "night") => Some(-1),
+                (_, "today" | "tonight") | (Some("this"), "morning" | "afternoon" | "evening") => {
+                    Some(0)
+                }
+                (_, "tomorrow") => Some(1),
+                (_, "weekend") => Some(
                     weekday_date(b, Weekday::Sat, future)
                         .signed_duration_since(b)
                         .num_days(),
@@ -90,8 +108,24 @@ pub fn resolve(
             if let Some(s) = shift {
                 return Some(PartialDate::from_naive(b + Duration::days(s)));
             }
+            // "recently", "this month", "last week": the month of the report.
+            if matches!(
+                (prev, w),
+                (_, "recently") | (Some("this"), "month") | (Some("last" | "this"), "week")
+            ) {
+                let d = if w == "week" && prev == Some("last") {
+                    b - Duration::days(7)
+                } else {
+                    b
+                };
+                return Some(PartialDate {
+                    year: d.year(),
+                    month: Some(d.month() as u8),
+                    day: None,
+                });
+            }
         }
-        if matches!(lower.get(i.wrapping_sub(1)).map(String::as_str), Some("in"))
+        if matches!(prev, Some("in" | "since" | "of"))
             && let Some(y) = year(w)
         {
             return Some(PartialDate {

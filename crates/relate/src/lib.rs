@@ -35,6 +35,12 @@ use whomet_extract::segment::{Token, tokens};
 pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
     let mut events = Vec::new();
     let text = &doc.text;
+    // The lead: the first sentence that is not an upper-case headline.
+    let lead = ex
+        .sentences
+        .iter()
+        .position(|s| s.of(text).chars().any(char::is_lowercase))
+        .unwrap_or(0);
     for (si, &sentence) in ex.sentences.iter().enumerate() {
         let mentions: Vec<&Mention> = ex
             .people
@@ -49,7 +55,7 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
         let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
         let persons: BTreeSet<usize> = mentions.iter().map(|m| m.person).collect();
         let group = two_of_them(&lower, ex, si);
-        if persons.len() < 2 && group.is_none() {
+        if persons.is_empty() && group.is_none() {
             continue;
         }
         let mut used = BTreeSet::new();
@@ -145,13 +151,58 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
                 continue;
             }
             let mut event = event;
-            score(&mut event, &trig, &mentions, &lower, si == 0);
-            event.date = dates::resolve(doc, &toks, &lower, trig.kind, si == 0);
-            event.place = place(doc, &toks, si == 0);
+            score(&mut event, &trig, &mentions, &lower, si == lead);
+            event.date = dates::resolve(doc, &toks, &lower, trig.kind, si == lead)
+                .or_else(|| context_date(doc, ex, si, &event, &events));
+            event.place = place(doc, &toks, si == lead);
             events.push(event);
         }
     }
     events
+}
+
+/// The date of an event whose sentence gives none: that of the last event of the article
+/// sharing a participant (narratives keep their time), else a date in the sentence before, else,
+/// for a MET in a dated report, the report's date.
+fn context_date(
+    doc: &Document,
+    ex: &Extraction,
+    si: usize,
+    event: &Event,
+    events: &[Event],
+) -> Option<whomet_core::PartialDate> {
+    let shares = |e: &Event| {
+        e.participants
+            .iter()
+            .any(|p| event.participants.iter().any(|q| q.person == p.person))
+    };
+    if let Some(d) = events
+        .iter()
+        .rev()
+        .filter(|e| shares(e))
+        .find_map(|e| e.date)
+    {
+        return Some(d);
+    }
+    if let Some(prev) = si.checked_sub(1).map(|p| ex.sentences[p]) {
+        let toks: Vec<Token<'_>> = tokens(&doc.text, prev)
+            .into_iter()
+            .filter(|t| !t.is_space())
+            .collect();
+        let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        let about_a_meeting = lower.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "meeting" | "meetings" | "talks" | "visit" | "met" | "summit"
+            )
+        });
+        if about_a_meeting && let Some(d) = dates::resolve(doc, &toks, &lower, event.kind, false) {
+            return Some(d);
+        }
+    }
+    (event.kind == whomet_core::EdgeKind::Met)
+        .then(|| doc.date.map(whomet_core::PartialDate::from_naive))
+        .flatten()
 }
 
 /// "The two officials", "the two leaders": the two people of this or the previous sentence.
@@ -199,6 +250,16 @@ fn link<'m>(toks: &[Token<'_>], mentions: &[&'m Mention]) -> Vec<Linked<'m>> {
         .collect()
 }
 
+/// Words that end the phrase a name can be reached through ("to" unless a place follows:
+/// "ambassador to Moscow").
+fn breaks_at(lower: &[String], i: usize) -> bool {
+    if lower[i] == "to" {
+        let lex = whomet_extract::lexicon::lexicon();
+        return !lower.get(i + 1).is_some_and(|n| lex.is_place(n));
+    }
+    breaks_phrase(&lower[i])
+}
+
 /// Words that end the phrase a name can be reached through.
 fn breaks_phrase(lower: &str) -> bool {
     matches!(
@@ -232,11 +293,11 @@ fn coordinated(lower: &[String], a: &Linked<'_>, b: &Linked<'_>) -> bool {
     if b.first <= a.last || b.first - a.last > 8 {
         return false;
     }
-    let gap = &lower[a.last + 1..b.first];
-    gap.iter().any(|w| w == "and" || w == ",")
+    let gap = a.last + 1..b.first;
+    lower[gap.clone()].iter().any(|w| w == "and" || w == ",")
         && !gap
-            .iter()
-            .any(|w| breaks_phrase(w) || w == "in" || w == "with")
+            .into_iter()
+            .any(|i| breaks_at(lower, i) || lower[i] == "in" || lower[i] == "with")
 }
 
 /// The subject side: the nearest name before the trigger, and names coordinated with it ("A, B
@@ -279,13 +340,14 @@ fn object_side(
         let first = linked.iter().find(|l| {
             l.first >= k
                 && l.first - k <= 10
-                && (k..l.first).all(|i| !breaks_phrase(&lower[i]) && lower[i] != "and")
+                && (k..l.first).all(|i| !breaks_at(lower, i) && lower[i] != "and")
         });
         return chain_from(lower, linked, first, last == "between");
     }
     // Jump over "for more than an hour" to "with", but never over a name.
     let next_name = linked.iter().find(|l| l.first >= k).map_or(n, |l| l.first);
-    let prep = (k..(k + 8).min(next_name))
+    let reach = if nominal { 16 } else { 8 };
+    let prep = (k..(k + reach).min(next_name))
         .take_while(|&j| !matches!(lower[j].as_str(), "," | ";" | "and" | "said" | "that"))
         .find(|&j| matches!(lower[j].as_str(), "with" | "between" | "on" | "by" | "of"));
     let both = nominal
@@ -305,7 +367,7 @@ fn object_side(
     let first = linked.iter().find(|l| {
         l.first >= k
             && l.first - k <= 10
-            && (k..l.first).all(|i| !breaks_phrase(&lower[i]) && lower[i] != "and")
+            && (k..l.first).all(|i| !breaks_at(lower, i) && lower[i] != "and")
     });
     chain_from(lower, linked, first, between)
 }
@@ -400,7 +462,13 @@ fn score(event: &mut Event, trig: &Trigger, mentions: &[&Mention], lower: &[Stri
 fn place(doc: &Document, toks: &[Token<'_>], first: bool) -> Option<String> {
     let lex = whomet_extract::lexicon::lexicon();
     for (i, t) in toks.iter().enumerate() {
-        if !matches!(t.text, "in" | "at" | "to") {
+        let visit_to = t.text == "to"
+            && i > 0
+            && matches!(
+                toks[i - 1].text,
+                "visit" | "trip" | "visits" | "travelled" | "traveled"
+            );
+        if !matches!(t.text, "in" | "at") && !visit_to {
             continue;
         }
         for len in [3usize, 2, 1] {
