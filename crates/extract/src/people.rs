@@ -488,7 +488,7 @@ fn resolve(cands: &[Candidate]) -> People {
         let mut matches: Vec<usize> = (0..people.len())
             .filter(|&p| {
                 is_suffix_name(&cand.name, &people[p].name)
-                    || (cand.given_ref || keys[p].iter().any(|w| w == "bin"))
+                    || (cand.given_ref || cand.lone_given || keys[p].iter().any(|w| w == "bin"))
                         && is_prefix_name(&kw, &keys[p])
             })
             .collect();

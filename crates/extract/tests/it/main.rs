@@ -1,0 +1,128 @@
+//! People of one article: every name form of `../shared/gold/GUIDELINES.md` and the traps.
+//! Refresh with `UPDATE_EXPECT=1 cargo test -p whomet-extract`.
+
+use expect_test::{Expect, expect};
+use whomet_extract::{Input, extract, prepare};
+
+/// Prints each person of `text`: name, aliases, roles, and whether only a credit.
+fn check(text: &str, expect: Expect) {
+    let (doc, _) = prepare(
+        &Input {
+            id: "t",
+            ..Input::default()
+        },
+        text.as_bytes(),
+    );
+    let ex = extract(&doc);
+    let mut out = String::new();
+    for p in &ex.people.people {
+        out += &p.name;
+        if !p.aliases.is_empty() {
+            out += &format!(" aka {}", p.aliases.join(" | "));
+        }
+        if !p.roles.is_empty() {
+            out += &format!(" as {}", p.roles.join(" | "));
+        }
+        if p.credit {
+            out += " (credit)";
+        }
+        out += "\n";
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn titles_become_roles() {
+    check(
+        "Iranian Foreign Minister Hossein Amir-Abdollahian met Parliament Speaker Mohammad Bagher Ghalibaf. Amir-Abdollahian spoke.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn honorifics_and_religious_titles() {
+    check(
+        "Ayatollah Seyyed Ali Khamenei received Gen Pervez Musharraf. Mr Tony Blair and Sir Geoffrey Howe met Lord Falconer. Later Mr Blair and Ayatollah Khamenei spoke.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn royals_known_by_title() {
+    check(
+        "King Fahd of Saudi Arabia will meet Queen Elizabeth and Prince Philip. Crown Prince Abdullah bin Abdul Aziz arrived; Prince Abdullah said little.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn arabic_persian_chinese_spanish_name_shapes() {
+    check(
+        "Emir Hamad bin Khalifa al-Thani, Sheikha Mozah bint Nasser al-Missned, Mousa Abu Marzouk, Premier Li Peng, President Chun Doo Hwan, Governor Miguel Mancera Aguayo and Minister Luiz Carlos Bresser Pereira attended. Abu Marzouk and Bresser Pereira left.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn hyphens_initials_and_possessives() {
+    check(
+        "President Felix Houphouet-Boigny greeted George W. Bush and Karl Otto Poehl. Houphouet-Boigny's aide spoke to Haniyeh's envoy, Ismail Haniyeh said.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn upper_case_headline_names() {
+    check(
+        "ARGENTINA'S ALFONSIN MEETS IMF CHIEF CAMDESSUS\n    PHILADELPHIA, June 19 - Argentine President Raul Alfonsin met Managing Director Michel Camdessus.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn sentence_initial_names_and_appositives() {
+    check(
+        "Ghazi Hamad gave an interview. Chris Zwermann, currency adviser at Swiss Bank Corp, said so. \"It seems so,\" added Giles Keating, economist at Credit Suisse.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn pronouns_and_roles_resolve_in_the_article() {
+    check(
+        "Saudi Arabia's Crown Prince Abdullah met Vice President George Bush. The Crown Prince said he was pleased. Bush thanked him.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn trap_photo_credits_are_people_marked_as_credits() {
+    check(
+        "Ismail Haniyeh speaks in Tehran, Iran, March 26, 2024. Majid Asgaripour/WANA (West Asia News Agency)\n\n(AP Photo/Vahid Salemi)\n\n(credit: Wissam Nassar/AFP via Getty Images)",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn trap_organisations_places_and_times_are_not_people() {
+    check(
+        "The UN Security Council, the Palestinian Islamic Jihad, Fars News, the Yomiuri Shimbun daily, the Islamic University and the Red Sea were named on Tuesday in March. Middle East and West Bank talks at Downing Street and the White House followed the Louvre accord.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn trap_namesakes_in_one_article_stay_apart() {
+    check(
+        "Treasury Secretary James Baker met chief of staff Howard Baker. Baker said nothing. Abbas Kamel spoke; the Abbas government did not.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn nicknames_and_lone_given_names() {
+    check(
+        "Sir Edward Heath met Jeremy Thorpe. \"I am very close to Ted,\" Jeremy said, and he disagreed with Maureen about it.",
+        expect![[r#""#]],
+    );
+}
