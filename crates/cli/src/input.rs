@@ -1,11 +1,11 @@
-//! Reading inputs: files, directories and JSON lines. Problems become diagnostics; the rest of
-//! the input is still read.
+//! Reading inputs: files, directories and JSON lines, streamed in batches of jobs. Problems
+//! become diagnostics; the rest of the input is still read.
 
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::BTreeSet;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use whomet_core::Diagnostic;
 
@@ -18,16 +18,75 @@ pub struct Article {
     pub title: Option<String>,
 }
 
+/// A unit of work: a text file to read, or one JSON line already read.
+pub enum Job {
+    File(PathBuf),
+    Line {
+        source: String,
+        line: usize,
+        bytes: Vec<u8>,
+    },
+}
+
+impl Job {
+    /// Reads (a file) or parses (a JSON line) the article; `None` with a diagnostic when it
+    /// cannot be had. Empty lines give neither.
+    pub fn load(self) -> (Option<Article>, Option<Diagnostic>) {
+        match self {
+            Job::File(path) => {
+                let source = path.display().to_string();
+                match std::fs::read(&path) {
+                    Ok(bytes) => {
+                        let id = path
+                            .file_stem()
+                            .map(|s| s.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        let article = Article {
+                            id,
+                            source,
+                            bytes,
+                            date: None,
+                            title: None,
+                        };
+                        (Some(article), None)
+                    }
+                    Err(e) => (
+                        None,
+                        Some(Diagnostic {
+                            source,
+                            line: None,
+                            message: format!("unreadable: {e}: skipped"),
+                        }),
+                    ),
+                }
+            }
+            Job::Line {
+                source,
+                line,
+                bytes,
+            } => json_article(&source, line, &bytes),
+        }
+    }
+
+    /// Bytes this job stands for, for progress.
+    pub fn size(&self) -> u64 {
+        match self {
+            Job::File(p) => p.metadata().map(|m| m.len()).unwrap_or(0),
+            Job::Line { bytes, .. } => bytes.len() as u64 + 1,
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct JsonArticle {
     id: serde_json::Value,
     text: serde_json::Value,
-    date: Option<String>,
-    title: Option<String>,
+    date: Option<serde_json::Value>,
+    title: Option<serde_json::Value>,
 }
 
-/// Reads every input, in order; duplicate ids are reported and skipped.
-pub fn read(paths: &[PathBuf]) -> Result<(Vec<Article>, Vec<Diagnostic>)> {
+/// The files named by `paths`, directories walked in sorted path order, and `-` for stdin.
+pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     for p in paths {
@@ -41,62 +100,74 @@ pub fn read(paths: &[PathBuf]) -> Result<(Vec<Article>, Vec<Diagnostic>)> {
             anyhow::bail!("input {} does not exist", p.display());
         }
     }
-    let mut out = Vec::new();
-    let mut ids = BTreeSet::new();
-    for f in files {
-        let mut push = |a: Article, diags: &mut Vec<Diagnostic>| {
-            if ids.insert(a.id.clone()) {
-                out.push(a);
-            } else {
-                diags.push(Diagnostic {
-                    source: a.source.clone(),
-                    line: None,
-                    message: format!("duplicate document id {:?}: skipped", a.id),
-                });
-            }
-        };
-        if f.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf)?;
-            for a in json_lines("<stdin>", &buf, &mut diags) {
-                push(a, &mut diags);
-            }
+    Ok((files, diags))
+}
+
+/// Streams the jobs of `files` in order, `batch` at a time, to `f`.
+pub fn stream(
+    files: &[PathBuf],
+    batch: usize,
+    diags: &mut Vec<Diagnostic>,
+    mut f: impl FnMut(Vec<Job>, &mut Vec<Diagnostic>),
+) -> Result<()> {
+    let mut jobs = Vec::with_capacity(batch);
+    let mut flush = |jobs: &mut Vec<Job>, diags: &mut Vec<Diagnostic>, force: bool| {
+        if jobs.len() >= batch || (force && !jobs.is_empty()) {
+            f(std::mem::take(jobs), diags);
+        }
+    };
+    for path in files {
+        let stdin = path.as_os_str() == "-";
+        if !stdin && path.extension().is_none_or(|e| e != "jsonl") {
+            jobs.push(Job::File(path.clone()));
+            flush(&mut jobs, diags, false);
             continue;
         }
-        let source = f.display().to_string();
-        let bytes = match std::fs::read(&f) {
-            Ok(b) => b,
-            Err(e) => {
-                diags.push(Diagnostic {
-                    source,
-                    line: None,
-                    message: format!("unreadable: {e}"),
-                });
-                continue;
+        let (source, reader): (String, Box<dyn Read>) = if stdin {
+            ("<stdin>".into(), Box::new(std::io::stdin()))
+        } else {
+            match std::fs::File::open(path) {
+                Ok(f) => (path.display().to_string(), Box::new(f)),
+                Err(e) => {
+                    diags.push(Diagnostic {
+                        source: path.display().to_string(),
+                        line: None,
+                        message: format!("unreadable: {e}: skipped"),
+                    });
+                    continue;
+                }
             }
         };
-        if f.extension().is_some_and(|e| e == "jsonl") {
-            for a in json_lines(&source, &bytes, &mut diags) {
-                push(a, &mut diags);
+        let mut reader = BufReader::with_capacity(1 << 20, reader);
+        let mut line = 0;
+        loop {
+            let mut bytes = Vec::new();
+            match reader.read_until(b'\n', &mut bytes) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    diags.push(Diagnostic {
+                        source: source.clone(),
+                        line: Some(line + 1),
+                        message: format!("read error: {e}: rest of the file skipped"),
+                    });
+                    break;
+                }
             }
-        } else {
-            let id = f
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            push(
-                Article {
-                    id,
-                    source,
-                    bytes,
-                    date: None,
-                    title: None,
-                },
-                &mut diags,
-            );
+            line += 1;
+            if bytes.last() == Some(&b'\n') {
+                bytes.pop();
+            }
+            jobs.push(Job::Line {
+                source: source.clone(),
+                line,
+                bytes,
+            });
+            flush(&mut jobs, diags, false);
         }
     }
-    Ok((out, diags))
+    flush(&mut jobs, diags, true);
+    Ok(())
 }
 
 fn is_article(p: &Path) -> bool {
@@ -125,7 +196,7 @@ fn walk(
             diags.push(Diagnostic {
                 source: dir.display().to_string(),
                 line: None,
-                message: format!("unreadable: {e}"),
+                message: format!("unreadable: {e}: skipped"),
             });
             return;
         }
@@ -141,51 +212,58 @@ fn walk(
     }
 }
 
-fn json_lines(source: &str, bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Vec<Article> {
-    let mut out = Vec::new();
-    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = n + 1;
-        let bad = |message: String| Diagnostic {
-            source: source.to_string(),
-            line: Some(line_no),
-            message,
-        };
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let parsed: JsonArticle = match serde_json::from_slice(line) {
-            Ok(a) => a,
-            Err(e) => {
-                diags.push(bad(format!("not a JSON article ({e}): skipped")));
-                continue;
-            }
-        };
-        let Some(text) = parsed.text.as_str() else {
-            diags.push(bad("`text` is not a string: skipped".into()));
-            continue;
-        };
-        let id = match &parsed.id {
-            serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Number(n) => n.to_string(),
-            _ => {
-                diags.push(bad("`id` is not a string or number: skipped".into()));
-                continue;
-            }
-        };
-        let date = parsed.date.as_deref().and_then(|d| {
-            let parsed = NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+fn json_article(source: &str, line: usize, bytes: &[u8]) -> (Option<Article>, Option<Diagnostic>) {
+    let bad = |message: String| {
+        (
+            None,
+            Some(Diagnostic {
+                source: source.to_string(),
+                line: Some(line),
+                message,
+            }),
+        )
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return (None, None);
+    }
+    let parsed: JsonArticle = match serde_json::from_slice(bytes) {
+        Ok(a) => a,
+        Err(e) => return bad(format!("not a JSON article ({e}): skipped")),
+    };
+    let Some(text) = parsed.text.as_str() else {
+        return bad("`text` is not a string: skipped".into());
+    };
+    let id = match &parsed.id {
+        serde_json::Value::String(s) if !s.is_empty() => s.clone(),
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return bad("`id` is not a non-empty string or a number: skipped".into()),
+    };
+    let mut note = None;
+    let date = match parsed.date {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(d)) => {
+            let parsed = NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok();
             if parsed.is_none() {
-                diags.push(bad(format!("`date` {d:?} is not YYYY-MM-DD: ignored")));
+                note = Some(format!("`date` {d:?} is not YYYY-MM-DD: ignored"));
             }
             parsed
-        });
-        out.push(Article {
-            id,
-            source: format!("{source}:{line_no}"),
-            bytes: text.as_bytes().to_vec(),
-            date,
-            title: parsed.title,
-        });
-    }
-    out
+        }
+        Some(other) => {
+            note = Some(format!("`date` {other} is not a string: ignored"));
+            None
+        }
+    };
+    let article = Article {
+        id,
+        source: format!("{source}:{line}"),
+        bytes: text.as_bytes().to_vec(),
+        date,
+        title: parsed.title.and_then(|t| t.as_str().map(str::to_string)),
+    };
+    let note = note.map(|message| Diagnostic {
+        source: source.to_string(),
+        line: Some(line),
+        message,
+    });
+    (Some(article), note)
 }

@@ -32,6 +32,12 @@ struct Inputs {
     /// Keep only edges with at least this confidence (0..1), e.g. `--min-confidence 0.7`.
     #[arg(long, default_value_t = 0.0)]
     min_confidence: f64,
+    /// Worker threads (0: one per core). Output is the same for any number.
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -162,6 +168,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let inputs = Inputs {
                 inputs,
                 min_confidence: 0.0,
+                threads: 0,
+                quiet: true,
             };
             let (analyses, _, _) = analyse(&inputs)?;
             let graph = graph(&analyses, 0.0);
@@ -194,38 +202,102 @@ fn parse_format(s: &str) -> Result<whomet_export::Format, String> {
         })
 }
 
-/// Runs the per-article stages over every input.
+/// Runs the per-article stages over every input: jobs are streamed in batches, each batch
+/// analysed in parallel and gathered in input order, so memory holds analyses, not the corpus,
+/// and the result does not depend on the number of threads.
 fn analyse(inputs: &Inputs) -> Result<(Vec<Analysis>, Vec<Diagnostic>, usize)> {
+    use rayon::prelude::*;
     let paths = if inputs.inputs.is_empty() {
         vec![PathBuf::from("data/corpus")]
     } else {
         inputs.inputs.clone()
     };
-    let (articles, mut diagnostics) = input::read(&paths)?;
-    let n = articles.len();
-    let mut analyses = Vec::with_capacity(n);
-    for a in articles {
-        let (doc, diags) = whomet_extract::prepare(
-            &whomet_extract::Input {
-                id: &a.id,
-                source: &a.source,
-                date: a.date,
-                title: a.title.as_deref(),
-            },
-            &a.bytes,
-        );
-        diagnostics.extend(diags);
-        let ex = whomet_extract::extract(&doc);
-        let events = whomet_relate::detect(&doc, &ex);
-        analyses.push(Analysis {
-            doc: doc.id.clone(),
-            date: doc.date,
-            people: ex.people.people,
-            events,
-            diagnostics: vec![],
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(inputs.threads)
+        .build()
+        .context("starting worker threads")?;
+    let (files, mut diagnostics) = input::expand(&paths)?;
+    let total: u64 = files
+        .iter()
+        .filter_map(|f| f.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let progress = progress_bar(total, inputs.quiet);
+    let mut analyses = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    input::stream(&files, 512, &mut diagnostics, |jobs, diagnostics| {
+        type Done = (u64, Option<(String, Analysis)>, Vec<Diagnostic>);
+        let results: Vec<Done> = pool.install(|| {
+            jobs.into_par_iter()
+                .map(|job| {
+                    let size = job.size();
+                    let (article, note) = job.load();
+                    let mut diags: Vec<Diagnostic> = note.into_iter().collect();
+                    let analysis = article.map(|a| (a.source.clone(), analyse_one(&a, &mut diags)));
+                    (size, analysis, diags)
+                })
+                .collect()
         });
-    }
+        for (size, analysis, diags) in results {
+            progress.inc(size);
+            diagnostics.extend(diags);
+            let Some((source, a)) = analysis else {
+                continue;
+            };
+            if ids.insert(a.doc.clone()) {
+                analyses.push(a);
+                progress.set_message(format!("{} documents", analyses.len()));
+            } else {
+                diagnostics.push(Diagnostic {
+                    source,
+                    line: None,
+                    message: format!("duplicate document id {:?}: skipped", a.doc),
+                });
+            }
+        }
+    })?;
+    progress.finish_and_clear();
+    let n = analyses.len();
     Ok((analyses, diagnostics, n))
+}
+
+/// The per-article stages: prepare, extract, detect.
+fn analyse_one(a: &input::Article, diags: &mut Vec<Diagnostic>) -> Analysis {
+    let (doc, d) = whomet_extract::prepare(
+        &whomet_extract::Input {
+            id: &a.id,
+            source: &a.source,
+            date: a.date,
+            title: a.title.as_deref(),
+        },
+        &a.bytes,
+    );
+    diags.extend(d);
+    let ex = whomet_extract::extract(&doc);
+    let events = whomet_relate::detect(&doc, &ex);
+    Analysis {
+        doc: doc.id.clone(),
+        date: doc.date,
+        people: ex.people.people,
+        events,
+        diagnostics: vec![],
+    }
+}
+
+/// A progress bar on a terminal (documents, MB, rate, ETA); hidden otherwise or with --quiet.
+fn progress_bar(total: u64, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:30} {msg} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}",
+        )
+        .expect("valid template"),
+    );
+    bar
 }
 
 fn graph(analyses: &[Analysis], min_confidence: f64) -> whomet_graph::Graph {

@@ -106,8 +106,6 @@ fn role_words(roles: &[String]) -> BTreeSet<String> {
 
 struct Cluster {
     members: Vec<(usize, usize)>,
-    given: Option<String>,
-    surname_skeleton: String,
     roles: BTreeSet<String>,
 }
 
@@ -121,6 +119,7 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
     let mut records: BTreeMap<(usize, usize), String> = BTreeMap::new();
     let mut singles: Vec<(usize, usize)> = Vec::new();
+    let mut by_skeleton: BTreeMap<(Option<String>, String), Vec<usize>> = BTreeMap::new();
 
     // Rules 1 and 2: full names.
     for &d in &order {
@@ -139,12 +138,13 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
             }
             let given = Some(canonical_token(&toks[0]));
             let skel = skeleton(&surname(&person.name).unwrap_or_default());
-            let near = clusters.iter().position(|c| {
-                c.given == given
-                    && c.surname_skeleton == skel
-                    && skel.len() >= 3
-                    && !c.roles.is_disjoint(&roles)
-            });
+            // Indexed by (given name, surname skeleton): no comparison of all pairs.
+            let near = by_skeleton
+                .get(&(given.clone(), skel.clone()))
+                .into_iter()
+                .flatten()
+                .copied()
+                .find(|&c| skel.len() >= 3 && !clusters[c].roles.is_disjoint(&roles));
             if let Some(c) = near {
                 join(&mut clusters[c], d, p, &roles);
                 records.insert(
@@ -154,10 +154,12 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
                 continue;
             }
             by_key.insert(key, clusters.len());
+            by_skeleton
+                .entry((given.clone(), skel.clone()))
+                .or_default()
+                .push(clusters.len());
             clusters.push(Cluster {
                 members: vec![(d, p)],
-                given,
-                surname_skeleton: skel,
                 roles,
             });
         }
@@ -202,8 +204,6 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
                 by_key.insert(key, clusters.len());
                 clusters.push(Cluster {
                     members: vec![(d, p)],
-                    given: None,
-                    surname_skeleton: String::new(),
                     roles,
                 });
             }

@@ -65,10 +65,10 @@ fn bundled_corpus_exports_match_snapshots() {
 }
 
 #[test]
-fn output_is_byte_identical_across_runs() {
+fn output_is_byte_identical_across_runs_and_thread_counts() {
     let (a, b) = (tempdir("det-a"), tempdir("det-b"));
-    build(&a, &[]);
-    build(&b, &[]);
+    build(&a, &["--threads", "1"]);
+    build(&b, &["--threads", "4"]);
     let mut names: Vec<_> = std::fs::read_dir(&a)
         .unwrap()
         .map(|e| e.unwrap().file_name())
