@@ -26,7 +26,9 @@ use std::fmt;
 
 /// A byte range `start..end` into the original text of a document (the file's bytes, or the
 /// `text` field of a JSON line). Analysis works on decoded text; [`SourceMap`] maps back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,

@@ -29,15 +29,22 @@ use whomet_core::{Document, Span};
 /// What extraction learns about one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
-    /// Sentences, as decoded-text spans.
-    pub sentences: Vec<Span>,
+    /// Sentences and their tokens.
+    pub segments: segment::Segments,
     /// People and their mentions.
     pub people: People,
 }
 
+impl Extraction {
+    /// Sentences, as decoded-text spans.
+    pub fn sentences(&self) -> &[Span] {
+        &self.segments.sentences
+    }
+}
+
 /// Segments `doc` and finds its people.
 pub fn extract(doc: &Document) -> Extraction {
-    let sentences = segment::sentences(&doc.text, doc.body_start);
-    let people = people::find_people(doc, &sentences);
-    Extraction { sentences, people }
+    let segments = segment::Segments::new(&doc.text, doc.body_start);
+    let people = people::find_people(doc, &segments);
+    Extraction { segments, people }
 }

@@ -13,7 +13,7 @@
 //!    is in play; role phrases ("the Crown Prince") join the only person holding that role.
 
 use crate::lexicon::{PARTICLES, lexicon};
-use crate::segment::{Token, tokens};
+use crate::segment::{Segments, Token};
 use whomet_core::{Document, LocalPerson, Mention, MentionKind, Span, fold_name, name_tokens};
 
 /// The people of one article and the mentions that refer to them.
@@ -50,11 +50,11 @@ struct Candidate {
 }
 
 /// Finds the people of `doc` given its sentences.
-pub fn find_people(doc: &Document, sentences: &[Span]) -> People {
+pub fn find_people(doc: &Document, seg: &Segments) -> People {
     let text = &doc.text;
     let mut cands = Vec::new();
-    for (si, &s) in sentences.iter().enumerate() {
-        let toks = tokens(text, s);
+    for (si, &s) in seg.sentences.iter().enumerate() {
+        let toks: Vec<Token<'_>> = seg.tokens(text, si).collect();
         let headline = !s.of(text).chars().any(char::is_lowercase);
         if headline {
             continue;
@@ -62,9 +62,9 @@ pub fn find_people(doc: &Document, sentences: &[Span]) -> People {
         chains(text, &toks, si, &mut cands);
     }
     let mut out = resolve(&cands);
-    headline_mentions(doc, sentences, &mut out);
-    role_mentions(doc, sentences, &mut out);
-    pronoun_mentions(doc, sentences, &mut out);
+    headline_mentions(doc, seg, &mut out);
+    role_mentions(doc, seg, &mut out);
+    pronoun_mentions(doc, seg, &mut out);
     out.mentions.sort();
     out.mentions.dedup();
     for m in &out.mentions {
@@ -559,13 +559,13 @@ fn resolve(cands: &[Candidate]) -> People {
 }
 
 /// Upper-case headlines: a word equal to a known person's last name is a mention.
-fn headline_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
+fn headline_mentions(doc: &Document, seg: &Segments, out: &mut People) {
     let text = &doc.text;
-    for (si, &s) in sentences.iter().enumerate() {
+    for (si, &s) in seg.sentences.iter().enumerate() {
         if s.of(text).chars().any(char::is_lowercase) {
             continue;
         }
-        for t in tokens(text, s).iter().filter(|t| t.is_word()) {
+        for t in seg.tokens(text, si).filter(|t| t.is_word()) {
             let w = strip_possessive(t.text).0;
             let hits: Vec<usize> = (0..out.people.len())
                 .filter(|&p| {
@@ -635,7 +635,7 @@ fn same_country(role: &str, nationality: &str) -> bool {
 
 /// "the Crown Prince", "the Saudi leader", "Iran's foreign minister": the only person of the
 /// article holding that role.
-fn role_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
+fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
     let lex = lexicon();
     let heads: Vec<(usize, String)> = out
         .people
@@ -648,12 +648,12 @@ fn role_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
                 .filter_map(move |r| role_head(r).map(|h| (p, h)))
         })
         .collect();
+    if heads.is_empty() {
+        return;
+    }
     let text = &doc.text;
-    for (si, &s) in sentences.iter().enumerate() {
-        let words: Vec<Token<'_>> = tokens(text, s)
-            .into_iter()
-            .filter(|t| !t.is_space())
-            .collect();
+    for si in 0..seg.sentences.len() {
+        let words: Vec<Token<'_>> = seg.tokens(text, si).filter(|t| !t.is_space()).collect();
         for k in 0..words.len() {
             let det = words[k].text.to_lowercase();
             let det_ok =
@@ -725,13 +725,10 @@ fn role_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
 /// he, she, his, him, her: the nearest person earlier in the sentence; else the only person of
 /// the previous sentence; else that sentence's subject (its first mention not inside a
 /// prepositional phrase), which news prose keeps as the topic. Otherwise left unresolved.
-fn pronoun_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
+fn pronoun_mentions(doc: &Document, seg: &Segments, out: &mut People) {
     let text = &doc.text;
-    for (si, &s) in sentences.iter().enumerate() {
-        let toks: Vec<Token<'_>> = tokens(text, s)
-            .into_iter()
-            .filter(|t| !t.is_space())
-            .collect();
+    for si in 0..seg.sentences.len() {
+        let toks: Vec<Token<'_>> = seg.tokens(text, si).filter(|t| !t.is_space()).collect();
         for t in &toks {
             if !matches!(
                 t.text.to_lowercase().as_str(),
@@ -746,7 +743,7 @@ fn pronoun_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
                 .max_by_key(|m| m.span.start);
             let person = match before {
                 Some(m) => Some(m.person),
-                None if si > 0 => previous_topic(text, sentences[si - 1], si - 1, &out.mentions),
+                None if si > 0 => previous_topic(text, seg, si - 1, &out.mentions),
                 None => None,
             };
             if let Some(p) = person.filter(|&p| !out.people[p].credit) {
@@ -763,15 +760,15 @@ fn pronoun_mentions(doc: &Document, sentences: &[Span], out: &mut People) {
 
 /// The person a following pronoun most plausibly continues: the only person of the sentence,
 /// else its subject.
-fn previous_topic(text: &str, s: Span, si: usize, mentions: &[Mention]) -> Option<usize> {
+fn previous_topic(text: &str, seg: &Segments, si: usize, mentions: &[Mention]) -> Option<usize> {
     let mut ms: Vec<&Mention> = mentions.iter().filter(|m| m.sentence == si).collect();
     ms.sort_by_key(|m| m.span.start);
     let distinct: std::collections::BTreeSet<usize> = ms.iter().map(|m| m.person).collect();
     if distinct.len() == 1 {
         return distinct.into_iter().next();
     }
-    let toks: Vec<Token<'_>> = tokens(text, s)
-        .into_iter()
+    let toks: Vec<Token<'_>> = seg
+        .tokens(text, si)
         .filter(|t| t.is_word() || t.text == ",")
         .collect();
     ms.into_iter()

@@ -45,11 +45,59 @@ const ABBREVIATIONS: &[&str] = &[
     "cmdr", "pct", "approx", "dept", "est",
 ];
 
+/// Sentences and word tokens of a document, segmented once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Segments {
+    /// Sentences, as trimmed decoded-text spans.
+    pub sentences: Vec<Span>,
+    /// Every word-boundary token of the body, in order.
+    tokens: Vec<Span>,
+}
+
+impl Segments {
+    /// Segments `text[from..]`.
+    pub fn new(text: &str, from: usize) -> Segments {
+        let tokens: Vec<Span> = tokens(text, Span::new(from, text.len()))
+            .into_iter()
+            .map(|t| t.span)
+            .collect();
+        let sentences = split(text, from, &tokens);
+        Segments { sentences, tokens }
+    }
+
+    /// The tokens of sentence `si`, white space included.
+    pub fn tokens<'t>(
+        &self,
+        text: &'t str,
+        si: usize,
+    ) -> impl Iterator<Item = Token<'t>> + use<'_, 't> {
+        let s = self.sentences.get(si).copied().unwrap_or_default();
+        let from = self.tokens.partition_point(|t| t.start < s.start);
+        let to = self.tokens.partition_point(|t| t.start < s.end);
+        self.tokens[from..to.max(from)]
+            .iter()
+            .map(move |&span| Token {
+                span,
+                text: span.of(text),
+            })
+    }
+}
+
 /// Sentences of `text[from..]`, as trimmed spans. Splits after `.`, `!` or `?` followed by a
 /// capitalised word, a digit or a quote, except after abbreviations ("Gen.", "Oct.", "U.S.")
 /// and initials; always splits at blank lines, indented line starts and after headline lines.
 pub fn sentences(text: &str, from: usize) -> Vec<Span> {
-    let toks = tokens(text, Span::new(from, text.len()));
+    Segments::new(text, from).sentences
+}
+
+fn split(text: &str, from: usize, spans: &[Span]) -> Vec<Span> {
+    let toks: Vec<Token<'_>> = spans
+        .iter()
+        .map(|&span| Token {
+            span,
+            text: span.of(text),
+        })
+        .collect();
     let mut out = Vec::new();
     let mut start = from;
     let mut i = 0;

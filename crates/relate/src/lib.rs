@@ -29,7 +29,7 @@ use std::collections::BTreeSet;
 use triggers::{Modality, Trigger};
 use whomet_core::{Document, Event, Evidence, Mention, MentionKind, Participant, Span};
 use whomet_extract::Extraction;
-use whomet_extract::segment::{Token, tokens};
+use whomet_extract::segment::Token;
 
 /// Detects the events of one article.
 pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
@@ -37,25 +37,33 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
     let text = &doc.text;
     // The lead: the first sentence that is not an upper-case headline.
     let lead = ex
-        .sentences
+        .sentences()
         .iter()
         .position(|s| s.of(text).chars().any(char::is_lowercase))
         .unwrap_or(0);
-    for (si, &sentence) in ex.sentences.iter().enumerate() {
-        let mentions: Vec<&Mention> = ex
-            .people
-            .mentions
+    // Mentions are in text order, so each sentence's are one run.
+    let all = &ex.people.mentions;
+    for (si, &sentence) in ex.sentences().iter().enumerate() {
+        let run =
+            all.partition_point(|m| m.sentence < si)..all.partition_point(|m| m.sentence <= si);
+        let mentions: Vec<&Mention> = all[run]
             .iter()
-            .filter(|m| m.sentence == si && !ex.people.people[m.person].credit)
+            .filter(|m| !ex.people.people[m.person].credit)
             .collect();
-        let toks: Vec<Token<'_>> = tokens(text, sentence)
-            .into_iter()
+        let previous = si.checked_sub(1).map_or(0..0, |p| {
+            all.partition_point(|m| m.sentence < p)..all.partition_point(|m| m.sentence <= p)
+        });
+        if mentions.is_empty() && previous.is_empty() {
+            continue;
+        }
+        let toks: Vec<Token<'_>> = ex
+            .segments
+            .tokens(text, si)
             .filter(|t| !t.is_space())
             .collect();
         let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
-        let persons: BTreeSet<usize> = mentions.iter().map(|m| m.person).collect();
-        let group = two_of_them(&lower, ex, si);
-        if persons.is_empty() && group.is_none() {
+        let group = two_of_them(&lower, ex, &all[previous], &mentions);
+        if mentions.is_empty() && group.is_none() {
             continue;
         }
         let mut used = BTreeSet::new();
@@ -184,9 +192,10 @@ fn context_date(
     {
         return Some(d);
     }
-    if let Some(prev) = si.checked_sub(1).map(|p| ex.sentences[p]) {
-        let toks: Vec<Token<'_>> = tokens(&doc.text, prev)
-            .into_iter()
+    if let Some(prev) = si.checked_sub(1) {
+        let toks: Vec<Token<'_>> = ex
+            .segments
+            .tokens(&doc.text, prev)
             .filter(|t| !t.is_space())
             .collect();
         let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
@@ -206,7 +215,12 @@ fn context_date(
 }
 
 /// "The two officials", "the two leaders": the two people of this or the previous sentence.
-fn two_of_them(lower: &[String], ex: &Extraction, si: usize) -> Option<Vec<usize>> {
+fn two_of_them(
+    lower: &[String],
+    ex: &Extraction,
+    previous: &[Mention],
+    current: &[&Mention],
+) -> Option<Vec<usize>> {
     let named = lower.windows(2).any(|w| {
         (w[0] == "two" || w[0] == "both")
             && matches!(
@@ -218,11 +232,9 @@ fn two_of_them(lower: &[String], ex: &Extraction, si: usize) -> Option<Vec<usize
         return None;
     }
     let mut seen: Vec<usize> = Vec::new();
-    for s in [si.checked_sub(1), Some(si)].into_iter().flatten() {
-        for m in ex.people.mentions.iter().filter(|m| m.sentence == s) {
-            if !seen.contains(&m.person) && !ex.people.people[m.person].credit {
-                seen.push(m.person);
-            }
+    for m in previous.iter().chain(current.iter().copied()) {
+        if !seen.contains(&m.person) && !ex.people.people[m.person].credit {
+            seen.push(m.person);
         }
     }
     (seen.len() == 2).then_some(seen)

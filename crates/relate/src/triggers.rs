@@ -166,6 +166,10 @@ pub fn find(lower: &[String], headline: bool) -> Vec<Trigger> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lower.len() {
+        if !PATTERNS.iter().any(|p| p.words[0] == lower[i]) {
+            i += 1;
+            continue;
+        }
         let hit = PATTERNS
             .iter()
             .find_map(|pat| matches(pat, lower, i).map(|end| (pat, end)));
