@@ -5,6 +5,7 @@
 
 mod input;
 mod output;
+mod shard;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
@@ -40,6 +41,19 @@ struct Inputs {
     quiet: bool,
 }
 
+#[derive(clap::Args, Clone)]
+struct Output {
+    /// Output directory (created if missing).
+    #[arg(long, default_value = "out")]
+    out: PathBuf,
+    /// Exit with status 1 when any input was skipped or reported.
+    #[arg(long)]
+    strict: bool,
+    /// Formats to write, comma-separated (default: all), e.g. `--format graphml,dot`.
+    #[arg(long, value_delimiter = ',', value_parser = parse_format)]
+    format: Vec<whomet_export::Format>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the graph and write every export into the output directory.
@@ -48,15 +62,29 @@ enum Command {
     Build {
         #[command(flatten)]
         inputs: Inputs,
-        /// Output directory (created if missing).
-        #[arg(long, default_value = "out")]
-        out: PathBuf,
-        /// Exit with status 1 when any input was skipped or reported.
-        #[arg(long)]
-        strict: bool,
-        /// Formats to write, comma-separated (default: all), e.g. `--format graphml,dot`.
-        #[arg(long, value_delimiter = ',', value_parser = parse_format)]
-        format: Vec<whomet_export::Format>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Analyse articles one by one and write, per article, one JSON line of everything it
+    /// contributes (a shard for `merge`). Keeps no state between articles.
+    ///
+    /// Example: `whomet extract articles/ > shard-1.jsonl`
+    Extract {
+        #[command(flatten)]
+        inputs: Inputs,
+    },
+    /// Merge shards written by `extract` into the graph and write the same output directory as
+    /// `build` would for the same articles.
+    ///
+    /// Example: `whomet merge shard-1.jsonl shard-2.jsonl --out out`
+    Merge {
+        /// Shard files or directories of them (`.jsonl`), or `-` for stdin.
+        shards: Vec<PathBuf>,
+        /// Keep only edges with at least this confidence (0..1).
+        #[arg(long, default_value_t = 0.0)]
+        min_confidence: f64,
+        #[command(flatten)]
+        output: Output,
     },
     /// Build the graph and score it against a gold file (schema whomet-gold/1).
     ///
@@ -103,44 +131,44 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build {
-            inputs,
-            out,
-            strict,
-            format,
-        } => {
+        Command::Build { inputs, output } => {
             let started = Instant::now();
             let (analyses, diagnostics, docs) = analyse(&inputs)?;
-            let graph = graph(&analyses, inputs.min_confidence);
-            let mut files = Vec::new();
-            let formats = if format.is_empty() {
-                whomet_export::Format::ALL.to_vec()
-            } else {
-                format
-            };
-            for format in formats {
-                files.extend(whomet_export::render(format, &graph).context("rendering exports")?);
-            }
-            output::write_all(&out, &files)?;
+            write_outputs(
+                &analyses,
+                &diagnostics,
+                docs,
+                inputs.min_confidence,
+                &output,
+                started,
+            )
+        }
+        Command::Extract { inputs } => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let diagnostics = for_each_analysis(&inputs, |a| shard::write(&mut out, a))?;
+            use std::io::Write;
+            out.flush()?;
             for d in &diagnostics {
                 eprintln!("{d}");
             }
-            let count = |k: EdgeKind| graph.edges().filter(|(_, _, e)| e.kind == k).count();
-            emit(&format!(
-                "{docs} documents, {} people, {} MET, {} CONTACT, {} PLANNED edges, {} diagnostics, {:.2}s -> {}\n",
-                graph.graph.node_count(),
-                count(EdgeKind::Met),
-                count(EdgeKind::Contact),
-                count(EdgeKind::Planned),
-                diagnostics.len(),
-                started.elapsed().as_secs_f64(),
-                out.display()
-            ))?;
-            Ok(if strict && !diagnostics.is_empty() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Merge {
+            shards,
+            min_confidence,
+            output,
+        } => {
+            let started = Instant::now();
+            let (analyses, diagnostics) = shard::read(&shards)?;
+            let docs = analyses.len();
+            write_outputs(
+                &analyses,
+                &diagnostics,
+                docs,
+                min_confidence,
+                &output,
+                started,
+            )
         }
         Command::Eval { inputs, gold, json } => {
             let gold_text = std::fs::read_to_string(&gold)
@@ -202,10 +230,25 @@ fn parse_format(s: &str) -> Result<whomet_export::Format, String> {
         })
 }
 
-/// Runs the per-article stages over every input: jobs are streamed in batches, each batch
-/// analysed in parallel and gathered in input order, so memory holds analyses, not the corpus,
-/// and the result does not depend on the number of threads.
+/// Runs the per-article stages over every input and keeps the analyses.
 fn analyse(inputs: &Inputs) -> Result<(Vec<Analysis>, Vec<Diagnostic>, usize)> {
+    let mut analyses = Vec::new();
+    let diagnostics = for_each_analysis(inputs, |a| {
+        analyses.push(a);
+        Ok(())
+    })?;
+    let n = analyses.len();
+    Ok((analyses, diagnostics, n))
+}
+
+/// Runs the per-article stages over every input: jobs are streamed in batches, each batch
+/// analysed in parallel and handed to `sink` in input order, so memory holds what the sink
+/// keeps, not the corpus, and the result does not depend on the number of threads. A repeated
+/// document id is reported and the later document skipped.
+fn for_each_analysis(
+    inputs: &Inputs,
+    mut sink: impl FnMut(Analysis) -> Result<()>,
+) -> Result<Vec<Diagnostic>> {
     use rayon::prelude::*;
     let paths = if inputs.inputs.is_empty() {
         vec![PathBuf::from("data/corpus")]
@@ -223,8 +266,8 @@ fn analyse(inputs: &Inputs) -> Result<(Vec<Analysis>, Vec<Diagnostic>, usize)> {
         .map(|m| m.len())
         .sum();
     let progress = progress_bar(total, inputs.quiet);
-    let mut analyses = Vec::new();
     let mut ids = std::collections::HashSet::new();
+    let mut failed = None;
     input::stream(&files, 512, &mut diagnostics, |jobs, diagnostics| {
         type Done = (u64, Option<(String, Analysis)>, Vec<Diagnostic>);
         let results: Vec<Done> = pool.install(|| {
@@ -244,21 +287,27 @@ fn analyse(inputs: &Inputs) -> Result<(Vec<Analysis>, Vec<Diagnostic>, usize)> {
             let Some((source, a)) = analysis else {
                 continue;
             };
-            if ids.insert(a.doc.clone()) {
-                analyses.push(a);
-                progress.set_message(format!("{} documents", analyses.len()));
-            } else {
+            if !ids.insert(a.doc.clone()) {
                 diagnostics.push(Diagnostic {
                     source,
                     line: None,
                     message: format!("duplicate document id {:?}: skipped", a.doc),
                 });
+                continue;
+            }
+            progress.set_message(format!("{} documents", ids.len()));
+            if failed.is_none()
+                && let Err(e) = sink(a)
+            {
+                failed = Some(e);
             }
         }
     })?;
     progress.finish_and_clear();
-    let n = analyses.len();
-    Ok((analyses, diagnostics, n))
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(diagnostics),
+    }
 }
 
 /// The per-article stages: prepare, extract, detect.
@@ -298,6 +347,47 @@ fn progress_bar(total: u64, quiet: bool) -> indicatif::ProgressBar {
         .expect("valid template"),
     );
     bar
+}
+
+/// Builds the graph, writes every chosen format atomically and prints the summary.
+fn write_outputs(
+    analyses: &[Analysis],
+    diagnostics: &[Diagnostic],
+    docs: usize,
+    min_confidence: f64,
+    output: &Output,
+    started: Instant,
+) -> Result<ExitCode> {
+    let graph = graph(analyses, min_confidence);
+    let formats = if output.format.is_empty() {
+        whomet_export::Format::ALL.to_vec()
+    } else {
+        output.format.clone()
+    };
+    let mut files = Vec::new();
+    for format in formats {
+        files.extend(whomet_export::render(format, &graph).context("rendering exports")?);
+    }
+    output::write_all(&output.out, &files)?;
+    for d in diagnostics {
+        eprintln!("{d}");
+    }
+    let count = |k: EdgeKind| graph.edges().filter(|(_, _, e)| e.kind == k).count();
+    emit(&format!(
+        "{docs} documents, {} people, {} MET, {} CONTACT, {} PLANNED edges, {} diagnostics, {:.2}s -> {}\n",
+        graph.graph.node_count(),
+        count(EdgeKind::Met),
+        count(EdgeKind::Contact),
+        count(EdgeKind::Planned),
+        diagnostics.len(),
+        started.elapsed().as_secs_f64(),
+        output.out.display()
+    ))?;
+    Ok(if output.strict && !diagnostics.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn graph(analyses: &[Analysis], min_confidence: f64) -> whomet_graph::Graph {

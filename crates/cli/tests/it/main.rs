@@ -182,3 +182,70 @@ fn explain_shows_merges_and_pair_evidence() {
     let o = whomet(&["explain", "Nobody Known"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// `extract` then `merge` gives the files `build` gives, whatever the sharding and shard order.
+#[test]
+fn extract_and_merge_equal_build_for_any_sharding() {
+    let dir = tempdir("shards");
+    std::fs::create_dir_all(&dir).unwrap();
+    let built = dir.join("built");
+    build(&built, &[]);
+    let corpus = root().join("data/corpus");
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    docs.sort();
+    // One shard per article, in reverse order; and one shard of everything.
+    let mut singles = Vec::new();
+    for (i, d) in docs.iter().enumerate().rev() {
+        let o = whomet(&["extract", d.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let shard = dir.join(format!("s{i}.jsonl"));
+        std::fs::write(&shard, &o.stdout).unwrap();
+        singles.push(shard.to_str().unwrap().to_string());
+    }
+    let all = whomet(&["extract", "--threads", "3"]);
+    std::fs::write(dir.join("all.jsonl"), &all.stdout).unwrap();
+    let all_path = dir.join("all.jsonl").to_str().unwrap().to_string();
+    for (name, shards) in [("singles", singles.clone()), ("all", vec![all_path])] {
+        let out = dir.join(name);
+        let mut args = vec!["merge".to_string()];
+        args.extend(shards);
+        args.extend(["--out".to_string(), out.to_str().unwrap().to_string()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = whomet(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        for f in std::fs::read_dir(&built).unwrap() {
+            let f = f.unwrap().file_name();
+            assert_eq!(
+                std::fs::read(built.join(&f)).unwrap(),
+                std::fs::read(out.join(&f)).unwrap(),
+                "{name}: {f:?}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn merge_rejects_an_unknown_shard_version() {
+    let dir = tempdir("badshard");
+    std::fs::create_dir_all(&dir).unwrap();
+    let shard = dir.join("s.jsonl");
+    std::fs::write(&shard, "{\"format\":\"whomet-shard/99\",\"doc\":\"x\"}\n").unwrap();
+    let o = whomet(&[
+        "merge",
+        shard.to_str().unwrap(),
+        "--out",
+        dir.join("o").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("s.jsonl:1: shard format \"whomet-shard/99\""),
+        "{stderr}"
+    );
+    assert!(!dir.join("o").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
