@@ -1,38 +1,49 @@
 //! `graph.dot`.
 
-use crate::{ExportError, date, is_xml_char};
+use crate::{ExportError, date, degrees, is_xml_char};
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph as DotGraph, Id, Node, NodeId, Stmt, Vertex,
+    Attribute, Edge, EdgeTy, Graph as DotGraph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
-use std::collections::HashMap;
 use std::io::Write;
 use whomet_core::{EdgeData, EdgeKind, PersonNode};
 use whomet_graph::Graph;
 
 /// Writes `graph.dot`: an undirected Graphviz graph `whomet`, built with graphviz-rust's DOT
-/// model and printed by its printer.
+/// model and printed by its printer. Connected groups of people are packed together
+/// (`packmode="graph"`), so that people without edges do not stretch the drawing into one long
+/// row; they are drawn in grey.
 pub fn write_dot(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
-    let mut text = dot_graph(graph).print(&mut PrinterContext::default());
-    text.push('\n');
-    out.write_all(text.as_bytes())?;
+    out.write_all(dot_text(graph).as_bytes())?;
     Ok(())
 }
 
+/// The text of `graph.dot`.
+pub(crate) fn dot_text(graph: &Graph) -> String {
+    let mut text = dot_graph(graph).print(&mut PrinterContext::default());
+    text.push('\n');
+    text
+}
+
 fn dot_graph(graph: &Graph) -> DotGraph {
-    let mut degree: HashMap<&str, usize> = HashMap::new();
-    for (a, b, _) in graph.edges() {
-        *degree.entry(&a.id).or_default() += 1;
-        *degree.entry(&b.id).or_default() += 1;
-    }
+    let degree = degrees(graph);
+    let settings = Stmt::GAttribute(GraphAttributes::Graph(vec![
+        attr("pack", Id::Plain("16".to_string())),
+        attr("packmode", quoted("graph")),
+    ]));
     let nodes = graph.nodes().map(|n| {
-        let size = (degree.get(n.id.as_str()).copied().unwrap_or(0) as f64).sqrt();
-        let attributes = vec![
+        let degree = degree.get(n.id.as_str()).copied().unwrap_or(0);
+        let size = (degree as f64).sqrt();
+        let mut attributes = vec![
             attr("label", quoted(&n.label)),
             attr("tooltip", quoted(&node_tooltip(n))),
             attr("width", number(0.75 + 0.25 * size)),
             attr("fontsize", number(14.0 + 2.0 * size)),
         ];
+        if degree == 0 {
+            attributes.push(attr("color", Id::Plain("gray60".to_string())));
+            attributes.push(attr("fontcolor", Id::Plain("gray40".to_string())));
+        }
         Stmt::Node(Node::new(node_id(n), attributes))
     });
     let edges = graph.edges().map(|(a, b, e)| {
@@ -53,7 +64,10 @@ fn dot_graph(graph: &Graph) -> DotGraph {
     DotGraph::Graph {
         id: Id::Plain("whomet".to_string()),
         strict: false,
-        stmts: nodes.chain(edges).collect(),
+        stmts: std::iter::once(settings)
+            .chain(nodes)
+            .chain(edges)
+            .collect(),
     }
 }
 

@@ -97,7 +97,7 @@ fn write_data<const N: usize>(
 /// Text escaped for XML 1.0 content and attribute values. Tab, newline and carriage return are
 /// written as character references so that parsers do not normalise them; characters XML 1.0
 /// forbids become U+FFFD.
-struct Xml<'a>(&'a str);
+pub(crate) struct Xml<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Xml<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,6 +1,7 @@
-//! Writes the who-met-whom graph as files that other tools load: GraphML (Gephi, yEd, networkx,
-//! igraph), Graphviz DOT, neo4j-admin import CSV, and a spreadsheet of the evidence behind
-//! every edge.
+//! Writes the who-met-whom graph as files that other tools load: GraphML and GEXF (Gephi, yEd,
+//! networkx, igraph), Graphviz DOT and an SVG drawing of it, neo4j-admin import CSV and a Cypher
+//! script, Gephi spreadsheet CSV, Cytoscape.js JSON, a spreadsheet of the evidence behind every
+//! edge, and a self-contained HTML report.
 //!
 //! `read -> segment -> find mentions -> resolve people -> detect meetings -> score -> build graph
 //! ->` **`export`**.
@@ -8,8 +9,9 @@
 //! Every writer takes a [`Graph`] and any [`std::io::Write`]; none opens a file. [`render`] turns
 //! one [`Format`] into named in-memory files, so that the CLI can write each one atomically. The
 //! output is deterministic: nodes and edges come in the order [`Graph::nodes`] and
-//! [`Graph::edges`] give, and floats are printed in their shortest round-trip form.
-//! `docs/FORMATS.md` describes every column and attribute, and the escaping rules.
+//! [`Graph::edges`] give, edge `i` is called `e{i}` in every format, and floats are printed in
+//! their shortest round-trip form. `docs/FORMATS.md` describes every column and attribute, and
+//! the escaping rules; `ci/clients/` loads each file in a real client.
 //!
 //! ```
 //! use whomet_export::{render, Format};
@@ -19,15 +21,30 @@
 //! assert!(files[0].1.starts_with(b"personId:ID(Person),name,aliases:string[]"));
 //! let graphml = render(Format::GraphMl, &graph).unwrap().remove(0).1;
 //! assert!(String::from_utf8(graphml).unwrap().contains(r#"edgedefault="undirected""#));
+//! let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+//! assert!(names.contains(&"gexf") && names.contains(&"html"));
 //! ```
 #![warn(missing_docs)]
 
+mod cypher;
 mod dot;
+mod gephi;
+mod gexf;
 mod graphml;
+mod html;
+mod json;
+mod svg;
 mod table;
+mod time;
 
+pub use cypher::write_cypher;
 pub use dot::write_dot;
+pub use gephi::{write_gephi_edges, write_gephi_nodes};
+pub use gexf::write_gexf;
 pub use graphml::write_graphml;
+pub use html::write_html;
+pub use json::write_json;
+pub use svg::write_svg;
 pub use table::{write_evidence, write_neo4j_nodes, write_neo4j_relationships};
 
 use whomet_core::PartialDate;
@@ -42,6 +59,12 @@ pub enum ExportError {
     /// The CSV writer failed (this includes I/O errors met by the CSV writer).
     #[error("could not write CSV: {0}")]
     Csv(#[from] csv::Error),
+    /// The JSON writer failed (this includes I/O errors met by the JSON writer).
+    #[error("could not write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// graphviz-pure could not lay out or draw the DOT graph.
+    #[error("could not render the graph with graphviz-pure: {0}")]
+    Render(String),
 }
 
 /// An output format, made of one or more files.
@@ -55,26 +78,51 @@ pub enum Format {
     Neo4jCsv,
     /// `evidence.csv`: one row per edge and supporting sentence, for spreadsheets.
     EvidenceCsv,
+    /// `graph.svg`: the DOT graph drawn in-process by graphviz-pure.
+    Svg,
+    /// `graph.gexf`: GEXF 1.3 with edge spells, for Gephi's timeline.
+    Gexf,
+    /// `gephi-nodes.csv` and `gephi-edges.csv`: Gephi's spreadsheet import.
+    GephiCsv,
+    /// `import.cypher`: idempotent `MERGE` statements for Neo4j (`cypher-shell -f`).
+    Cypher,
+    /// `graph.json`: Cytoscape.js elements, with every piece of evidence.
+    Json,
+    /// `report.html`: one offline page with the drawing, searchable tables and the evidence.
+    Html,
 }
 
 type Writer = fn(&Graph, &mut Vec<u8>) -> Result<(), ExportError>;
 
 impl Format {
     /// All formats.
-    pub const ALL: [Format; 4] = [
+    pub const ALL: [Format; 10] = [
         Format::GraphMl,
         Format::Dot,
         Format::Neo4jCsv,
         Format::EvidenceCsv,
+        Format::Svg,
+        Format::Gexf,
+        Format::GephiCsv,
+        Format::Cypher,
+        Format::Json,
+        Format::Html,
     ];
 
-    /// Short name, for command lines: `graphml`, `dot`, `neo4j` or `evidence`.
+    /// Short name, for command lines: `graphml`, `dot`, `neo4j`, `evidence`, `svg`, `gexf`,
+    /// `gephi`, `cypher`, `json` or `html`.
     pub fn name(self) -> &'static str {
         match self {
             Format::GraphMl => "graphml",
             Format::Dot => "dot",
             Format::Neo4jCsv => "neo4j",
             Format::EvidenceCsv => "evidence",
+            Format::Svg => "svg",
+            Format::Gexf => "gexf",
+            Format::GephiCsv => "gephi",
+            Format::Cypher => "cypher",
+            Format::Json => "json",
+            Format::Html => "html",
         }
     }
 
@@ -92,6 +140,15 @@ impl Format {
                 ("relationships.csv", write_neo4j_relationships as Writer),
             ],
             Format::EvidenceCsv => &[("evidence.csv", write_evidence as Writer)],
+            Format::Svg => &[("graph.svg", write_svg as Writer)],
+            Format::Gexf => &[("graph.gexf", write_gexf as Writer)],
+            Format::GephiCsv => &[
+                ("gephi-nodes.csv", write_gephi_nodes as Writer),
+                ("gephi-edges.csv", write_gephi_edges as Writer),
+            ],
+            Format::Cypher => &[("import.cypher", write_cypher as Writer)],
+            Format::Json => &[("graph.json", write_json as Writer)],
+            Format::Html => &[("report.html", write_html as Writer)],
         }
     }
 }
@@ -118,6 +175,21 @@ fn join_list(items: &[String], sep: &str) -> String {
 /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or an empty string when unknown.
 fn date(d: Option<PartialDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// The id of the `i`-th edge in output order, the same in every format: `e0`, `e1`, ...
+fn edge_id(i: usize) -> String {
+    format!("e{i}")
+}
+
+/// How many edges each person has, by person id (people without edges are absent).
+fn degrees(graph: &Graph) -> std::collections::HashMap<&str, usize> {
+    let mut degree = std::collections::HashMap::new();
+    for (a, b, _) in graph.edges() {
+        *degree.entry(a.id.as_str()).or_default() += 1;
+        *degree.entry(b.id.as_str()).or_default() += 1;
+    }
+    degree
 }
 
 /// Whether XML 1.0 allows `c` in a document.

@@ -2,7 +2,7 @@
 //! replacements (docs/FORMATS.md).
 
 use crate::{file, files, fixture};
-use graphviz_rust::dot_structures::{Attribute, EdgeTy, Id, NodeId, Stmt, Vertex};
+use graphviz_rust::dot_structures::{Attribute, EdgeTy, GraphAttributes, Id, NodeId, Stmt, Vertex};
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event;
@@ -28,8 +28,20 @@ fn render_returns_the_files_of_each_format_deterministically() {
         "nodes.csv",
         "relationships.csv",
         "evidence.csv",
+        "graph.svg",
+        "graph.gexf",
+        "gephi-nodes.csv",
+        "gephi-edges.csv",
+        "import.cypher",
+        "graph.json",
+        "report.html",
     ];
     assert_eq!(all, expected);
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    let expected = [
+        "graphml", "dot", "neo4j", "evidence", "svg", "gexf", "gephi", "cypher", "json", "html",
+    ];
+    assert_eq!(names, expected);
 }
 
 /// A value as GraphML keeps it: characters XML 1.0 forbids become U+FFFD.
@@ -381,7 +393,14 @@ fn dot_round_trips_through_the_graphviz_rust_parser() {
             _ => None,
         })
         .collect();
-    assert_eq!(nodes.len() + edges.len(), stmts.len());
+    // The graph settings come first: components packed, so isolated people do not form one row.
+    let Stmt::GAttribute(GraphAttributes::Graph(settings)) = &stmts[0] else {
+        panic!("no graph attributes first: {:?}", stmts[0]);
+    };
+    let settings = attrs(settings);
+    assert_eq!(settings["pack"], "16");
+    assert_eq!(settings["packmode"], "graph");
+    assert_eq!(1 + nodes.len() + edges.len(), stmts.len());
 
     assert_eq!(nodes.len(), graph.nodes().count());
     for (node, n) in nodes.iter().zip(graph.nodes()) {
@@ -412,10 +431,15 @@ fn dot_round_trips_through_the_graphviz_rust_parser() {
 }
 
 /// Renders the DOT with Graphviz when it is installed: `dot` must print nothing on stderr, and
-/// `gc` must count the fixture's nodes and edges (a broken quote would split a node).
+/// `gc` must count the fixture's nodes and edges (a broken quote would split a node). Without
+/// Graphviz the test passes with a note, except in CI (`CI` set), where it fails.
 #[test]
 fn dot_renders_without_warnings_when_graphviz_is_installed() {
     if Command::new("dot").arg("-V").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Graphviz `dot` is not installed but CI is set: install graphviz (ci/clients/setup.sh)"
+        );
         eprintln!("Graphviz `dot` not installed: rendering not checked");
         return;
     }

@@ -1,0 +1,1240 @@
+#!/usr/bin/env python3
+"""Loads every file whomet exports in a real third-party client and checks what the client reads.
+
+    check.py OUTDIR [--expect-haniyeh] [--gold FILE] [--only NAME,NAME] [--truth FILE]
+
+OUTDIR holds the files of `whomet build --out OUTDIR` (or of the `fixture` example). The values
+each client reads are compared with a reference graph: OUTDIR/fixture.json when it is there (the
+nasty-names fixture, written straight from the Rust graph by the example), otherwise
+OUTDIR/graph.json (itself checked against the GraphML as networkx reads it). Each format may
+change values only as docs/FORMATS.md says (the `expect_*` functions below spell those rules out).
+
+Checks (names for --only): graphml, gexf, dot, svg, neo4j, cypher, gephi, json, evidence, html.
+Needs: networkx>=3.5, python-igraph, kuzu (ci/clients/setup.sh installs them), and on PATH:
+dot, gc, xmllint, chromium. Exits 1 when any check fails, 2 on a usage error.
+"""
+
+import argparse
+import calendar
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import traceback
+import xml.etree.ElementTree as ET
+import zlib
+from html.parser import HTMLParser
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+TYPES = ["MET", "CONTACT", "PLANNED"]
+GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
+GEXF_NS = "{http://gexf.net/1.3}"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
+
+
+class Failed(Exception):
+    """A check found the file wrong."""
+
+
+def check(cond, message):
+    if not cond:
+        raise Failed(message)
+
+
+def equal(actual, expected, what):
+    if actual != expected:
+        raise Failed(f"{what}: got {actual!r}, expected {expected!r}")
+
+
+def run(cmd, timeout=180, **kw):
+    return subprocess.run(cmd, capture_output=True, timeout=timeout, **kw)
+
+
+# ---------------------------------------------------------------------------------------------
+# The reference graph and the documented replacements of each format
+
+
+class Ref:
+    """nodes: [{id, label, aliases, roles, mentions, documents}], edges: [{id, source, target,
+    type, confidence, weight, documents, first_date, last_date, places, evidence: [...]}]."""
+
+    def __init__(self, nodes, edges, exact):
+        self.nodes, self.edges, self.exact = nodes, edges, exact
+        self.node = {n["id"]: n for n in nodes}
+        self.edge = {e["id"]: e for e in edges}
+
+
+def strict_json(path):
+    def no_constants(name):
+        raise ValueError(f"non-standard JSON constant {name}")
+
+    def no_duplicates(pairs):
+        keys = [k for k, _ in pairs]
+        if len(keys) != len(set(keys)):
+            raise ValueError(f"duplicate keys in an object: {keys}")
+        return dict(pairs)
+
+    with open(path, encoding="utf-8") as f:
+        return json.load(f, parse_constant=no_constants, object_pairs_hook=no_duplicates)
+
+
+def ref_from_truth(path):
+    """fixture.json: the Rust graph serialised as it is (people, and edges with their EdgeData)."""
+    t = strict_json(path)
+    nodes = [
+        {k: p[k] for k in ("id", "label", "aliases", "roles", "mentions", "documents")}
+        for p in t["people"]
+    ]
+    edges = []
+    for i, e in enumerate(t["edges"]):
+        d = e["data"]
+        edges.append(
+            {
+                "id": f"e{i}",
+                "source": e["source"],
+                "target": e["target"],
+                "type": d["kind"],
+                "confidence": d["confidence"],
+                "weight": d["weight"],
+                "documents": d["documents"],
+                "first_date": d["first_date"],
+                "last_date": d["last_date"],
+                "places": d["places"],
+                "evidence": [
+                    {
+                        "doc": x["evidence"]["doc"],
+                        "start": x["evidence"]["sentence"]["start"],
+                        "end": x["evidence"]["sentence"]["end"],
+                        "sentence": x["evidence"]["text"],
+                        "trigger": x["evidence"]["trigger"],
+                        "date": x["date"],
+                        "place": x["place"],
+                        "confidence": x["evidence"]["confidence"],
+                        "cues": x["evidence"]["cues"],
+                    }
+                    for x in d["evidence"]
+                ],
+            }
+        )
+    return Ref(nodes, edges, exact=True)
+
+
+def ref_from_graph_json(path):
+    doc = strict_json(path)
+    nodes = [el["data"] for el in doc["elements"]["nodes"]]
+    edges = [el["data"] for el in doc["elements"]["edges"]]
+    return Ref(nodes, edges, exact=False)
+
+
+def xml_ok(c):
+    o = ord(c)
+    return o in (9, 10, 13) or 0x20 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or o >= 0x10000
+
+
+def xml_text(s):
+    """XML-based formats (GraphML, GEXF, SVG, HTML): characters XML 1.0 forbids become U+FFFD."""
+    return "".join(c if xml_ok(c) else "\ufffd" for c in s)
+
+
+def semi(items, sep):
+    """GraphML and Neo4j CSV lists: a `;` inside an item becomes `,`."""
+    return sep.join(i.replace(";", ",") for i in items)
+
+
+def flat(s):
+    """Neo4j and evidence CSV: newline, carriage return and tab become a space."""
+    return s.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+
+
+def java_trim(s):
+    """What Gephi's CSV reader (commons-csv withTrim) does: String.trim()."""
+    i, j = 0, len(s)
+    while i < j and ord(s[i]) <= 0x20:
+        i += 1
+    while j > i and ord(s[j - 1]) <= 0x20:
+        j -= 1
+    return s[i:j]
+
+
+def gephi_expected(s):
+    """Gephi CSV: flattened, trimmed, and a leading `'` before `=`, `+`, `-`, `@`."""
+    s = java_trim(flat(s))
+    return "'" + s if s[:1] in ("=", "+", "-", "@") else s
+
+
+def gephi_decode(raw, what):
+    """A cell as Gephi's CSV reader returns it: `\\` is its escape character, then trimmed.
+    whomet writes `\\` only as `\\\\`; any other escape is an error here."""
+    out, i = [], 0
+    while i < len(raw):
+        c = raw[i]
+        if c == "\\":
+            check(raw[i + 1 : i + 2] == "\\", f"{what}: lone backslash escape in {raw!r}")
+            out.append("\\")
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return java_trim("".join(out))
+
+
+def spells(edge):
+    """The closed day ranges of the edge's dated evidence, overlapping ranges merged."""
+    periods = []
+    for x in edge["evidence"]:
+        d = x["date"]
+        if not d:
+            continue
+        parts = d.split("-")
+        y = int(parts[0])
+        if len(parts) == 3:
+            periods.append((d, d))
+        elif len(parts) == 2:
+            m = int(parts[1])
+            last = calendar.monthrange(y, m)[1]
+            periods.append((f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last:02d}"))
+        else:
+            periods.append((f"{y:04d}-01-01", f"{y:04d}-12-31"))
+    merged = []
+    for start, end in sorted(periods):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def parse_gephi_list(s):
+    """A GEXF liststring as Gephi's ArraysParser reads it: `["a", "b \\" c"]`."""
+    if s == "<empty>":
+        return []
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c in "[]() \t\r\n,":
+            i += 1
+        elif c in "\"'":
+            quote, buf, escaped, i = c, [], False, i + 1
+            while True:
+                check(i < len(s), f"unterminated list literal in {s!r}")
+                c = s[i]
+                i += 1
+                if c == quote and not escaped:
+                    break
+                if c == "\\" and not escaped:
+                    escaped = True
+                    continue
+                escaped = False
+                buf.append(c)
+            out.append("".join(buf))
+        else:
+            j = i
+            while j < len(s) and s[j] not in ",)]":
+                j += 1
+            out.append(s[i:j].strip())
+            i = j
+    return out
+
+
+def strict_csv(path, expected_header):
+    """Rows of a CSV read strictly: exact header, every row as long, no field spanning lines."""
+    with open(path, encoding="utf-8", newline="") as f:
+        text = f.read()
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as e:
+        raise Failed(f"{os.path.basename(path)}: not valid CSV: {e}")
+    check(rows, f"{os.path.basename(path)}: empty")
+    equal(rows[0], expected_header, f"{os.path.basename(path)} header")
+    for n, row in enumerate(rows[1:], start=2):
+        equal(len(row), len(expected_header), f"{os.path.basename(path)} record {n} length")
+    check(text.endswith("\n") and "\r" not in text, f"{os.path.basename(path)}: line ends")
+    equal(text.count("\n"), len(rows), f"{os.path.basename(path)}: physical lines (a field spans lines)")
+    return rows[1:]
+
+
+NODES_HEADER = [
+    "personId:ID(Person)", "name", "aliases:string[]", "roles:string[]",
+    "mentions:int", "documents:int", ":LABEL",
+]
+RELS_HEADER = [
+    ":START_ID(Person)", ":END_ID(Person)", ":TYPE", "confidence:float", "weight:float",
+    "evidence:int", "documents:string[]", "first_date", "last_date", "places:string[]",
+]
+
+
+def neo4j_counts(out):
+    nodes = strict_csv(os.path.join(out, "nodes.csv"), NODES_HEADER)
+    rels = strict_csv(os.path.join(out, "relationships.csv"), RELS_HEADER)
+    return len(nodes), len(rels)
+
+
+def nx_edges(g, id_key):
+    """Edges of a networkx graph read from GraphML or GEXF, by edge id: the multigraph key, or
+    the id attribute networkx keeps on a simple graph (removed from the data)."""
+    out = {}
+    if g.is_multigraph():
+        for u, v, k, d in g.edges(keys=True, data=True):
+            d = dict(d)
+            if d.get("id") is not None:
+                equal(d.pop("id"), k, "edge id attribute")
+            out[k] = (u, v, d)
+    else:
+        for u, v, d in g.edges(data=True):
+            d = dict(d)
+            out[d.pop("id", None) or d[id_key]] = (u, v, d)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# GraphML: networkx and igraph
+
+
+GRAPHML_KEYS = {
+    ("node", "label", "string"), ("node", "aliases", "string"), ("node", "roles", "string"),
+    ("node", "type", "string"), ("node", "mentions", "int"), ("node", "documents", "int"),
+    ("edge", "type", "string"), ("edge", "confidence", "double"), ("edge", "weight", "double"),
+    ("edge", "evidence", "int"), ("edge", "documents", "string"),
+    ("edge", "first_date", "string"), ("edge", "last_date", "string"),
+    ("edge", "places", "string"), ("edge", "edge_id", "string"),
+}
+
+
+def structure(path, ns, node_tag, edge_tag):
+    """Node ids and edges straight from the XML: unique ids, no dangling edges."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as e:
+        raise Failed(f"{os.path.basename(path)}: not well-formed XML: {e}")
+    ids = [n.get("id") for n in root.iter(ns + node_tag)]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    check(not dupes, f"duplicate node ids {dupes}")
+    known = set(ids)
+    edges = [(e.get("id"), e.get("source"), e.get("target")) for e in root.iter(ns + edge_tag)]
+    for eid, s, t in edges:
+        check(s in known and t in known, f"edge {eid} {s!r}--{t!r} has an endpoint that is not a node")
+    edge_ids = [e[0] for e in edges]
+    check(len(edge_ids) == len(set(edge_ids)), "duplicate edge ids")
+    return root, ids, edges
+
+
+def check_graphml(out, ref, args):
+    import igraph
+    import networkx as nx
+
+    path = os.path.join(out, "graph.graphml")
+    root, ids, edges = structure(path, GRAPHML_NS, "node", "edge")
+    graph = root.find(GRAPHML_NS + "graph")
+    equal(graph.get("edgedefault"), "undirected", "edgedefault")
+    keys = {(k.get("for"), k.get("attr.name"), k.get("attr.type")) for k in root.iter(GRAPHML_NS + "key")}
+    equal(keys, GRAPHML_KEYS, "declared keys")
+    n_nodes, n_rels = neo4j_counts(out)
+    equal(len(ids), n_nodes, "GraphML nodes vs nodes.csv rows")
+    equal(len(edges), n_rels, "GraphML edges vs relationships.csv rows")
+    equal(ids, [n["id"] for n in ref.nodes], "node ids")
+
+    g = nx.read_graphml(path)
+    check(not g.is_directed(), "networkx reads a directed graph")
+    equal(g.number_of_nodes(), len(ref.nodes), "networkx node count")
+    equal(g.number_of_edges(), len(ref.edges), "networkx edge count")
+    for n in ref.nodes:
+        d = g.nodes[n["id"]]
+        expect = {
+            "label": xml_text(n["label"]),
+            "aliases": xml_text(semi(n["aliases"], "; ")),
+            "roles": xml_text(semi(n["roles"], "; ")),
+            "type": "PERSON",
+            "mentions": n["mentions"],
+            "documents": len(n["documents"]),
+        }
+        equal(d, expect, f"networkx node {n['id']}")
+        check(type(d["mentions"]) is int and type(d["documents"]) is int, "int attributes")
+    by_id = nx_edges(g, "edge_id")
+    for e in ref.edges:
+        check(e["id"] in by_id, f"networkx lost edge {e['id']}")
+        u, v, d = by_id[e["id"]]
+        equal({u, v}, {e["source"], e["target"]}, f"networkx edge {e['id']} endpoints")
+        expect = {
+            "type": e["type"],
+            "confidence": e["confidence"],
+            "weight": e["weight"],
+            "evidence": len(e["evidence"]),
+            "documents": xml_text(semi(e["documents"], "; ")),
+            "first_date": e["first_date"] or "",
+            "last_date": e["last_date"] or "",
+            "places": xml_text(semi(e["places"], "; ")),
+            "edge_id": e["id"],
+        }
+        equal(d, expect, f"networkx edge {e['id']}")
+        check(type(d["confidence"]) is float and type(d["weight"]) is float, "double attributes")
+        check(type(d["evidence"]) is int, "int attribute evidence")
+
+    ig = igraph.Graph.Read_GraphML(path)
+    check(not ig.is_directed(), "igraph reads a directed graph")
+    equal((ig.vcount(), ig.ecount()), (len(ref.nodes), len(ref.edges)), "igraph counts")
+    equal(ig.vs["id"], [n["id"] for n in ref.nodes], "igraph vertex ids")
+    for v, n in zip(ig.vs, ref.nodes):
+        a = v.attributes()
+        for name in ("mentions", "documents"):
+            check(isinstance(a[name], float), f"igraph {name} is numeric")
+        equal(
+            (a["label"], a["aliases"], a["roles"], a["type"], a["mentions"], a["documents"]),
+            (xml_text(n["label"]), xml_text(semi(n["aliases"], "; ")), xml_text(semi(n["roles"], "; ")),
+             "PERSON", float(n["mentions"]), float(len(n["documents"]))),
+            f"igraph vertex {n['id']}",
+        )
+    equal(ig.es["edge_id"], [e["id"] for e in ref.edges], "igraph edge_id order")
+    for ie, e in zip(ig.es, ref.edges):
+        a = ie.attributes()
+        equal({ig.vs[ie.source]["id"], ig.vs[ie.target]["id"]}, {e["source"], e["target"]}, f"igraph {e['id']} endpoints")
+        equal(
+            (a["type"], a["confidence"], a["weight"], a["evidence"], a["documents"], a["first_date"], a["last_date"], a["places"]),
+            (e["type"], e["confidence"], e["weight"], float(len(e["evidence"])), xml_text(semi(e["documents"], "; ")),
+             e["first_date"] or "", e["last_date"] or "", xml_text(semi(e["places"], "; "))),
+            f"igraph edge {e['id']}",
+        )
+    return f"{len(ids)} nodes, {len(edges)} edges; networkx {nx.__version__} and igraph {igraph.__version__} read every attribute"
+
+
+# ---------------------------------------------------------------------------------------------
+# GEXF: xmllint against the 1.3 schema, networkx
+
+
+GEXF_ATTRIBUTES = {
+    "node": [("aliases", "liststring"), ("roles", "liststring"), ("mentions", "integer"), ("documents", "liststring")],
+    "edge": [("type", "string"), ("confidence", "double"), ("evidence", "integer"), ("documents", "liststring"),
+             ("places", "liststring"), ("first_date", "string"), ("last_date", "string")],
+}
+
+
+def gexf_schema():
+    for candidate in (
+        os.path.join(REPO, "..", "shared", "specs", "gexf-1.3", "gexf.xsd"),
+        "/work/shared/specs/gexf-1.3/gexf.xsd",
+    ):
+        if os.path.exists(candidate):
+            return os.path.abspath(candidate)
+    raise Failed("GEXF 1.3 schema not found (shared/specs/gexf-1.3/gexf.xsd)")
+
+
+def check_gexf(out, ref, args):
+    import networkx as nx
+
+    path = os.path.join(out, "graph.gexf")
+    r = run(["xmllint", "--noout", "--schema", gexf_schema(), path])
+    check(r.returncode == 0, "xmllint rejects it: " + r.stderr.decode(errors="replace")[-2000:])
+    root, ids, edges = structure(path, GEXF_NS, "node", "edge")
+    equal((root.tag, root.get("version")), (GEXF_NS + "gexf", "1.3"), "root element and version")
+    g = root.find(GEXF_NS + "graph")
+    equal((g.get("mode"), g.get("defaultedgetype"), g.get("timeformat")), ("dynamic", "undirected", "date"), "graph mode")
+    for attributes in g.findall(GEXF_NS + "attributes"):
+        declared = [(a.get("id"), a.get("type")) for a in attributes.findall(GEXF_NS + "attribute")]
+        equal(declared, GEXF_ATTRIBUTES[attributes.get("class")], f"{attributes.get('class')} attributes")
+        for a in attributes.findall(GEXF_NS + "attribute"):
+            equal(a.get("title"), a.get("id"), "attribute title")
+    equal(len(g.findall(GEXF_NS + "attributes")), 2, "attribute classes")
+    for el in g.iter(GEXF_NS + "edge"):
+        kind = [v.get("value") for v in el.iter(GEXF_NS + "attvalue") if v.get("for") == "type"]
+        equal([el.get("kind")], kind, f"edge {el.get('id')} kind")
+
+    G = nx.read_gexf(path, version="1.3")
+    check(not G.is_directed(), "networkx reads a directed graph")
+    equal(G.graph.get("mode"), "dynamic", "networkx graph mode")
+    equal((G.number_of_nodes(), G.number_of_edges()), (len(ref.nodes), len(ref.edges)), "networkx counts")
+    for n in ref.nodes:
+        d = G.nodes[n["id"]]
+        equal(d["label"], xml_text(n["label"]), f"label of {n['id']}")
+        equal(parse_gephi_list(d["aliases"]), [xml_text(a) for a in n["aliases"]], f"aliases of {n['id']}")
+        equal(parse_gephi_list(d["roles"]), [xml_text(a) for a in n["roles"]], f"roles of {n['id']}")
+        equal(parse_gephi_list(d["documents"]), [xml_text(a) for a in n["documents"]], f"documents of {n['id']}")
+        check(type(d["mentions"]) is int, "mentions is an integer")
+        equal(d["mentions"], n["mentions"], f"mentions of {n['id']}")
+    by_id = nx_edges(G, "id")
+    dated = 0
+    for e in ref.edges:
+        check(e["id"] in by_id, f"networkx lost edge {e['id']}")
+        u, v, d = by_id[e["id"]]
+        equal({u, v}, {e["source"], e["target"]}, f"edge {e['id']} endpoints")
+        equal(d["type"], e["type"], f"type of {e['id']}")
+        equal(d["confidence"], e["confidence"], f"confidence of {e['id']}")
+        equal(d["weight"], e["weight"], f"weight of {e['id']}")
+        check(type(d["evidence"]) is int, "evidence is an integer")
+        equal(d["evidence"], len(e["evidence"]), f"evidence of {e['id']}")
+        equal(parse_gephi_list(d["documents"]), [xml_text(x) for x in e["documents"]], f"documents of {e['id']}")
+        equal(parse_gephi_list(d["places"]), [xml_text(x) for x in e["places"]], f"places of {e['id']}")
+        equal((d["first_date"], d["last_date"]), (e["first_date"] or "", e["last_date"] or ""), f"dates of {e['id']}")
+        expect = spells(e)
+        equal(d.get("spells", []), expect, f"spells of {e['id']}")
+        check("spells" in d or not expect, f"edge {e['id']} lacks spells")
+        dated += bool(expect)
+    return f"valid against the GEXF 1.3 schema; networkx {nx.__version__} reads {len(ref.nodes)} nodes, {len(ref.edges)} edges ({dated} with spells)"
+
+
+# ---------------------------------------------------------------------------------------------
+# DOT with Graphviz, and the SVG drawn by graphviz-pure
+
+
+def svg_structure(svg_text, ref, what):
+    try:
+        root = ET.fromstring(svg_text)
+    except ET.ParseError as e:
+        raise Failed(f"{what}: not well-formed XML: {e}")
+    equal(root.tag, SVG_NS + "svg", f"{what} root element")
+    nodes = [g for g in root.iter(SVG_NS + "g") if g.get("class") == "node"]
+    edges = [g for g in root.iter(SVG_NS + "g") if g.get("class") == "edge"]
+    equal((len(nodes), len(edges)), (len(ref.nodes), len(ref.edges)), f"{what}: drawn people and edges")
+    titles = [g.find(SVG_NS + "title").text for g in nodes]
+    equal(sorted(titles), sorted(n["id"] for n in ref.nodes), f"{what}: node titles")
+    for g in nodes:
+        n = ref.node[g.find(SVG_NS + "title").text]
+        label = xml_text(n["label"].replace("\r\n", "\n").replace("\r", "\n"))
+        texts = [t.text or "" for t in g.iter(SVG_NS + "text")]
+        equal(texts, label.split("\n"), f"{what}: label lines of {n['id']}")
+        tips = [a.get(XLINK_TITLE) for a in g.iter(SVG_NS + "a") if a.get(XLINK_TITLE)]
+        check(tips and tips[0].startswith(label.split("\n")[0]), f"{what}: tooltip of {n['id']}")
+    pairs = sorted(tuple(g.find(SVG_NS + "title").text.split("--")) for g in edges)
+    equal(pairs, sorted((e["source"], e["target"]) for e in ref.edges), f"{what}: edge titles")
+    styles = {}
+    for g, e in zip(edges, ref.edges):
+        path = next(g.iter(SVG_NS + "path"))
+        styles.setdefault(e["type"], set()).add(path.get("stroke-dasharray"))
+    for kind, dash in {"MET": None, "CONTACT": "5,2", "PLANNED": "1,5"}.items():
+        if kind in styles:
+            equal(styles[kind], {dash}, f"{what}: stroke of {kind} edges")
+    return root
+
+
+def check_dot(out, ref, args):
+    path = os.path.join(out, "graph.dot")
+    r = run(["dot", "-Tsvg", path])
+    stderr = r.stderr.decode(errors="replace")
+    check(r.returncode == 0, f"dot failed ({r.returncode}): {stderr[-2000:]}")
+    check(stderr == "", f"dot wrote to stderr: {stderr[-2000:]}")
+    r = run(["gc", "-n", "-e", path])
+    check(r.returncode == 0 and not r.stderr, f"gc failed: {r.stderr.decode(errors='replace')}")
+    counts = [int(x) for x in r.stdout.split()[:2]]
+    equal(counts, [len(ref.nodes), len(ref.edges)], "gc -n -e (nodes, edges)")
+    svg_structure(r_svg := run(["dot", "-Tsvg", path]).stdout.decode("utf-8"), ref, "dot -Tsvg")
+    version = run(["dot", "-V"]).stderr.decode().strip()
+    return f"{version}: no stderr, gc counts {counts[0]} nodes {counts[1]} edges, {len(r_svg)} bytes of SVG with every label"
+
+
+def check_svg(out, ref, args):
+    with open(os.path.join(out, "graph.svg"), encoding="utf-8") as f:
+        text = f.read()
+    root = svg_structure(text, ref, "graph.svg")
+    check(root.find(".//" + SVG_NS + "script") is None, "graph.svg has a script")
+    return f"well-formed SVG, {len(ref.nodes)} people and {len(ref.edges)} edges drawn, labels and tooltips exact"
+
+
+# ---------------------------------------------------------------------------------------------
+# Kuzu: nodes.csv + relationships.csv, and import.cypher
+
+
+KUZU_TYPES = {"": "STRING", "string": "STRING", "int": "INT64", "long": "INT64", "float": "DOUBLE", "double": "DOUBLE"}
+
+
+def header_schema(header):
+    """Columns from a neo4j-admin header: (field, name, kind, kuzu type), kind one of
+    id, start, end, type, label, list, value."""
+    cols = []
+    for i, h in enumerate(header):
+        m = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*)?(?::([A-Za-z_]+)(\[\])?(?:\(([A-Za-z]+)\))?)?", h)
+        check(m, f"header field {h!r} is not neo4j-admin syntax")
+        name, ty, array, _group = m.groups()
+        ty = (ty or "").lower() if ty not in ("ID", "START_ID", "END_ID", "TYPE", "LABEL") else ty
+        kind = {"ID": "id", "START_ID": "start", "END_ID": "end", "TYPE": "type", "LABEL": "label"}.get(ty)
+        if kind is None:
+            check(ty in KUZU_TYPES, f"unknown type in {h!r}")
+            kind = "list" if array else "value"
+        cols.append((f"c{i}", name, kind, "STRING" if kind in ("id", "start", "end", "type", "label", "list") else KUZU_TYPES[ty]))
+    return cols
+
+
+def kuzu_db():
+    import kuzu
+
+    d = tempfile.mkdtemp(prefix="whomet-kuzu-")
+    db = kuzu.Database(os.path.join(d, "db"))
+    return d, kuzu.Connection(db)
+
+
+def rows(conn, query):
+    r = conn.execute(query)
+    out = []
+    while r.has_next():
+        out.append(r.get_next())
+    return out
+
+
+def create_schema(conn, node_cols, rel_cols):
+    props = ", ".join(f"{n} {t}[]" if k == "list" else f"{n} {t}" for _, n, k, t in node_cols if k in ("list", "value"))
+    key = next(n for _, n, k, _ in node_cols if k == "id")
+    conn.execute(f"CREATE NODE TABLE Person({key} STRING PRIMARY KEY, {props})")
+    rprops = ", ".join(f"{n} {t}[]" if k == "list" else f"{n} {t}" for _, n, k, t in rel_cols if k in ("list", "value"))
+    for t in TYPES:
+        conn.execute(f"CREATE REL TABLE {t}(FROM Person TO Person, {rprops})")
+
+
+def load_csv_into_kuzu(conn, out):
+    """Creates the Kuzu schema from the CSV headers and COPYs both files in (PARALLEL=FALSE)."""
+    nodes_csv, rels_csv = os.path.join(out, "nodes.csv"), os.path.join(out, "relationships.csv")
+    with open(nodes_csv, encoding="utf-8", newline="") as f:
+        node_cols = header_schema(next(csv.reader(f)))
+    with open(rels_csv, encoding="utf-8", newline="") as f:
+        rel_cols = header_schema(next(csv.reader(f)))
+    create_schema(conn, node_cols, rel_cols)
+
+    def load(path, cols):
+        typed = ", ".join(f"{c} {t}" for c, _, _, t in cols)
+        return f"LOAD WITH HEADERS ({typed}) FROM '{path}' (HEADER=true, PARALLEL=false)"
+
+    def value(c, kind):
+        if kind == "list":
+            return f"CASE WHEN {c} IS NULL OR {c} = '' THEN CAST([] AS STRING[]) ELSE string_split({c}, ';') END"
+        return c
+
+    label = next(c for c, _, k, _ in node_cols if k == "label")
+    ret = ", ".join(value(c, k) for c, _, k, _ in node_cols if k in ("id", "list", "value"))
+    conn.execute(f"COPY Person FROM ({load(nodes_csv, node_cols)} WHERE {label} = 'Person' RETURN {ret})")
+    start = next(c for c, _, k, _ in rel_cols if k == "start")
+    end = next(c for c, _, k, _ in rel_cols if k == "end")
+    typ = next(c for c, _, k, _ in rel_cols if k == "type")
+    ret = ", ".join([start, end] + [value(c, k) for c, _, k, _ in rel_cols if k in ("list", "value")])
+    for t in TYPES:
+        conn.execute(f"COPY {t} FROM ({load(rels_csv, rel_cols)} WHERE {typ} = '{t}' RETURN {ret})")
+    return node_cols, rel_cols
+
+
+def kuzu_counts(conn):
+    people = rows(conn, "MATCH (p:Person) RETURN count(p)")[0][0]
+    rels = {t: rows(conn, f"MATCH ()-[r:{t}]-() RETURN count(DISTINCT r)")[0][0] for t in TYPES}
+    return people, rels
+
+
+def ref_counts(ref):
+    return len(ref.nodes), {t: sum(e["type"] == t for e in ref.edges) for t in TYPES}
+
+
+def kuzu_values(conn, ref, text, lists):
+    """Compares every property Kuzu holds with the reference; `text` maps a reference string to
+    what the format keeps of it, `lists` a reference list."""
+    people = rows(conn, "MATCH (p:Person) RETURN p.personId, p.name, p.aliases, p.roles, p.mentions, p.documents ORDER BY p.personId")
+    equal([p[0] for p in people], sorted(n["id"] for n in ref.nodes), "Kuzu person ids")
+    for pid, name, aliases, roles, mentions, documents in people:
+        n = ref.node[pid]
+        equal((name, aliases, roles, mentions, documents),
+              (text(n["label"]), lists(n["aliases"]), lists(n["roles"]), n["mentions"], len(n["documents"])),
+              f"Kuzu person {pid}")
+    for t in TYPES:
+        got = rows(conn, f"MATCH (a:Person)-[r:{t}]->(b:Person) RETURN a.personId, b.personId, r.confidence, r.weight, r.evidence, r.documents, r.first_date, r.last_date, r.places")
+        expect = [e for e in ref.edges if e["type"] == t]
+        equal(len(got), len(expect), f"Kuzu {t} relationships")
+        by_pair = {(e["source"], e["target"]): e for e in expect}
+        for a, b, conf, weight, evidence, docs, first, last, places in got:
+            check((a, b) in by_pair, f"Kuzu {t} relationship {a}->{b} not in the graph (direction must be source->target)")
+            e = by_pair[(a, b)]
+            equal((conf, weight, evidence, docs, first or None, last or None, places),
+                  (e["confidence"], e["weight"], len(e["evidence"]), lists(e["documents"]),
+                   e["first_date"], e["last_date"], lists(e["places"])), f"Kuzu {t} {a}->{b}")
+
+
+def gold_path(args):
+    for p in (args.gold, os.path.join(REPO, "..", "shared", "gold", "seeds.gold.json"), "/work/shared/gold/seeds.gold.json"):
+        if p and os.path.exists(p):
+            return p
+    raise Failed("gold file seeds.gold.json not found (use --gold)")
+
+
+HANIYEH = "MATCH (h:Person {personId: 'ismail-haniyeh'})-[:MET]-(p:Person) RETURN DISTINCT p.personId, p.name ORDER BY p.personId"
+
+
+def check_haniyeh(conn, ref, args, where):
+    """`who met Ismail Haniyeh`: the Cypher answer equals the MET neighbours in graph.graphml, and
+    holds every required gold MET partner of Haniyeh that is a person in our graph."""
+    import networkx as nx
+
+    got = rows(conn, HANIYEH)
+    ids = {r[0] for r in got}
+    g = nx.read_graphml(os.path.join(args.out, "graph.graphml"))
+    check("ismail-haniyeh" in g, "ismail-haniyeh is not in graph.graphml")
+    graphml = set()
+    for _, v, d in g.edges("ismail-haniyeh", data=True):
+        if d["type"] == "MET":
+            graphml.add(v)
+    equal(ids, graphml, f"{where}: who met Ismail Haniyeh, Kuzu vs graph.graphml MET neighbours")
+    gold = strict_json(gold_path(args))
+    required = set()
+    for e in gold["edges"]:
+        if e["status"] == "required" and e["type"] == "MET" and "ismail-haniyeh" in (e["a"], e["b"]):
+            required.add(e["b"] if e["a"] == "ismail-haniyeh" else e["a"])
+    present = {p for p in required if p in ref.node}
+    missing = sorted(present - ids)
+    check(not missing, f"{where}: required gold MET partners of Ismail Haniyeh missing from the answer: {missing}")
+    absent = sorted(required - present)
+    names = ", ".join(sorted(r[1] for r in got))
+    return f"who met Ismail Haniyeh: {names} (gold required: {len(required)}, in the graph: {len(present)}, all returned" + (
+        f"; not people of this graph: {absent})" if absent else ")")
+
+
+def check_neo4j(out, ref, args):
+    import kuzu
+
+    n_nodes, n_rels = neo4j_counts(out)
+    equal((n_nodes, n_rels), (len(ref.nodes), len(ref.edges)), "CSV rows vs the graph")
+    d, conn = kuzu_db()
+    try:
+        try:
+            load_csv_into_kuzu(conn, out)
+        except RuntimeError as e:
+            raise Failed(f"Kuzu COPY failed: {e}")
+        people, rels = kuzu_counts(conn)
+        equal((people, rels), ref_counts(ref), "Kuzu counts (people, count(DISTINCT r) per type)")
+        equal(sum(rels.values()), n_rels, "Kuzu relationships vs relationships.csv rows")
+        kuzu_values(conn, ref, flat, lambda xs: [flat(x).replace(";", ",") for x in xs])
+        extra = check_haniyeh(conn, ref, args, "CSV in Kuzu") if args.expect_haniyeh else ""
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+    return f"Kuzu {kuzu.__version__} imports {people} people and {sum(rels.values())} relationships {rels}; values as documented" + (f"; {extra}" if extra else "")
+
+
+# The statement forms import.cypher may hold, strings replaced by S, lists by L.
+STATEMENT_FORMS = [
+    ("constraint", r"CREATE CONSTRAINT person_id IF NOT EXISTS FOR \(p:Person\) REQUIRE p\.personId IS UNIQUE"),
+    ("person", r"MERGE \(p:Person \{personId: S\}\) SET p\.name = S, p\.aliases = L, p\.roles = L, "
+               r"p\.mentions = \d+, p\.documents = \d+"),
+    ("rel", r"MATCH \(a:Person \{personId: S\}\), \(b:Person \{personId: S\}\) MERGE \(a\)-\[r:(MET|CONTACT|PLANNED)\]->\(b\) "
+            r"SET r\.confidence = F, r\.weight = F, r\.evidence = \d+, r\.documents = L, "
+            r"r\.first_date = (?:S|null), r\.last_date = (?:S|null), r\.places = L"),
+]
+
+
+def parse_cypher(text):
+    """Splits import.cypher into statements, strictly: `//` comments outside strings, string
+    literals in single quotes whose only escapes are `\\\\` and `\\'`, each statement ended by
+    `;`. Returns [(statement text, [decoded strings], shape)] where shape has S for strings."""
+    statements, i, n = [], 0, len(text)
+    cur, shape, strings = [], [], []
+    while i < n:
+        c = text[i]
+        if c == "/" and text.startswith("//", i):
+            check(not "".join(shape).strip(), f"comment inside a statement at offset {i}")
+            j = text.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c == "'":
+            j, buf = i + 1, []
+            while True:
+                check(j < n, f"unterminated string literal starting at offset {i}")
+                d = text[j]
+                if d == "\\":
+                    e = text[j + 1 : j + 2]
+                    check(e in ("\\", "'"), f"escape \\{e} at offset {j}: only \\\\ and \\' are written")
+                    buf.append(e)
+                    j += 2
+                elif d == "'":
+                    j += 1
+                    break
+                else:
+                    buf.append(d)
+                    j += 1
+            cur.append(text[i:j])
+            strings.append("".join(buf))
+            shape.append("S")
+            i = j
+            continue
+        check(c not in '"`', f"unexpected {c!r} at offset {i}")
+        if c == ";":
+            statements.append(("".join(cur).strip(), strings, "".join(shape).strip()))
+            cur, shape, strings = [], [], []
+        else:
+            cur.append(c)
+            shape.append(c)
+        i += 1
+    check(not "".join(shape).strip(), "text after the last `;`")
+    out = []
+    for stmt, strs, sh in statements:
+        sh = re.sub(r"\[(?:S(?:, S)*)?\]", "L", sh)
+        sh = re.sub(r"\b\d+\.\d+(?:e-?\d+)?\b", "F", sh)
+        form = next((name for name, rx in STATEMENT_FORMS if re.fullmatch(rx, sh)), None)
+        check(form, f"statement of no known form: {stmt[:200]!r}")
+        out.append((stmt, strs, form))
+    return out
+
+
+def check_cypher(out, ref, args):
+    with open(os.path.join(out, "import.cypher"), encoding="utf-8", newline="") as f:
+        text = f.read()
+    statements = parse_cypher(text)
+    forms = [f for _, _, f in statements]
+    equal(forms.count("constraint"), 1, "constraint statements")
+    equal(forms.count("person"), len(ref.nodes), "person statements")
+    equal(forms.count("rel"), len(ref.edges), "relationship statements")
+    # The strings of each statement are the graph's, exactly.
+    people = [s for s in statements if s[2] == "person"]
+    for (_, strs, _), n in zip(people, ref.nodes):
+        equal(strs, [n["id"], n["label"], *n["aliases"], *n["roles"]], f"strings of person {n['id']}")
+    rels = [s for s in statements if s[2] == "rel"]
+    for (stmt, strs, _), e in zip(rels, ref.edges):
+        dates = [d for d in (e["first_date"], e["last_date"]) if d]
+        equal(strs, [e["source"], e["target"], *e["documents"], *dates, *e["places"]], f"strings of edge {e['id']}")
+        check(f"[r:{e['type']}]" in stmt, f"type of edge {e['id']}")
+
+    d, conn = kuzu_db()
+    try:
+        import kuzu
+
+        with open(os.path.join(out, "nodes.csv"), encoding="utf-8", newline="") as f:
+            node_cols = header_schema(next(csv.reader(f)))
+        with open(os.path.join(out, "relationships.csv"), encoding="utf-8", newline="") as f:
+            rel_cols = header_schema(next(csv.reader(f)))
+        create_schema(conn, node_cols, rel_cols)
+        counts = []
+        for _ in range(2):  # idempotent: a second run changes nothing
+            for stmt, _, form in statements:
+                if form == "constraint":
+                    continue  # Neo4j DDL; Kuzu declares the key in CREATE NODE TABLE
+                try:
+                    conn.execute(stmt)
+                except RuntimeError as e:
+                    raise Failed(f"Kuzu rejects {stmt[:160]!r}: {e}")
+            counts.append(kuzu_counts(conn))
+        equal(counts[0], ref_counts(ref), "Kuzu counts after import.cypher")
+        equal(counts[1], counts[0], "Kuzu counts after running import.cypher twice")
+        kuzu_values(conn, ref, lambda s: s, lambda xs: list(xs))
+        extra = check_haniyeh(conn, ref, args, "import.cypher in Kuzu") if args.expect_haniyeh else ""
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+    return (f"{len(statements)} statements of 3 known forms; Kuzu {kuzu.__version__} runs all but CREATE CONSTRAINT, twice: "
+            f"{counts[1][0]} people, {sum(counts[1][1].values())} relationships, values exact") + (f"; {extra}" if extra else "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Gephi spreadsheet CSV
+
+GEPHI_NODES = ["Id", "Label", "Aliases", "Roles", "Mentions", "Documents"]
+GEPHI_EDGES = ["Source", "Target", "Type", "Weight", "Kind", "Confidence", "Evidence", "Documents", "Places", "Timeset", "Id"]
+TIMESET = re.compile(r"<\[(\d{4}-\d{2}-\d{2}), (\d{4}-\d{2}-\d{2})\](?:; \[(\d{4}-\d{2}-\d{2}), (\d{4}-\d{2}-\d{2})\])*>")
+
+
+def parse_timeset(s, what):
+    if s == "":
+        return []
+    check(TIMESET.fullmatch(s), f"{what}: Timeset {s!r} is not <[start, end]; ...>")
+    spans = re.findall(r"\[(\d{4}-\d{2}-\d{2}), (\d{4}-\d{2}-\d{2})\]", s)
+    for a, b in spans:
+        check(a <= b, f"{what}: interval [{a}, {b}] ends before it starts")
+    for (_, b), (c, _) in zip(spans, spans[1:]):
+        check(b < c, f"{what}: intervals overlap or are unsorted in {s!r}")
+    return [tuple(x) for x in spans]
+
+
+def check_gephi(out, ref, args):
+    nodes = strict_csv(os.path.join(out, "gephi-nodes.csv"), GEPHI_NODES)
+    edges = strict_csv(os.path.join(out, "gephi-edges.csv"), GEPHI_EDGES)
+    equal((len(nodes), len(edges)), (len(ref.nodes), len(ref.edges)), "Gephi CSV rows")
+    guarded = 0
+    texts = []
+    ids = set()
+    for row, n in zip(nodes, ref.nodes):
+        v = [gephi_decode(x, f"node {n['id']}") for x in row]
+        for t in (v[0], v[1], v[2], v[3], v[5]):
+            check(t[:1] not in ("=", "+", "-", "@"), f"unguarded formula {t!r} in the row of {n['id']}")
+        ids.add(v[0])
+        expect = [gephi_expected(n["id"]), gephi_expected(n["label"]), gephi_expected(semi(n["aliases"], "; ")),
+                  gephi_expected(semi(n["roles"], "; ")), str(n["mentions"]), gephi_expected("; ".join(n["documents"]))]
+        equal(v, expect, f"gephi-nodes.csv row of {n['id']}")
+        texts += [v[i] for i in (0, 1, 2, 3, 5)]
+    equal(len(ids), len(nodes), "unique node Ids")
+    dated = 0
+    for row, e in zip(edges, ref.edges):
+        v = [gephi_decode(x, f"edge {e['id']}") for x in row]
+        equal(v[2], "Undirected", f"Type of {e['id']}")
+        check(v[0] in ids and v[1] in ids, f"edge {e['id']} has an endpoint missing from gephi-nodes.csv")
+        equal((v[0], v[1]), (gephi_expected(e["source"]), gephi_expected(e["target"])), f"endpoints of {e['id']}")
+        equal((float(v[3]), v[4], float(v[5]), int(v[6])), (e["weight"], e["type"], e["confidence"], len(e["evidence"])), f"numbers of {e['id']}")
+        equal((v[7], v[8]), (gephi_expected("; ".join(e["documents"])), gephi_expected(semi(e["places"], "; "))), f"lists of {e['id']}")
+        equal(parse_timeset(v[9], e["id"]), spells(e), f"Timeset of {e['id']}")
+        equal(v[10], e["id"], "edge Id")
+        texts += [v[0], v[1], v[7], v[8]]
+        dated += bool(v[9])
+    for t in texts:
+        check(t[:1] not in ("=", "+", "-", "@"), f"unguarded formula {t!r}")
+        guarded += t.startswith("'")
+    return f"{len(nodes)} nodes, {len(edges)} undirected edges ({dated} with a Timeset), {guarded} cells formula-guarded"
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON (Cytoscape.js elements) against the GraphML
+
+NODE_KEYS = {"id": str, "label": str, "aliases": list, "roles": list, "mentions": int, "documents": list, "degree": int}
+EDGE_KEYS = {"id": str, "source": str, "target": str, "type": str, "confidence": float, "weight": float, "documents": list,
+             "first_date": (str, type(None)), "last_date": (str, type(None)), "places": list, "evidence": list}
+EVIDENCE_KEYS = {"doc": str, "start": int, "end": int, "sentence": str, "trigger": str, "date": (str, type(None)),
+                 "place": (str, type(None)), "confidence": float, "cues": list}
+
+
+def typed(d, keys, what):
+    equal(set(d), set(keys), f"{what} keys")
+    for k, t in keys.items():
+        v = d[k]
+        if t is float:
+            check(isinstance(v, (int, float)) and not isinstance(v, bool), f"{what}.{k} is a number")
+        else:
+            check(isinstance(v, t) and not isinstance(v, bool), f"{what}.{k} is {t}")
+        if t is list and k != "evidence":
+            check(all(isinstance(x, str) for x in v), f"{what}.{k} holds strings")
+
+
+def check_json(out, ref, args):
+    import networkx as nx
+
+    try:
+        doc = strict_json(os.path.join(out, "graph.json"))
+    except ValueError as e:
+        raise Failed(f"graph.json is not valid JSON: {e}")
+    equal(set(doc), {"elements"}, "top-level keys")
+    equal(set(doc["elements"]), {"nodes", "edges"}, "elements keys")
+    nodes = [el["data"] for el in doc["elements"]["nodes"]]
+    edges = [el["data"] for el in doc["elements"]["edges"]]
+    for el in doc["elements"]["nodes"] + doc["elements"]["edges"]:
+        equal(set(el), {"data"}, "element keys")
+    for n in nodes:
+        typed(n, NODE_KEYS, f"node {n.get('id')}")
+    ids = [n["id"] for n in nodes]
+    check(len(ids) == len(set(ids)), "duplicate node ids")
+    degree = {i: 0 for i in ids}
+    for e in edges:
+        typed(e, EDGE_KEYS, f"edge {e.get('id')}")
+        check(e["source"] in degree and e["target"] in degree, f"edge {e['id']} is dangling")
+        degree[e["source"]] += 1
+        degree[e["target"]] += 1
+        for x in e["evidence"]:
+            typed(x, EVIDENCE_KEYS, f"evidence of {e['id']}")
+    equal({n["id"]: n["degree"] for n in nodes}, degree, "degrees")
+
+    g = nx.read_graphml(os.path.join(out, "graph.graphml"))
+    equal(ids, list(g.nodes), "node ids vs graph.graphml")
+    for n in nodes:
+        d = g.nodes[n["id"]]
+        equal((xml_text(n["label"]), xml_text(semi(n["aliases"], "; ")), xml_text(semi(n["roles"], "; ")), n["mentions"], len(n["documents"])),
+              (d["label"], d["aliases"], d["roles"], d["mentions"], d["documents"]), f"node {n['id']} vs graph.graphml")
+    by_id = nx_edges(g, "edge_id")
+    equal([e["id"] for e in edges], list(by_id), "edge ids vs graph.graphml")
+    for e in edges:
+        u, v, d = by_id[e["id"]]
+        equal({u, v}, {e["source"], e["target"]}, f"endpoints of {e['id']}")
+        equal((e["type"], e["confidence"], e["weight"], len(e["evidence"]), xml_text(semi(e["documents"], "; ")),
+               e["first_date"] or "", e["last_date"] or "", xml_text(semi(e["places"], "; "))),
+              (d["type"], d["confidence"], d["weight"], d["evidence"], d["documents"], d["first_date"], d["last_date"], d["places"]),
+              f"edge {e['id']} vs graph.graphml")
+    if ref.exact:
+        for n in nodes:
+            equal({k: v for k, v in n.items() if k != "degree"}, ref.node[n["id"]], f"node {n['id']} vs fixture.json")
+        for e in edges:
+            equal(e, ref.edge[e["id"]], f"edge {e['id']} vs fixture.json")
+    return f"{len(nodes)} nodes, {len(edges)} edges, {sum(len(e['evidence']) for e in edges)} evidence items; agrees with graph.graphml" + (
+        "; equals fixture.json exactly" if ref.exact else "")
+
+
+def check_evidence(out, ref, args):
+    header = ["source", "target", "source_name", "target_name", "type", "document", "start", "end",
+              "sentence", "trigger", "date", "place", "confidence"]
+    got = strict_csv(os.path.join(out, "evidence.csv"), header)
+    expect = sum(len(e["evidence"]) for e in ref.edges)
+    equal(len(got), expect, "evidence rows")
+    for row in got:
+        check(row[4] in TYPES, f"type {row[4]!r}")
+        int(row[6]), int(row[7]), float(row[12])
+    return f"{len(got)} rows, one per piece of evidence"
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML report in headless Chromium
+
+
+class Dom(HTMLParser):
+    """A small DOM: elements with tag, attrs, children and text, from HTML text."""
+
+    VOID = {"meta", "link", "input", "br", "img", "hr", "source", "col", "area", "base", "wbr", "embed", "track",
+            "path", "ellipse", "polygon", "polyline", "circle", "rect", "line", "stop", "use", "image"}
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.root = {"tag": "#root", "attrs": {}, "children": [], "parent": None}
+        self.cur = self.root
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        el = {"tag": tag, "attrs": dict(attrs), "children": [], "parent": self.cur}
+        self.cur["children"].append(el)
+        if tag not in self.VOID:
+            self.cur = el
+
+    def handle_startendtag(self, tag, attrs):
+        self.cur["children"].append({"tag": tag, "attrs": dict(attrs), "children": [], "parent": self.cur})
+
+    def handle_endtag(self, tag):
+        el = self.cur
+        while el is not None and el["tag"] != tag:
+            el = el["parent"]
+        if el is not None and el["parent"] is not None:
+            self.cur = el["parent"]
+
+    def handle_data(self, data):
+        self.cur["children"].append(data)
+
+
+def walk(el):
+    yield el
+    for c in el["children"]:
+        if isinstance(c, dict):
+            yield from walk(c)
+
+
+def text_of(el):
+    return "".join(c if isinstance(c, str) else text_of(c) for c in el["children"])
+
+
+def find_all(el, pred):
+    return [e for e in walk(el) if pred(e)]
+
+
+def by_class(el, tag, cls):
+    return [e for e in walk(el) if e["tag"] == tag and cls in e["attrs"].get("class", "").split()]
+
+
+URL_ATTRS = {"src", "href", "xlink:href", "action", "formaction", "poster", "data", "srcset", "background", "cite",
+             "manifest", "ping", "longdesc", "codebase", "archive", "usemap", "icon", "profile"}
+
+
+def offline_only(dom):
+    """No attribute or style that would load anything: only `#fragment` links and `data:` URIs."""
+    for el in walk(dom.root):
+        for k, v in el["attrs"].items():
+            if k in URL_ATTRS and v:
+                check(v.startswith("#") or v.startswith("data:"), f"<{el['tag']} {k}={v!r}> points outside the file")
+        check(el["tag"] not in ("iframe", "object", "embed", "base", "frame"), f"<{el['tag']}> in the report")
+        style = el["attrs"].get("style", "") + (text_of(el) if el["tag"] == "style" else "")
+        check("@import" not in style and not re.search(r"url\(\s*['\"]?(?!data:|#)", style), f"CSS that loads a URL in <{el['tag']}>")
+    csp = [e["attrs"].get("content", "") for e in walk(dom.root)
+           if e["tag"] == "meta" and e["attrs"].get("http-equiv", "").lower() == "content-security-policy"]
+    check(csp and "default-src 'none'" in csp[0], "no Content-Security-Policy with default-src 'none'")
+
+
+def chromium(args_, url, timeout=120):
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    check(exe, "chromium is not installed (ci/clients/setup.sh)")
+    profile = tempfile.mkdtemp(prefix="whomet-chromium-")
+    try:
+        cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               "--disable-extensions", f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
+               "--host-resolver-rules=MAP * ~NOTFOUND", *args_, url]
+        r = run(cmd, timeout=timeout)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    stderr = r.stderr.decode(errors="replace")
+    console = [l for l in stderr.splitlines() if "CONSOLE" in l or "Uncaught" in l]
+    check(r.returncode == 0, f"chromium exited {r.returncode}: {stderr[-1500:]}")
+    check(not console, "console messages: " + " | ".join(console)[:1500])
+    return r.stdout.decode("utf-8")
+
+
+def html_root(dom):
+    return next(e for e in walk(dom.root) if e["tag"] == "html")
+
+
+FILTER_TEST = """<script>
+(function () {
+  var root = document.documentElement;
+  function visible(selector, attr) {
+    return Array.prototype.filter.call(document.querySelectorAll(selector), function (el) { return !el.hidden; })
+      .map(function (el) { return el.getAttribute(attr); }).join(' ');
+  }
+  try {
+    var people = document.getElementById('people-filter');
+    people.value = %s;
+    people.dispatchEvent(new Event('input'));
+    root.setAttribute('data-test-people', visible('#people tbody tr', 'data-id'));
+    var edges = document.getElementById('edges-filter');
+    edges.value = %s;
+    edges.dispatchEvent(new Event('input'));
+    root.setAttribute('data-test-edges', visible('#edges tbody tr', 'data-edge'));
+    root.setAttribute('data-test-evidence', visible('#evidence article', 'data-edge'));
+  } catch (e) {
+    root.setAttribute('data-test-error', String(e));
+  }
+})();
+</script>
+</body>"""
+
+
+def png_info(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", "screenshot is not a PNG")
+    width, height = struct.unpack(">II", data[16:24])
+    idat, i = b"", 8
+    while i < len(data):
+        length, kind = struct.unpack(">I4s", data[i : i + 8])
+        if kind == b"IDAT":
+            idat += data[i + 8 : i + 8 + length]
+        i += 12 + length
+    raw = zlib.decompress(idat)
+    return len(data), width, height, len(set(raw[:: max(1, len(raw) // 20000)]))
+
+
+def check_html(out, ref, args):
+    path = os.path.abspath(os.path.join(out, "report.html"))
+    with open(path, encoding="utf-8", newline="") as f:
+        source = f.read()
+    offline_only(Dom(source))
+
+    dom = Dom(chromium(["--dump-dom"], "file://" + path))
+    html = html_root(dom)
+    check("data-errors" not in html["attrs"], "the page reported errors: " + html["attrs"].get("data-errors", ""))
+    equal(html["attrs"].get("data-ready"), "yes", "the page's script finished (data-ready)")
+    offline_only(dom)
+
+    people = find_all(dom.root, lambda e: e["tag"] == "tr" and "data-id" in e["attrs"])
+    equal([p["attrs"]["data-id"] for p in people], [n["id"] for n in ref.nodes], "people rows")
+    for row in people:
+        n = ref.node[row["attrs"]["data-id"]]
+        equal(text_of(by_class(row, "td", "label")[0]), xml_text(n["label"]), f"name of {n['id']}")
+        for cls in ("aliases", "roles", "documents"):
+            items = [text_of(li) for li in find_all(by_class(row, "td", cls)[0], lambda e: e["tag"] == "li")]
+            equal(items, [xml_text(x) for x in n[cls]], f"{cls} of {n['id']}")
+        equal(text_of(by_class(row, "td", "mentions")[0]), str(n["mentions"]), f"mentions of {n['id']}")
+    edge_rows = find_all(dom.root, lambda e: e["tag"] == "tr" and "data-edge" in e["attrs"])
+    equal([r["attrs"]["data-edge"] for r in edge_rows], [e["id"] for e in ref.edges], "edge rows")
+    marks = 0
+    for row in edge_rows:
+        e = ref.edge[row["attrs"]["data-edge"]]
+        a, b = ref.node[e["source"]], ref.node[e["target"]]
+        got = tuple(text_of(by_class(row, "td", c)[0]) for c in ("source", "type", "target"))
+        equal(got, (xml_text(a["label"]), e["type"], xml_text(b["label"])), f"edge row {e['id']}")
+        places = [text_of(li) for li in find_all(by_class(row, "td", "places")[0], lambda x: x["tag"] == "li")]
+        equal(places, [xml_text(p) for p in e["places"]], f"places of {e['id']}")
+    articles = find_all(dom.root, lambda e: e["tag"] == "article" and "data-edge" in e["attrs"])
+    equal([x["attrs"]["data-edge"] for x in articles], [e["id"] for e in ref.edges], "evidence sections")
+    for art in articles:
+        e = ref.edge[art["attrs"]["data-edge"]]
+        names = {xml_text(s).lower() for p in (ref.node[e["source"]], ref.node[e["target"]]) for s in [p["label"], *p["aliases"]]}
+        items = find_all(art, lambda x: x["tag"] == "li")
+        equal(len(items), len(e["evidence"]), f"evidence items of {e['id']}")
+        for li, x in zip(items, e["evidence"]):
+            quote = by_class(li, "blockquote", "sentence")[0]
+            equal(text_of(quote), xml_text(x["sentence"]), f"sentence of {e['id']}")
+            for m in find_all(quote, lambda y: y["tag"] == "mark"):
+                check(text_of(m).lower() in names, f"<mark>{text_of(m)}</mark> is not a name of the edge's people")
+                marks += 1
+            for p in (ref.node[e["source"]], ref.node[e["target"]]):
+                if re.search(r"(?<!\w)" + re.escape(p["label"]) + r"(?!\w)", x["sentence"]):
+                    check(any(text_of(m) == p["label"] for m in find_all(quote, lambda y: y["tag"] == "mark")),
+                          f"{p['label']!r} not marked in {x['sentence']!r}")
+            meta = [text_of(by_class(li, t, c)[0]) for t, c in (("code", "doc"), ("span", "date"), ("span", "place"), ("q", "trigger"))]
+            equal(meta, [xml_text(x["doc"]), x["date"] or "", xml_text(x["place"] or ""), xml_text(x["trigger"])], f"evidence details of {e['id']}")
+    svgs = find_all(dom.root, lambda e: e["tag"] == "svg")
+    equal(len(svgs), 1, "inline SVG drawings")
+    drawn = [e for e in walk(svgs[0]) if e["tag"] == "g" and e["attrs"].get("class") == "node"]
+    equal(len(drawn), len(ref.nodes), "people drawn in the inline SVG")
+
+    # The filters, run in the browser: type a query, see which rows stay.
+    person = max(ref.nodes, key=lambda n: len(n["id"])) if ref.nodes else {"id": "nobody"}
+    query_people, query_edges = person["id"], "met"
+    test = source.replace("</body>", FILTER_TEST % (json.dumps(query_people), json.dumps(query_edges)), 1)
+    tmp = tempfile.mkdtemp(prefix="whomet-html-")
+    try:
+        test_path = os.path.join(tmp, "report-test.html")
+        with open(test_path, "w", encoding="utf-8", newline="") as f:
+            f.write(test)
+        tdom = html_root(Dom(chromium(["--dump-dom"], "file://" + test_path)))
+        check("data-test-error" not in tdom["attrs"], "filter test failed: " + tdom["attrs"].get("data-test-error", ""))
+        check("data-errors" not in tdom["attrs"], "filter test errors: " + tdom["attrs"].get("data-errors", ""))
+        want_people = [r["attrs"]["data-id"] for r in people if query_people in text_of(r).lower()]
+        want_edges = [r["attrs"]["data-edge"] for r in edge_rows if query_edges in text_of(r).lower()]
+        equal(tdom["attrs"].get("data-test-people", "").split(), want_people, f"people shown for filter {query_people!r}")
+        equal(tdom["attrs"].get("data-test-edges", "").split(), want_edges, f"edges shown for filter {query_edges!r}")
+        equal(tdom["attrs"].get("data-test-evidence", "").split(), want_edges, "evidence shown with the edge filter")
+
+        shot = os.path.join(args.screenshots or tmp, f"report-{os.path.basename(os.path.normpath(out))}.png")
+        chromium([f"--screenshot={shot}", "--window-size=1400,2000", "--hide-scrollbars"], "file://" + path)
+        size, width, height, distinct = png_info(shot)
+        equal((width, height), (1400, 2000), "screenshot size")
+        check(size > 20000 and distinct > 16, f"screenshot looks blank ({size} bytes, {distinct} distinct byte values)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return (f"offline (CSP, no external URL); Chromium renders {len(people)} people, {len(edge_rows)} edges, {marks} marked names, "
+            f"no console errors; filters work; screenshot {width}x{height}, {size} bytes")
+
+
+# ---------------------------------------------------------------------------------------------
+
+CHECKS = [
+    ("graphml", check_graphml), ("gexf", check_gexf), ("dot", check_dot), ("svg", check_svg),
+    ("neo4j", check_neo4j), ("cypher", check_cypher), ("gephi", check_gephi), ("json", check_json),
+    ("evidence", check_evidence), ("html", check_html),
+]
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("out", help="directory with the exported files")
+    p.add_argument("--expect-haniyeh", action="store_true", help="check 'who met Ismail Haniyeh' against the gold file")
+    p.add_argument("--gold", help="seeds.gold.json (default: shared/gold/seeds.gold.json beside the repository)")
+    p.add_argument("--only", help="comma-separated checks: " + ",".join(n for n, _ in CHECKS))
+    p.add_argument("--truth", help="reference graph (default: OUT/fixture.json when present, else OUT/graph.json)")
+    p.add_argument("--screenshots", help="directory to keep the report screenshot in")
+    p.add_argument("-q", "--quiet", action="store_true", help="print failures only")
+    args = p.parse_args()
+    if not os.path.isdir(args.out):
+        p.error(f"{args.out} is not a directory")
+    names = [n for n, _ in CHECKS]
+    only = args.only.split(",") if args.only else names
+    unknown = [n for n in only if n not in names]
+    if unknown:
+        p.error(f"unknown checks {unknown}; known: {names}")
+
+    truth = args.truth or os.path.join(args.out, "fixture.json")
+    passed = failed = 0
+    try:
+        ref = ref_from_truth(truth) if os.path.exists(truth) else ref_from_graph_json(os.path.join(args.out, "graph.json"))
+    except Exception as e:  # noqa: BLE001 - any failure to read the reference is a failure
+        # Without fixture.json the reference is graph.json: a broken graph.json fails every
+        # selected check, the json check first.
+        ref = None
+        for name in [n for n in names if n in only]:
+            failed += 1
+            print(f"FAIL {name}: cannot read the reference graph ({os.path.basename(truth) if os.path.exists(truth) else 'graph.json'}): {e}")
+    for name, fn in CHECKS:
+        if name not in only or ref is None:
+            continue
+        try:
+            detail = fn(args.out, ref, args)
+            passed += 1
+            if not args.quiet:
+                print(f"ok   {name}: {detail}")
+        except Failed as e:
+            failed += 1
+            print(f"FAIL {name}: {e}")
+        except Exception as e:  # noqa: BLE001 - a client crashing on the file is a failure too
+            failed += 1
+            print(f"FAIL {name}: {type(e).__name__}: {e}")
+            if os.environ.get("WHOMET_CHECK_TRACEBACK"):
+                traceback.print_exc()
+    print(f"check.py {args.out}: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+//! `graph.gexf`.
+
+use crate::graphml::Xml;
+use crate::time::{day, spells};
+use crate::{ExportError, date, edge_id};
+use std::io::Write;
+use whomet_graph::Graph;
+
+/// Node attributes: id (also the title) and GEXF type.
+const NODE_ATTRIBUTES: [(&str, &str); 4] = [
+    ("aliases", "liststring"),
+    ("roles", "liststring"),
+    ("mentions", "integer"),
+    ("documents", "liststring"),
+];
+
+/// Edge attributes: id (also the title) and GEXF type.
+const EDGE_ATTRIBUTES: [(&str, &str); 7] = [
+    ("type", "string"),
+    ("confidence", "double"),
+    ("evidence", "integer"),
+    ("documents", "liststring"),
+    ("places", "liststring"),
+    ("first_date", "string"),
+    ("last_date", "string"),
+];
+
+/// Writes `graph.gexf`: a dynamic, undirected GEXF 1.3 graph whose edges carry spells, the days
+/// their dated evidence covers, so that Gephi's timeline shows who met whom when.
+pub fn write_gexf(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">"#
+    )?;
+    writeln!(out, "  <meta>")?;
+    writeln!(out, "    <creator>whomet</creator>")?;
+    writeln!(
+        out,
+        "    <description>Who met whom: people, and their meetings (MET), calls (CONTACT) and planned meetings (PLANNED)</description>"
+    )?;
+    writeln!(out, "  </meta>")?;
+    writeln!(
+        out,
+        r#"  <graph mode="dynamic" defaultedgetype="undirected" timeformat="date">"#
+    )?;
+    for (class, attributes) in [
+        ("node", &NODE_ATTRIBUTES[..]),
+        ("edge", &EDGE_ATTRIBUTES[..]),
+    ] {
+        writeln!(out, r#"    <attributes class="{class}" mode="static">"#)?;
+        for (id, ty) in attributes {
+            writeln!(
+                out,
+                r#"      <attribute id="{id}" title="{id}" type="{ty}"/>"#
+            )?;
+        }
+        writeln!(out, "    </attributes>")?;
+    }
+
+    writeln!(out, r#"    <nodes count="{}">"#, graph.nodes().count())?;
+    for n in graph.nodes() {
+        writeln!(
+            out,
+            r#"      <node id="{}" label="{}">"#,
+            Xml(&n.id),
+            Xml(&n.label)
+        )?;
+        let values = [
+            list(&n.aliases),
+            list(&n.roles),
+            n.mentions.to_string(),
+            list(&n.documents),
+        ];
+        write_attvalues(out, &NODE_ATTRIBUTES, &values)?;
+        writeln!(out, "      </node>")?;
+    }
+    writeln!(out, "    </nodes>")?;
+
+    writeln!(out, r#"    <edges count="{}">"#, graph.edges().count())?;
+    for (i, (a, b, e)) in graph.edges().enumerate() {
+        writeln!(
+            out,
+            r#"      <edge id="{}" source="{}" target="{}" label="{kind}" kind="{kind}" weight="{}">"#,
+            edge_id(i),
+            Xml(&a.id),
+            Xml(&b.id),
+            e.weight,
+            kind = e.kind,
+        )?;
+        let values = [
+            e.kind.to_string(),
+            e.confidence.to_string(),
+            e.evidence.len().to_string(),
+            list(&e.documents),
+            list(&e.places),
+            date(e.first_date),
+            date(e.last_date),
+        ];
+        write_attvalues(out, &EDGE_ATTRIBUTES, &values)?;
+        let spells = spells(e);
+        if !spells.is_empty() {
+            writeln!(out, "        <spells>")?;
+            for (start, end) in spells {
+                writeln!(
+                    out,
+                    r#"          <spell start="{}" end="{}"/>"#,
+                    day(start),
+                    day(end)
+                )?;
+            }
+            writeln!(out, "        </spells>")?;
+        }
+        writeln!(out, "      </edge>")?;
+    }
+    writeln!(out, "    </edges>")?;
+    writeln!(out, "  </graph>\n</gexf>")?;
+    Ok(())
+}
+
+fn write_attvalues<const N: usize>(
+    out: &mut impl Write,
+    attributes: &[(&str, &str); N],
+    values: &[String; N],
+) -> Result<(), ExportError> {
+    writeln!(out, "        <attvalues>")?;
+    for ((id, _), value) in attributes.iter().zip(values) {
+        writeln!(
+            out,
+            r#"          <attvalue for="{id}" value="{}"/>"#,
+            Xml(value)
+        )?;
+    }
+    writeln!(out, "        </attvalues>")?;
+    Ok(())
+}
+
+/// A `liststring` value as Gephi parses it: `["a", "b"]`, every item in double quotes with `\`
+/// and `"` escaped by a backslash; `[]` when empty.
+pub(crate) fn list(items: &[String]) -> String {
+    let items: Vec<String> = items
+        .iter()
+        .map(|s| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"")))
+        .collect();
+    format!("[{}]", items.join(", "))
+}

@@ -1,0 +1,375 @@
+//! Issue 5's formats parsed back: GEXF, Gephi CSV, Cypher, JSON, SVG and the HTML report. Values
+//! come back exactly, except for the documented replacements (docs/FORMATS.md). The real clients
+//! (Gephi's parsers' rules, networkx, igraph, Kuzu, Chromium) are exercised by `ci/clients/`.
+
+use crate::{file, files, fixture};
+use quick_xml::XmlVersion;
+use quick_xml::events::Event;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use whomet_export::{Format, render};
+use whomet_graph::Graph;
+
+/// A value as XML-based formats keep it: characters XML 1.0 forbids become U+FFFD.
+fn xml_value(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            '\0'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Every element's attributes, in document order, as an XML 1.0 parser reads them.
+fn xml_elements(text: &str) -> Vec<(String, BTreeMap<String, String>)> {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) => {
+                let attrs = e
+                    .attributes()
+                    .map(|a| {
+                        let a = a.unwrap();
+                        let v = a.normalized_value(XmlVersion::Implicit1_0).unwrap();
+                        (a.key.as_ref().to_string(), v.into_owned())
+                    })
+                    .collect();
+                out.push((e.name().as_ref().to_string(), attrs));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A GEXF `liststring` as Gephi's ArraysParser reads quoted items: `["a", "b \" c"]`.
+fn gephi_list(s: &str) -> Vec<String> {
+    let inner = s.strip_prefix('[').unwrap().strip_suffix(']').unwrap();
+    let mut items = Vec::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            ' ' | ',' => {}
+            '"' => {
+                let mut item = String::new();
+                loop {
+                    match chars.next().expect("unterminated item") {
+                        '\\' => item.push(chars.next().unwrap()),
+                        '"' => break,
+                        c => item.push(c),
+                    }
+                }
+                items.push(item);
+            }
+            c => panic!("unquoted list item at {c:?} in {s:?}"),
+        }
+    }
+    items
+}
+
+fn xml_items(items: &[String]) -> Vec<String> {
+    items.iter().map(|s| xml_value(s)).collect()
+}
+
+#[test]
+fn gexf_round_trips_lists_exactly_and_spells_by_date_precision() {
+    let graph = fixture();
+    let elements = xml_elements(&file(Format::Gexf, "graph.gexf"));
+    let graph_el = elements.iter().find(|(n, _)| n == "graph").unwrap();
+    assert_eq!(graph_el.1["mode"], "dynamic");
+    assert_eq!(graph_el.1["defaultedgetype"], "undirected");
+    assert_eq!(graph_el.1["timeformat"], "date");
+
+    let nodes: Vec<_> = elements.iter().filter(|(n, _)| n == "node").collect();
+    assert_eq!(nodes.len(), graph.nodes().count());
+    // attvalues follow their node or edge.
+    let mut owner_values: Vec<BTreeMap<String, String>> = Vec::new();
+    for (name, attrs) in &elements {
+        match name.as_str() {
+            "node" | "edge" => owner_values.push(BTreeMap::new()),
+            "attvalue" => {
+                let last = owner_values.last_mut().unwrap();
+                last.insert(attrs["for"].clone(), attrs["value"].clone());
+            }
+            _ => {}
+        }
+    }
+    for ((_, attrs), (values, n)) in nodes.iter().zip(owner_values.iter().zip(graph.nodes())) {
+        assert_eq!(attrs["id"], n.id);
+        assert_eq!(attrs["label"], xml_value(&n.label));
+        assert_eq!(gephi_list(&values["aliases"]), xml_items(&n.aliases));
+        assert_eq!(gephi_list(&values["roles"]), xml_items(&n.roles));
+        assert_eq!(gephi_list(&values["documents"]), n.documents);
+        assert_eq!(values["mentions"], n.mentions.to_string());
+    }
+
+    let edges: Vec<_> = elements.iter().filter(|(n, _)| n == "edge").collect();
+    let edge_values = &owner_values[nodes.len()..];
+    for (i, (((_, attrs), values), (a, b, e))) in
+        edges.iter().zip(edge_values).zip(graph.edges()).enumerate()
+    {
+        assert_eq!(attrs["id"], format!("e{i}"));
+        assert_eq!([&attrs["source"], &attrs["target"]], [&a.id, &b.id]);
+        assert_eq!(attrs["kind"], e.kind.as_str());
+        assert_eq!(values["type"], e.kind.as_str());
+        assert_eq!(attrs["weight"].parse::<f64>().unwrap(), e.weight);
+        assert_eq!(gephi_list(&values["places"]), e.places);
+    }
+    // Spells: 2024-03 (the month) and 2024-03-26 (inside it) merge; 2024 spans its year; an
+    // undated edge has none.
+    let spells: Vec<_> = elements
+        .iter()
+        .filter(|(n, _)| n == "spell")
+        .map(|(_, a)| (a["start"].as_str(), a["end"].as_str()))
+        .collect();
+    assert_eq!(
+        spells,
+        [("2024-03-01", "2024-03-31"), ("2024-01-01", "2024-12-31")]
+    );
+}
+
+/// A Gephi CSV cell as Gephi's reader returns it: `\\` is `\`, then trimmed.
+fn gephi_cell(raw: &str) -> String {
+    raw.replace("\\\\", "\\").trim().to_string()
+}
+
+/// What a Gephi cell should hold: flattened, trimmed, formula-guarded.
+fn gephi_expected(s: &str) -> String {
+    let flat = s.replace(['\n', '\r', '\t'], " ");
+    let t = flat.trim_matches(|c: char| c <= ' ');
+    if t.starts_with(['=', '+', '-', '@']) {
+        format!("'{t}")
+    } else {
+        t.to_string()
+    }
+}
+
+fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn gephi_csv_is_undirected_guarded_and_escaped_for_gephi() {
+    let graph = fixture();
+    let (header, rows) = read_csv(&file(Format::GephiCsv, "gephi-nodes.csv"));
+    assert_eq!(
+        header,
+        ["Id", "Label", "Aliases", "Roles", "Mentions", "Documents"]
+    );
+    for (row, n) in rows.iter().zip(graph.nodes()) {
+        let list = |xs: &[String]| {
+            xs.iter()
+                .map(|x| x.replace(';', ","))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        assert_eq!(gephi_cell(&row[0]), n.id);
+        assert_eq!(gephi_cell(&row[1]), gephi_expected(&n.label));
+        assert_eq!(gephi_cell(&row[2]), gephi_expected(&list(&n.aliases)));
+        assert_eq!(gephi_cell(&row[3]), gephi_expected(&list(&n.roles)));
+        assert_eq!(gephi_cell(&row[5]), gephi_expected(&n.documents.join("; ")));
+    }
+    // The backslash is doubled (Gephi's escape character), the label starting with `+` guarded.
+    assert_eq!(rows[1][3], r"C:\\new\\table; owner, builder");
+    assert!(rows[1][2].starts_with("'+Bobby; -Bob;"));
+
+    let (header, rows) = read_csv(&file(Format::GephiCsv, "gephi-edges.csv"));
+    assert_eq!(
+        header.join(","),
+        "Source,Target,Type,Weight,Kind,Confidence,Evidence,Documents,Places,Timeset,Id"
+    );
+    assert!(rows.iter().all(|r| r[2] == "Undirected"));
+    let timesets: Vec<&str> = rows.iter().map(|r| r[9].as_str()).collect();
+    assert_eq!(
+        timesets,
+        [
+            "",
+            "<[2024-03-01, 2024-03-31]>",
+            "<[2024-01-01, 2024-12-31]>",
+            ""
+        ]
+    );
+    let kinds: Vec<&str> = rows.iter().map(|r| r[4].as_str()).collect();
+    assert_eq!(kinds, ["CONTACT", "MET", "PLANNED", "MET"]);
+    assert_eq!(rows[3][8], "'+Gaza, Rafah");
+}
+
+/// The string literals of a Cypher statement, decoded (`\\` and `\'` are the only escapes).
+fn cypher_strings(statement: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = statement.chars();
+    while let Some(c) = chars.next() {
+        if c == '\'' {
+            let mut s = String::new();
+            loop {
+                match chars.next().expect("unterminated string") {
+                    '\\' => {
+                        let e = chars.next().unwrap();
+                        assert!(e == '\\' || e == '\'', "escape \\{e}");
+                        s.push(e);
+                    }
+                    '\'' => break,
+                    c => s.push(c),
+                }
+            }
+            out.push(s);
+        }
+    }
+    out
+}
+
+#[test]
+fn cypher_literals_hold_the_exact_strings() {
+    let graph = fixture();
+    let text = file(Format::Cypher, "import.cypher");
+    let body: Vec<&str> = text
+        .split_inclusive(";\n")
+        .filter(|s| s.starts_with("MERGE") || s.starts_with("MATCH"))
+        .collect();
+    assert_eq!(body.len(), graph.nodes().count() + graph.edges().count());
+    assert!(text.contains(
+        "\nCREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.personId IS UNIQUE;\n"
+    ));
+    for (statement, n) in body.iter().zip(graph.nodes()) {
+        let mut expected = vec![n.id.clone(), n.label.clone()];
+        expected.extend(n.aliases.iter().cloned());
+        expected.extend(n.roles.iter().cloned());
+        assert_eq!(cypher_strings(statement), expected);
+    }
+    for (statement, (a, b, e)) in body[graph.nodes().count()..].iter().zip(graph.edges()) {
+        assert!(statement.contains(&format!("MERGE (a)-[r:{}]->(b)", e.kind)));
+        assert_eq!(cypher_strings(statement)[..2], [a.id.clone(), b.id.clone()]);
+        assert!(statement.contains(&format!("r.confidence = {:?},", e.confidence)));
+    }
+}
+
+#[test]
+fn json_holds_every_value_exactly() {
+    let graph = fixture();
+    let json: Value = serde_json::from_str(&file(Format::Json, "graph.json")).unwrap();
+    let nodes = json["elements"]["nodes"].as_array().unwrap();
+    let edges = json["elements"]["edges"].as_array().unwrap();
+    assert_eq!(nodes.len(), graph.nodes().count());
+    for (el, n) in nodes.iter().zip(graph.nodes()) {
+        let d = &el["data"];
+        assert_eq!(d["id"], n.id.as_str());
+        assert_eq!(
+            d["label"],
+            n.label.as_str(),
+            "exact, control characters included"
+        );
+        assert_eq!(d["aliases"], serde_json::json!(n.aliases));
+        assert_eq!(d["roles"], serde_json::json!(n.roles));
+        assert_eq!(d["mentions"], n.mentions);
+        assert_eq!(d["documents"], serde_json::json!(n.documents));
+    }
+    assert_eq!(nodes[3]["data"]["degree"], 0);
+    for (i, (el, (a, b, e))) in edges.iter().zip(graph.edges()).enumerate() {
+        let d = &el["data"];
+        assert_eq!(d["id"], format!("e{i}"));
+        assert_eq!([&d["source"], &d["target"]], [a.id.as_str(), b.id.as_str()]);
+        assert_eq!(d["type"], e.kind.as_str());
+        assert_eq!(d["confidence"], e.confidence);
+        assert_eq!(d["weight"], e.weight);
+        assert_eq!(d["places"], serde_json::json!(e.places));
+        let first = e.first_date.map(|d| d.to_string());
+        assert_eq!(d["first_date"], serde_json::json!(first));
+        let evidence = d["evidence"].as_array().unwrap();
+        assert_eq!(evidence.len(), e.evidence.len());
+        for (x, ev) in evidence.iter().zip(&e.evidence) {
+            assert_eq!(x["doc"], ev.evidence.doc.as_str());
+            assert_eq!(x["start"], ev.evidence.sentence.start);
+            assert_eq!(x["end"], ev.evidence.sentence.end);
+            assert_eq!(x["sentence"], ev.evidence.text.as_str());
+            assert_eq!(x["trigger"], ev.evidence.trigger.as_str());
+            assert_eq!(x["place"], serde_json::json!(ev.place));
+            assert_eq!(x["confidence"], ev.evidence.confidence);
+            assert_eq!(x["cues"], serde_json::json!(ev.evidence.cues));
+        }
+    }
+}
+
+#[test]
+fn svg_is_drawn_in_process_without_warnings() {
+    let graph = fixture();
+    let dot = file(Format::Dot, "graph.dot");
+    let rendered = graphviz_pure::render_dot(&dot, "dot", "svg").unwrap();
+    // graphviz-pure measures text with Graphviz's built-in metric tables; it warns when a
+    // character has none (the Arabic name) and uses the width of a space. Nothing else.
+    for d in rendered.diagnostics() {
+        assert!(
+            d.message()
+                .contains("no value for width of non-ASCII character"),
+            "{d:?}"
+        );
+    }
+    let svg = file(Format::Svg, "graph.svg");
+    assert_eq!(&svg, rendered.output());
+    let elements = xml_elements(&svg);
+    let class = |c: &str| {
+        elements
+            .iter()
+            .filter(|(_, a)| a.get("class").map(String::as_str) == Some(c))
+            .count()
+    };
+    assert_eq!(class("node"), graph.nodes().count());
+    assert_eq!(class("edge"), graph.edges().count());
+    let dashes: Vec<Option<&str>> = elements
+        .iter()
+        .filter(|(n, _)| n == "path")
+        .map(|(_, a)| a.get("stroke-dasharray").map(String::as_str))
+        .collect();
+    assert_eq!(
+        dashes,
+        [Some("5,2"), None, Some("1,5"), None],
+        "CONTACT, MET, PLANNED, MET"
+    );
+    assert!(svg.contains("إسماعيل هنية"));
+    // The empty graph renders too.
+    render(Format::Svg, &Graph::default()).unwrap();
+}
+
+#[test]
+fn html_report_is_escaped_self_contained_and_complete() {
+    let graph = fixture();
+    let html = file(Format::Html, "report.html");
+    // Every value is escaped: the markup in Bob's name is text.
+    assert!(html.contains("Bob &quot;The Builder&quot; O&apos;Neil &lt;Ltd&gt; &amp; Co\\Sons"));
+    assert!(!html.contains("<Ltd>"));
+    assert!(html.contains("Zed&#13;&#10;Ctrl\u{FFFD}\u{FFFD}End"));
+    // Self-contained: no URL but the fixture's own text, a CSP forbidding any load.
+    assert!(html.contains("default-src 'none'"));
+    assert_eq!(
+        html.matches("http:").count() + html.matches("https:").count(),
+        html.matches("HYPERLINK(&quot;http://x&quot;)").count(),
+        "no URL but the alias =HYPERLINK(\"http://x\")"
+    );
+    assert!(!html.contains("<?xml") && !html.contains("<!DOCTYPE svg"));
+    assert_eq!(html.matches("<svg").count(), 1);
+    // One row per person and per edge, one evidence section per edge.
+    assert_eq!(html.matches("<tr data-id=").count(), graph.nodes().count());
+    assert_eq!(
+        html.matches("<tr data-edge=").count(),
+        graph.edges().count()
+    );
+    assert_eq!(
+        html.matches("<article id=\"ev-e").count(),
+        graph.edges().count()
+    );
+    // The two people's names are marked in the sentence.
+    assert!(html.contains("<mark>Amir-Abdollahian</mark> met <mark>Haniyeh</mark> in Doha."));
+    assert!(html.contains("<mark>-Bob</mark>&#9;met <mark>إسماعيل هنية</mark> 🕊️."));
+    // Deterministic.
+    assert_eq!(files(Format::Html, &graph), files(Format::Html, &graph));
+}
