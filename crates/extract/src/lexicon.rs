@@ -22,6 +22,8 @@ pub struct Lexicon {
     pub places: HashSet<String>,
     /// Demonyms (lowercase).
     pub demonyms: HashSet<String>,
+    /// Occupation nouns that, in lower case just before a name, mark a person ("designer").
+    pub occupations: HashSet<&'static str>,
     /// Short forms of given names: (short, full), lowercase ("ted", "edward").
     pub nicknames: Vec<(&'static str, &'static str)>,
 }
@@ -56,6 +58,7 @@ pub fn lexicon() -> &'static Lexicon {
             demonyms: lines(include_str!("../../../data/lexicon/demonyms.txt"))
                 .map(str::to_lowercase)
                 .collect(),
+            occupations: lines(include_str!("../../../data/lexicon/occupations.txt")).collect(),
             nicknames: lines(include_str!("../../../data/lexicon/nicknames.txt"))
                 .filter_map(|l| l.split_once(' '))
                 .collect(),

@@ -12,7 +12,7 @@
 //!       Hossein Amir-Abdollahian. Haniyeh thanked him.");
 //! let ex = extract(&doc);
 //! let names: Vec<&str> = ex.people.people.iter().map(|p| p.name.as_str()).collect();
-//! assert_eq!(names, ["Hossein Amir-Abdollahian", "Ismail Haniyeh"]);
+//! assert_eq!(names, ["Ismail Haniyeh", "Hossein Amir-Abdollahian"]);
 //! ```
 #![warn(missing_docs)]
 

@@ -46,6 +46,10 @@ struct Candidate {
     credit: bool,
     /// A lone known given name inside a sentence ("disagreed with Maureen").
     lone_given: bool,
+    /// The whole chain, title included.
+    chain: Span,
+    /// Weak, but a person if listed beside people.
+    listable: bool,
     words: usize,
 }
 
@@ -79,10 +83,6 @@ pub fn find_people(doc: &Document, seg: &Segments) -> People {
     out
 }
 
-fn is_initial(t: &Token<'_>) -> bool {
-    t.text.chars().count() == 1 && t.is_capitalized()
-}
-
 fn soft_space(t: &Token<'_>) -> bool {
     t.is_space() && t.text.matches('\n').count() <= 1
 }
@@ -98,16 +98,54 @@ fn strip_possessive(t: &str) -> (&str, bool) {
     (t, false)
 }
 
+/// Joins words linked by hyphens into one token ("Cheuk-ting", "al-Nakhala", "Jong-un"): a
+/// hyphenated name part is judged as a whole.
+fn merge_hyphens<'t>(text: &'t str, toks: &[Token<'t>]) -> Vec<Token<'t>> {
+    let mut out: Vec<Token<'t>> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let mut span = toks[i].span;
+        let mut j = i;
+        while toks[j].is_word()
+            && toks.get(j + 1).is_some_and(|h| h.text == "-")
+            && toks.get(j + 2).is_some_and(|w| w.is_word())
+        {
+            span.end = toks[j + 2].span.end;
+            j += 2;
+        }
+        out.push(Token {
+            span,
+            text: span.of(text),
+        });
+        i = j + 1;
+    }
+    out
+}
+
+/// `al-Nakhala`, `el-Sisi`: a particle hyphenated to a capitalised name.
+fn particle_compound(t: &Token<'_>) -> bool {
+    t.text.split_once('-').is_some_and(|(p, rest)| {
+        PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// `J`, `K.C`: initials (the final period is a token of its own).
+fn is_initials(t: &Token<'_>) -> bool {
+    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=3).contains(&letters)
+        && t.text.chars().all(|c| c.is_uppercase() || c == '.')
+        && (letters == 1 || t.text.contains('.'))
+}
+
 /// Collects candidate names from one sentence's tokens.
 fn chains(text: &str, toks: &[Token<'_>], si: usize, out: &mut Vec<Candidate>) {
     let lex = lexicon();
+    let toks = &merge_hyphens(text, toks);
+    let first_of_sentence = out.len();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        let particle_start = PARTICLES.contains(&t.text)
-            && toks.get(i + 1).is_some_and(|n| n.text == "-")
-            && toks.get(i + 2).is_some_and(|n| n.is_capitalized());
-        if !(particle_start || t.is_word() && t.is_capitalized()) {
+        if !(particle_compound(&t) || t.is_word() && t.is_capitalized()) {
             i += 1;
             continue;
         }
@@ -121,28 +159,25 @@ fn chains(text: &str, toks: &[Token<'_>], si: usize, out: &mut Vec<Candidate>) {
                 possessive = true;
                 break;
             }
-            // Initial with its period.
-            let after = if is_initial(&cur) && toks.get(j + 1).is_some_and(|n| n.text == ".") {
+            // Initials and abbreviated titles with their period ("K.C.", "Dr.").
+            let abbreviated = is_initials(&cur) || (cur.text.len() <= 5 && lex.is_title(cur.text));
+            let after = if abbreviated && toks.get(j + 1).is_some_and(|n| n.text == ".") {
                 j + 2
             } else {
                 j + 1
             };
             let Some(sep) = toks.get(after) else { break };
-            if sep.text != "-" && !soft_space(sep) {
+            if !soft_space(sep) {
                 break;
             }
             let next = after + 1;
             let Some(n) = toks.get(next) else { break };
             let joins_particle = PARTICLES.contains(&n.text)
-                && toks
-                    .get(next + 1)
-                    .is_some_and(|s| s.text == "-" || soft_space(s))
+                && toks.get(next + 1).is_some_and(|s| soft_space(s))
                 && toks
                     .get(next + 2)
-                    .is_some_and(|w| w.is_capitalized() && w.is_word());
-            if (n.is_word() && (n.is_capitalized() || (sep.text == "-" && n.is_word())))
-                || joins_particle
-            {
+                    .is_some_and(|w| (w.is_capitalized() && w.is_word()) || particle_compound(w));
+            if (n.is_word() && n.is_capitalized()) || particle_compound(n) || joins_particle {
                 words.push(next);
                 j = next;
             } else {
@@ -152,6 +187,43 @@ fn chains(text: &str, toks: &[Token<'_>], si: usize, out: &mut Vec<Candidate>) {
         let last = *words.last().expect("chain has a word");
         i = last + 1;
         classify(text, toks, &words, possessive, si, lex, out);
+    }
+    promote_list_members(toks, &mut out[first_of_sentence..]);
+}
+
+/// In a list ("Ansel Adams, Walker Evans, and Helmut Newton"), a two-word name next to people
+/// is a person too.
+fn promote_list_members(toks: &[Token<'_>], cands: &mut [Candidate]) {
+    let listed = |a: &Candidate, b: &Candidate| {
+        let between = toks
+            .iter()
+            .filter(|t| t.span.start >= a.chain.end && t.span.end <= b.chain.start && !t.is_space())
+            .map(|t| t.text)
+            .collect::<Vec<_>>();
+        !between.is_empty() && between.iter().all(|w| matches!(*w, "," | "and" | "or"))
+    };
+    loop {
+        let mut changed = false;
+        for k in 0..cands.len() {
+            if cands[k].strong || cands[k].words < 2 || !cands[k].listable {
+                continue;
+            }
+            let left = k > 0
+                && cands[k - 1].strong
+                && cands[k - 1].words >= 2
+                && listed(&cands[k - 1], &cands[k]);
+            let right = k + 1 < cands.len()
+                && cands[k + 1].strong
+                && cands[k + 1].words >= 2
+                && listed(&cands[k], &cands[k + 1]);
+            if left || right {
+                cands[k].strong = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
     }
 }
 
@@ -183,6 +255,20 @@ fn classify(
     // Leading non-name words (nationality, place) before the name part.
     while name_from < n - 1 && lex.is_non_name(word_text(name_from)) {
         name_from += 1;
+    }
+    // "The Velvet Underground" inside a sentence names a thing, not a person.
+    let sentence_initial = !toks[..words[0]]
+        .iter()
+        .any(|t| t.is_word() || t.text == ",");
+    if word_text(0) == "The" && !sentence_initial {
+        return;
+    }
+    // A sentence-initial adjective glued to a name: "Nonpartisan Paul Tse".
+    if sentence_initial && name_from == 0 && n >= 3 {
+        let w = word_text(0).to_lowercase();
+        if lex.common.contains(w.as_str()) && !lex.given.contains(w.as_str()) {
+            name_from = 1;
+        }
     }
     let name_idx = &words[name_from..];
     let role_words: Vec<&str> = (0..name_from)
@@ -229,6 +315,15 @@ fn classify(
             !is_particle(w)
                 && !after_particle
                 && (lex.is_non_name(w) || lex.is_title(w) || (is_acronym(w) && w.len() > 1))
+        })
+        // A capitalised part of a hyphenated word that is a place or organisation word:
+        // "Agence France-Presse", "Israel-Hamas".
+        || name_words.iter().any(|w| {
+            w.contains('-')
+                && w.split('-').any(|part| {
+                    part.chars().next().is_some_and(char::is_uppercase)
+                        && (lex.is_non_name(part) || is_acronym(part))
+                })
         })
         || lex.is_place(&name_words.join(" "))
     {
@@ -278,11 +373,13 @@ fn classify(
         && toks[words[0] - 2].text == ":"
         && toks[words[0] - 3].text.eq_ignore_ascii_case("credit");
     let credit = (credit_after || credit_before || credit_label) && words_n >= 2;
+    let common = |w: &str| lex.common.contains(w.to_lowercase().as_str());
     let given = lex.given.contains(content[0].to_lowercase().as_str());
-    let rare = content
-        .iter()
-        .all(|w| !lex.common.contains(w.to_lowercase().as_str()));
-    let strong = titled || credit || (words_n >= 2 && (given || appositive || said || rare));
+    let rare = content.iter().all(|w| !common(w));
+    // A given name that is also a common word ("Star", "Angel") needs an uncommon surname.
+    let given_evidence = given && (!common(content[0]) || !common(content[words_n - 1]));
+    let strong =
+        titled || credit || (words_n >= 2 && (given_evidence || appositive || said || rare));
     let royal_name = royal.filter(|_| words_n == 1).map(|k| {
         Span::new(toks[words[k]].span.start, span.end)
             .of(text)
@@ -339,12 +436,11 @@ fn classify(
         (Some(r), Some(p)) => Some(format!("{r} of {p}")),
         (r, _) => r,
     };
-    let sentence_initial = !toks[..words[0]]
-        .iter()
-        .any(|t| t.is_word() || t.text == ",");
+    let after_the = words[0] >= 2 && toks[words[0] - 2].text.eq_ignore_ascii_case("the");
     let lone_given = words_n == 1
         && given
         && !sentence_initial
+        && !after_the
         && !lex.common.contains(content[0].to_lowercase().as_str());
     out.push(Candidate {
         sentence: si,
@@ -357,6 +453,8 @@ fn classify(
         given_ref,
         credit,
         lone_given,
+        chain: Span::new(toks[words[0]].span.start, span.end),
+        listable: words_n >= 2,
         words: words_n,
     });
 }
@@ -445,6 +543,34 @@ fn is_prefix_name(short: &[String], long: &[String]) -> bool {
     short.len() < long.len() && long.starts_with(short)
 }
 
+/// One person's name spelt two ways in one article: same surname, given names one letter apart
+/// ("Kristen" and "Kristin Wilkins").
+fn spelling_variant(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len()
+        && a.len() >= 2
+        && a.last() == b.last()
+        && a[..a.len() - 1]
+            .iter()
+            .zip(&b[..b.len() - 1])
+            .all(|(x, y)| x == y || (x.len() >= 4 && y.len() >= 4 && edit_distance(x, y) <= 1))
+}
+
+/// Levenshtein distance of two short words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 fn resolve(cands: &[Candidate]) -> People {
     let mut people: Vec<LocalPerson> = Vec::new();
     let mut keys: Vec<Vec<String>> = Vec::new();
@@ -462,7 +588,17 @@ fn resolve(cands: &[Candidate]) -> People {
             fold_name(&people[p].name) == fold_name(&cand.name)
                 || is_suffix_name(&cand.name, &people[p].name)
                 || (kw.iter().any(|w| w == "bin" || w == "bint") && is_prefix_name(&kw, &keys[p]))
+                || spelling_variant(&kw, &keys[p])
         });
+        // "Warhol Polaroids" after "Andy Warhol": a known surname used as a modifier.
+        let modifier = !cand.titled
+            && hit.is_none()
+            && keys
+                .iter()
+                .any(|k| k.len() >= 2 && k.last() == kw.first() && !kw.contains(&k[0]));
+        if modifier {
+            continue;
+        }
         let p = match hit {
             Some(p) => p,
             None => {
@@ -555,6 +691,25 @@ fn resolve(cands: &[Candidate]) -> People {
         p.roles.sort();
         p.roles.dedup();
     }
+    // People in order of first mention.
+    let mut first = vec![usize::MAX; people.len()];
+    for m in &mentions {
+        first[m.person] = first[m.person].min(m.span.start);
+    }
+    let mut order: Vec<usize> = (0..people.len()).collect();
+    order.sort_by_key(|&p| (first[p], p));
+    let mut new_index = vec![0; people.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for m in &mut mentions {
+        m.person = new_index[m.person];
+    }
+    let mut slots: Vec<Option<LocalPerson>> = people.into_iter().map(Some).collect();
+    let people = order
+        .iter()
+        .map(|&p| slots[p].take().expect("each person once"))
+        .collect();
     People { people, mentions }
 }
 

@@ -61,10 +61,10 @@ fn royals_known_by_title() {
     check(
         "King Fahd of Saudi Arabia will meet Queen Elizabeth and Prince Philip. Crown Prince Abdullah bin Abdul Aziz arrived; Prince Abdullah said little.",
         expect![[r#"
-            Abdullah bin Abdul Aziz aka Abdullah | Prince Abdullah as Crown Prince | Prince
             King Fahd aka Fahd as King of Saudi Arabia
             Queen Elizabeth aka Elizabeth as Queen
             Prince Philip aka Philip as Prince
+            Abdullah bin Abdul Aziz aka Abdullah | Prince Abdullah as Crown Prince | Prince
         "#]],
     );
 }
@@ -74,13 +74,13 @@ fn arabic_persian_chinese_spanish_name_shapes() {
     check(
         "Emir Hamad bin Khalifa al-Thani, Sheikha Mozah bint Nasser al-Missned, Mousa Abu Marzouk, Premier Li Peng, President Chun Doo Hwan, Governor Miguel Mancera Aguayo and Minister Luiz Carlos Bresser Pereira attended. Abu Marzouk and Bresser Pereira left.",
         expect![[r#"
-            Luiz Carlos Bresser Pereira aka Bresser Pereira as Minister
             Hamad bin Khalifa al-Thani as Emir
             Mozah bint Nasser al-Missned as Sheikha
-            Chun Doo Hwan as President
-            Miguel Mancera Aguayo as Governor
             Mousa Abu Marzouk aka Abu Marzouk
             Li Peng as Premier
+            Chun Doo Hwan as President
+            Miguel Mancera Aguayo as Governor
+            Luiz Carlos Bresser Pereira aka Bresser Pereira as Minister
         "#]],
     );
 }
@@ -126,8 +126,8 @@ fn pronouns_and_roles_resolve_in_the_article() {
     check(
         "Saudi Arabia's Crown Prince Abdullah met Vice President George Bush. The Crown Prince said he was pleased. Bush thanked him.",
         expect![[r#"
-            George Bush aka Bush as Vice President
             Prince Abdullah aka Abdullah as Crown Prince
+            George Bush aka Bush as Vice President
         "#]],
     );
 }
