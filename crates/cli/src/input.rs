@@ -9,6 +9,9 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use whomet_core::Diagnostic;
 
+/// Lines longer than this are reported (the article is still analysed).
+const LONG_LINE: usize = 1 << 20;
+
 /// One article as read, before decoding.
 pub struct Article {
     pub id: String,
@@ -36,7 +39,31 @@ impl Job {
             Job::File(path) => {
                 let source = path.display().to_string();
                 match std::fs::read(&path) {
+                    Ok(bytes) if bytes.is_empty() => (
+                        None,
+                        Some(Diagnostic {
+                            source,
+                            line: None,
+                            message: "empty file: skipped".into(),
+                        }),
+                    ),
+                    Ok(bytes) if bytes.contains(&0) => (
+                        None,
+                        Some(Diagnostic {
+                            source,
+                            line: None,
+                            message: "binary file (NUL bytes) given as text: skipped".into(),
+                        }),
+                    ),
                     Ok(bytes) => {
+                        let longest = bytes.split(|&b| b == b'\n').map(<[u8]>::len).max();
+                        let note = longest.filter(|&l| l > LONG_LINE).map(|l| Diagnostic {
+                            source: source.clone(),
+                            line: None,
+                            message: format!(
+                                "a line of {l} bytes with no line break: analysed, sentence by sentence"
+                            ),
+                        });
                         let id = path
                             .file_stem()
                             .map(|s| s.to_string_lossy().into_owned())
@@ -48,7 +75,7 @@ impl Job {
                             date: None,
                             title: None,
                         };
-                        (Some(article), None)
+                        (Some(article), note)
                     }
                     Err(e) => (
                         None,
@@ -233,6 +260,9 @@ fn json_article(source: &str, line: usize, bytes: &[u8]) -> (Option<Article>, Op
     let Some(text) = parsed.text.as_str() else {
         return bad("`text` is not a string: skipped".into());
     };
+    if text.trim().is_empty() {
+        return bad("`text` is empty: skipped".into());
+    }
     let id = match &parsed.id {
         serde_json::Value::String(s) if !s.is_empty() => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),

@@ -49,9 +49,12 @@ struct Output {
     /// Exit with status 1 when any input was skipped or reported.
     #[arg(long)]
     strict: bool,
-    /// Formats to write, comma-separated (default: all), e.g. `--format graphml,dot`.
+    /// Formats to write, comma-separated (default: all), e.g. `--format graphml,gexf,neo4j`.
     #[arg(long, value_delimiter = ',', value_parser = parse_format)]
     format: Vec<whomet_export::Format>,
+    /// Write into an output directory even if it holds files whomet did not write.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Subcommand)]
@@ -133,6 +136,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build { inputs, output } => {
             let started = Instant::now();
+            output::check_dir(&output.out, output.force)?;
             let (analyses, diagnostics, docs) = analyse(&inputs)?;
             write_outputs(
                 &analyses,
@@ -159,6 +163,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
         } => {
             let started = Instant::now();
+            output::check_dir(&output.out, output.force)?;
             let (analyses, diagnostics) = shard::read(&shards)?;
             let docs = analyses.len();
             write_outputs(

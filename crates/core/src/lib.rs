@@ -282,3 +282,25 @@ pub struct Mention {
     /// Index into the article's people.
     pub person: usize,
 }
+
+/// A count of the steps the analysis stages take, per thread, so that tests can bound the work
+/// on pathological text by counts rather than wall time. Loops over tokens, mentions and
+/// candidates add to it; it costs one thread-local addition.
+pub mod work {
+    use std::cell::Cell;
+
+    thread_local! {
+        static STEPS: Cell<u64> = const { Cell::new(0) };
+    }
+
+    /// Adds `n` steps.
+    #[inline]
+    pub fn tick(n: usize) {
+        STEPS.with(|s| s.set(s.get().wrapping_add(n as u64)));
+    }
+
+    /// The steps counted on this thread since the last call, and a reset.
+    pub fn take() -> u64 {
+        STEPS.with(|s| s.replace(0))
+    }
+}

@@ -14,6 +14,7 @@
 
 use crate::lexicon::{PARTICLES, lexicon};
 use crate::segment::{Segments, Token};
+use std::collections::HashMap;
 use whomet_core::{Document, LocalPerson, Mention, MentionKind, Span, fold_name, name_tokens};
 
 /// The people of one article and the mentions that refer to them.
@@ -142,8 +143,14 @@ fn chains(text: &str, toks: &[Token<'_>], si: usize, out: &mut Vec<Candidate>) {
     let lex = lexicon();
     let toks = &merge_hyphens(text, toks);
     let first_of_sentence = out.len();
+    // Where the sentence's first word (or comma) stands: chains there are sentence-initial.
+    let first_word = toks
+        .iter()
+        .position(|t| t.is_word() || t.text == ",")
+        .unwrap_or(0);
     let mut i = 0;
     while i < toks.len() {
+        whomet_core::work::tick(1);
         let t = toks[i];
         if !(particle_compound(&t) || t.is_word() && t.is_capitalized()) {
             i += 1;
@@ -186,7 +193,7 @@ fn chains(text: &str, toks: &[Token<'_>], si: usize, out: &mut Vec<Candidate>) {
         }
         let last = *words.last().expect("chain has a word");
         i = last + 1;
-        classify(text, toks, &words, possessive, si, lex, out);
+        classify(text, toks, &words, possessive, si, first_word, out);
     }
     promote_list_members(toks, &mut out[first_of_sentence..]);
 }
@@ -195,34 +202,34 @@ fn chains(text: &str, toks: &[Token<'_>], si: usize, out: &mut Vec<Candidate>) {
 /// is a person too.
 fn promote_list_members(toks: &[Token<'_>], cands: &mut [Candidate]) {
     let listed = |a: &Candidate, b: &Candidate| {
-        let between = toks
+        let from = toks.partition_point(|t| t.span.start < a.chain.end);
+        let to = toks.partition_point(|t| t.span.end <= b.chain.start);
+        let between: Vec<&str> = toks[from..to.max(from)]
             .iter()
-            .filter(|t| t.span.start >= a.chain.end && t.span.end <= b.chain.start && !t.is_space())
+            .filter(|t| !t.is_space())
             .map(|t| t.text)
-            .collect::<Vec<_>>();
+            .collect();
+        whomet_core::work::tick(between.len() + 1);
         !between.is_empty() && between.iter().all(|w| matches!(*w, "," | "and" | "or"))
     };
-    loop {
-        let mut changed = false;
-        for k in 0..cands.len() {
-            if cands[k].strong || cands[k].words < 2 || !cands[k].listable {
-                continue;
-            }
-            let left = k > 0
-                && cands[k - 1].strong
-                && cands[k - 1].words >= 2
-                && listed(&cands[k - 1], &cands[k]);
-            let right = k + 1 < cands.len()
-                && cands[k + 1].strong
-                && cands[k + 1].words >= 2
-                && listed(&cands[k], &cands[k + 1]);
-            if left || right {
-                cands[k].strong = true;
-                changed = true;
-            }
+    let person = |c: &Candidate| c.strong && c.words >= 2;
+    // A sweep each way carries the evidence along a list.
+    for k in 1..cands.len() {
+        if !cands[k].strong
+            && cands[k].listable
+            && person(&cands[k - 1])
+            && listed(&cands[k - 1], &cands[k])
+        {
+            cands[k].strong = true;
         }
-        if !changed {
-            break;
+    }
+    for k in (0..cands.len().saturating_sub(1)).rev() {
+        if !cands[k].strong
+            && cands[k].listable
+            && person(&cands[k + 1])
+            && listed(&cands[k], &cands[k + 1])
+        {
+            cands[k].strong = true;
         }
     }
 }
@@ -233,9 +240,10 @@ fn classify(
     words: &[usize],
     possessive: bool,
     si: usize,
-    lex: &crate::lexicon::Lexicon,
+    first_word: usize,
     out: &mut Vec<Candidate>,
 ) {
+    let lex = lexicon();
     let word_text = |k: usize| strip_possessive(toks[words[k]].text).0;
     // Title split: the last title word with name words after it.
     let n = words.len();
@@ -257,9 +265,7 @@ fn classify(
         name_from += 1;
     }
     // "The Velvet Underground" inside a sentence names a thing, not a person.
-    let sentence_initial = !toks[..words[0]]
-        .iter()
-        .any(|t| t.is_word() || t.text == ",");
+    let sentence_initial = words[0] <= first_word;
     if word_text(0) == "The" && !sentence_initial {
         return;
     }
@@ -519,24 +525,6 @@ fn key_words(name: &str) -> Vec<String> {
     name_tokens(name)
 }
 
-/// `short` names `long` by a token-aligned suffix of its folded form ("Amirabdollahian" in
-/// "Hossein Amir-Abdollahian", "Abu Marzouk" in "Mousa Abu Marzouk").
-fn is_suffix_name(short: &str, long: &str) -> bool {
-    let (s, l) = (fold_name(short), fold_name(long));
-    if s.is_empty() || s.len() >= l.len() || !l.ends_with(&s) {
-        return false;
-    }
-    let cut = l.len() - s.len();
-    let mut acc = 0;
-    for w in key_words(long) {
-        if acc == cut {
-            return true;
-        }
-        acc += w.len();
-    }
-    false
-}
-
 /// `short` is the start of `long` and ends before a particle (`Hamad bin Khalifa` of
 /// `Hamad bin Khalifa al-Thani`), or is its first word after `Sir`/`Prince`.
 fn is_prefix_name(short: &[String], long: &[String]) -> bool {
@@ -571,9 +559,73 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The people of an article so far, indexed so that each candidate is compared with a few
+/// people, never all of them.
+#[derive(Default)]
+struct Index {
+    people: Vec<LocalPerson>,
+    keys: Vec<Vec<String>>,
+    by_fold: HashMap<String, usize>,
+    /// Every word-aligned ending of each folded name ("abdollahian", "amirabdollahian").
+    by_suffix: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+/// How many people sharing a key are compared one by one; past that a key is too common to
+/// decide anything (and comparing would make the work grow with the square of the people).
+const BUCKET: usize = 16;
+
+impl Index {
+    fn add(&mut self, name: &str) -> usize {
+        let p = self.people.len();
+        let kw = key_words(name);
+        for k in 0..kw.len() {
+            self.by_suffix.entry(kw[k..].concat()).or_default().push(p);
+        }
+        if let (Some(f), Some(l)) = (kw.first(), kw.last()) {
+            self.by_first.entry(f.clone()).or_default().push(p);
+            self.by_last.entry(l.clone()).or_default().push(p);
+        }
+        self.by_fold.entry(fold_name(name)).or_insert(p);
+        self.keys.push(kw);
+        self.people.push(LocalPerson {
+            name: name.to_string(),
+            aliases: vec![],
+            roles: vec![],
+            mentions: vec![],
+            credit: true,
+        });
+        p
+    }
+
+    /// People whose name ends with the folded `fold`, word-aligned and longer than it.
+    fn ending_with(&self, fold: &str) -> impl Iterator<Item = usize> + '_ {
+        let fold = fold.to_string();
+        self.by_suffix
+            .get(&fold)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(move |&p| self.keys[p].concat() != fold)
+    }
+
+    fn bucket<'a>(map: &'a HashMap<String, Vec<usize>>, word: Option<&String>) -> &'a [usize] {
+        let b = word.and_then(|w| map.get(w)).map_or(&[][..], Vec::as_slice);
+        if b.len() > BUCKET { &[] } else { b }
+    }
+
+    fn with_first(&self, word: Option<&String>) -> &[usize] {
+        Self::bucket(&self.by_first, word)
+    }
+
+    fn with_last(&self, word: Option<&String>) -> &[usize] {
+        Self::bucket(&self.by_last, word)
+    }
+}
+
 fn resolve(cands: &[Candidate]) -> People {
-    let mut people: Vec<LocalPerson> = Vec::new();
-    let mut keys: Vec<Vec<String>> = Vec::new();
+    let mut ix = Index::default();
     let mut mentions = Vec::new();
     // Full names, longest first, so shorter forms attach to them.
     let mut order: Vec<usize> = (0..cands.len())
@@ -584,36 +636,38 @@ fn resolve(cands: &[Candidate]) -> People {
     for c in order {
         let cand = &cands[c];
         let kw = key_words(&cand.name);
-        let hit = (0..people.len()).find(|&p| {
-            fold_name(&people[p].name) == fold_name(&cand.name)
-                || is_suffix_name(&cand.name, &people[p].name)
-                || (kw.iter().any(|w| w == "bin" || w == "bint") && is_prefix_name(&kw, &keys[p]))
-                || spelling_variant(&kw, &keys[p])
-        });
+        let fold = fold_name(&cand.name);
+        let bin = kw.iter().any(|w| w == "bin" || w == "bint");
+        let mut hit = ix.by_fold.get(&fold).copied();
+        if hit.is_none() {
+            let ending = ix.ending_with(&kw.concat()).take(BUCKET);
+            let nearby = ix
+                .with_first(kw.first())
+                .iter()
+                .copied()
+                .filter(|&p| bin && is_prefix_name(&kw, &ix.keys[p]))
+                .chain(
+                    ix.with_last(kw.last())
+                        .iter()
+                        .copied()
+                        .filter(|&p| spelling_variant(&kw, &ix.keys[p])),
+                );
+            hit = ending
+                .chain(nearby)
+                .inspect(|_| whomet_core::work::tick(1))
+                .min();
+        }
         // "Warhol Polaroids" after "Andy Warhol": a known surname used as a modifier.
         let modifier = !cand.titled
             && hit.is_none()
-            && keys
+            && ix
+                .with_last(kw.first())
                 .iter()
-                .any(|k| k.len() >= 2 && k.last() == kw.first() && !kw.contains(&k[0]));
+                .any(|&p| ix.keys[p].len() >= 2 && !kw.contains(&ix.keys[p][0]));
         if modifier {
             continue;
         }
-        let p = match hit {
-            Some(p) => p,
-            None => {
-                people.push(LocalPerson {
-                    name: cand.name.clone(),
-                    aliases: vec![],
-                    roles: vec![],
-                    mentions: vec![],
-                    credit: true,
-                });
-                keys.push(kw);
-                people.len() - 1
-            }
-        };
-        assigned[c] = Some(p);
+        assigned[c] = Some(hit.unwrap_or_else(|| ix.add(&cand.name)));
     }
     // One-word names.
     for (c, cand) in cands.iter().enumerate() {
@@ -621,48 +675,50 @@ fn resolve(cands: &[Candidate]) -> People {
             continue;
         }
         let kw = key_words(&cand.name);
-        let mut matches: Vec<usize> = (0..people.len())
-            .filter(|&p| {
-                is_suffix_name(&cand.name, &people[p].name)
-                    || (cand.given_ref || cand.lone_given || keys[p].iter().any(|w| w == "bin"))
-                        && is_prefix_name(&kw, &keys[p])
-            })
+        let fold = fold_name(&cand.name);
+        let prefix_ok = |p: usize| {
+            (cand.given_ref || cand.lone_given || ix.keys[p].iter().any(|w| w == "bin"))
+                && is_prefix_name(&kw, &ix.keys[p])
+        };
+        let mut matches: Vec<usize> = ix
+            .ending_with(&kw.concat())
+            .take(BUCKET)
+            .chain(
+                ix.with_first(kw.first())
+                    .iter()
+                    .copied()
+                    .filter(|&p| prefix_ok(p)),
+            )
             .collect();
+        whomet_core::work::tick(matches.len() + 1);
+        matches.sort_unstable();
+        matches.dedup();
         if matches.is_empty() && cand.lone_given {
             // "Ted" for the only Edward of the article.
-            let short = fold_name(&cand.name);
-            matches = (0..people.len())
-                .filter(|&p| {
-                    keys[p].len() >= 2
-                        && lexicon()
-                            .nicknames
+            for &(short, full) in &lexicon().nicknames {
+                if short == fold {
+                    matches.extend(
+                        ix.with_first(Some(&full.to_string()))
                             .iter()
-                            .any(|&(s, full)| s == short && keys[p][0] == full)
-                })
-                .collect();
+                            .copied()
+                            .filter(|&p| ix.keys[p].len() >= 2),
+                    );
+                }
+            }
+            matches.sort_unstable();
+            matches.dedup();
         }
         match matches.as_slice() {
             [p] => assigned[c] = Some(*p),
             [] if cand.titled || cand.lone_given => {
                 let name = cand.royal_name.clone().unwrap_or_else(|| cand.name.clone());
-                let existing = people
-                    .iter()
-                    .position(|p| fold_name(&p.name) == fold_name(&name));
-                assigned[c] = Some(existing.unwrap_or_else(|| {
-                    people.push(LocalPerson {
-                        name: name.clone(),
-                        aliases: vec![],
-                        roles: vec![],
-                        mentions: vec![],
-                        credit: true,
-                    });
-                    keys.push(key_words(&name));
-                    people.len() - 1
-                }));
+                let existing = ix.by_fold.get(&fold_name(&name)).copied();
+                assigned[c] = Some(existing.unwrap_or_else(|| ix.add(&name)));
             }
             _ => {}
         }
     }
+    let mut people = ix.people;
     for (c, cand) in cands.iter().enumerate() {
         let Some(p) = assigned[c] else { continue };
         let person = &mut people[p];
@@ -716,19 +772,20 @@ fn resolve(cands: &[Candidate]) -> People {
 /// Upper-case headlines: a word equal to a known person's last name is a mention.
 fn headline_mentions(doc: &Document, seg: &Segments, out: &mut People) {
     let text = &doc.text;
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    for (p, person) in out.people.iter().enumerate() {
+        if let Some(last) = key_words(&person.name).pop() {
+            by_last.entry(last).or_default().push(p);
+        }
+    }
     for (si, &s) in seg.sentences.iter().enumerate() {
         if s.of(text).chars().any(char::is_lowercase) {
             continue;
         }
         for t in seg.tokens(text, si).filter(|t| t.is_word()) {
+            whomet_core::work::tick(1);
             let w = strip_possessive(t.text).0;
-            let hits: Vec<usize> = (0..out.people.len())
-                .filter(|&p| {
-                    key_words(&out.people[p].name).last().map(String::as_str)
-                        == Some(fold_name(w).as_str())
-                })
-                .collect();
-            if let [p] = hits.as_slice() {
+            if let Some([p]) = by_last.get(&fold_name(w)).map(Vec::as_slice) {
                 out.mentions.push(Mention {
                     span: Span::new(t.span.start, t.span.start + w.len()),
                     sentence: si,
@@ -806,10 +863,23 @@ fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
     if heads.is_empty() {
         return;
     }
+    let mut holders_of: HashMap<String, std::collections::BTreeSet<usize>> = HashMap::new();
+    for (p, h) in &heads {
+        holders_of.entry(h.clone()).or_default().insert(*p);
+        for generic in ["leader", "monarch"] {
+            if holds_generic(generic, h) {
+                holders_of
+                    .entry(generic.to_string())
+                    .or_default()
+                    .insert(*p);
+            }
+        }
+    }
     let text = &doc.text;
     for si in 0..seg.sentences.len() {
         let words: Vec<Token<'_>> = seg.tokens(text, si).filter(|t| !t.is_space()).collect();
         for k in 0..words.len() {
+            whomet_core::work::tick(1);
             let det = words[k].text.to_lowercase();
             let det_ok =
                 det == "the" || strip_possessive(words[k].text).1 && words[k].is_capitalized();
@@ -848,13 +918,10 @@ fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
                     .map(|t| t.text.to_lowercase())
                     .filter(|w| lex.demonyms.contains(w))
                     .collect();
-                let mut holders: Vec<usize> = heads
-                    .iter()
-                    .filter(|(_, h)| *h == phrase || holds_generic(&phrase, h))
-                    .map(|(p, _)| *p)
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .collect();
+                let Some(holders) = holders_of.get(&phrase) else {
+                    continue;
+                };
+                let mut holders: Vec<usize> = holders.iter().copied().collect();
                 if holders.len() > 1 && !nationality.is_empty() {
                     holders.retain(|&p| {
                         out.people[p]
@@ -882,42 +949,64 @@ fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
 /// prepositional phrase), which news prose keeps as the topic. Otherwise left unresolved.
 fn pronoun_mentions(doc: &Document, seg: &Segments, out: &mut People) {
     let text = &doc.text;
+    // Mentions by sentence, in text order; pronoun mentions join as they are found.
+    let mut by_sentence: Vec<Vec<Mention>> = vec![Vec::new(); seg.sentences.len()];
+    for m in &out.mentions {
+        if let Some(v) = by_sentence.get_mut(m.sentence) {
+            v.push(*m);
+        }
+    }
+    for v in &mut by_sentence {
+        v.sort();
+    }
+    let mut topic: Option<(usize, Option<usize>)> = None;
     for si in 0..seg.sentences.len() {
-        let toks: Vec<Token<'_>> = seg.tokens(text, si).filter(|t| !t.is_space()).collect();
-        for t in &toks {
+        let names = std::mem::take(&mut by_sentence[si]);
+        let mut merged: Vec<Mention> = Vec::with_capacity(names.len());
+        let mut next_name = 0;
+        for t in seg.tokens(text, si).filter(|t| t.is_word()) {
+            whomet_core::work::tick(1);
+            while next_name < names.len() && names[next_name].span.end <= t.span.start {
+                merged.push(names[next_name]);
+                next_name += 1;
+            }
             if !matches!(
                 t.text.to_lowercase().as_str(),
                 "he" | "she" | "his" | "him" | "her"
             ) {
                 continue;
             }
-            let before = out
-                .mentions
-                .iter()
-                .filter(|m| m.sentence == si && m.span.end <= t.span.start)
-                .max_by_key(|m| m.span.start);
-            let person = match before {
+            let person = match merged.last() {
                 Some(m) => Some(m.person),
-                None if si > 0 => previous_topic(text, seg, si - 1, &out.mentions),
+                None if si > 0 => match topic {
+                    Some((s, p)) if s == si - 1 => p,
+                    _ => {
+                        let p = previous_topic(text, seg, si - 1, &by_sentence[si - 1]);
+                        topic = Some((si - 1, p));
+                        p
+                    }
+                },
                 None => None,
             };
             if let Some(p) = person.filter(|&p| !out.people[p].credit) {
-                out.mentions.push(Mention {
+                let m = Mention {
                     span: t.span,
                     sentence: si,
                     kind: MentionKind::Pronoun,
                     person: p,
-                });
+                };
+                merged.push(m);
+                out.mentions.push(m);
             }
         }
+        merged.extend_from_slice(&names[next_name..]);
+        by_sentence[si] = merged;
     }
 }
 
 /// The person a following pronoun most plausibly continues: the only person of the sentence,
 /// else its subject.
-fn previous_topic(text: &str, seg: &Segments, si: usize, mentions: &[Mention]) -> Option<usize> {
-    let mut ms: Vec<&Mention> = mentions.iter().filter(|m| m.sentence == si).collect();
-    ms.sort_by_key(|m| m.span.start);
+fn previous_topic(text: &str, seg: &Segments, si: usize, ms: &[Mention]) -> Option<usize> {
     let distinct: std::collections::BTreeSet<usize> = ms.iter().map(|m| m.person).collect();
     if distinct.len() == 1 {
         return distinct.into_iter().next();
@@ -926,13 +1015,15 @@ fn previous_topic(text: &str, seg: &Segments, si: usize, mentions: &[Mention]) -
         .tokens(text, si)
         .filter(|t| t.is_word() || t.text == ",")
         .collect();
-    ms.into_iter()
+    ms.iter()
+        .take(16)
         .find(|m| {
             // The word before the mention (skipping title words) is no preposition.
-            let prev = toks
+            let end = toks.partition_point(|t| t.span.end <= m.span.start);
+            let prev = toks[..end]
                 .iter()
                 .rev()
-                .filter(|t| t.span.end <= m.span.start)
+                .take(12)
                 .find(|t| !lexicon().is_title(t.text) && !t.is_capitalized());
             !prev.is_some_and(|t| {
                 matches!(

@@ -102,6 +102,7 @@ fn split(text: &str, from: usize, spans: &[Span]) -> Vec<Span> {
     let mut start = from;
     let mut i = 0;
     while i < toks.len() {
+        whomet_core::work::tick(1);
         let t = toks[i];
         let mut cut: Option<usize> = None;
         if t.is_space() && t.text.contains('\n') {

@@ -70,6 +70,10 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
         let linked = link(&toks, &mentions);
         let headline = !sentence.of(text).chars().any(char::is_lowercase);
         let mut prev_subject: Vec<usize> = Vec::new();
+        let cues = SentenceCues::new(&lower, &mentions);
+        let mut date_cache: [Option<Option<whomet_core::PartialDate>>; 2] = [None, None];
+        let mut prev_cache: [Option<Option<whomet_core::PartialDate>>; 2] = [None, None];
+        let mut place_cache: Option<Option<String>> = None;
         for trig in triggers::find(&lower, headline) {
             if trig.modality == Modality::Dropped {
                 continue;
@@ -128,7 +132,7 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
                     (ps, false)
                 }
             };
-            let event = Event {
+            let mut event = Event {
                 kind: trig.kind,
                 participants,
                 joint,
@@ -136,33 +140,30 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
                 place: None,
                 evidence: Evidence {
                     doc: doc.id.clone(),
-                    sentence: doc.map.original_span(sentence),
-                    text: sentence
-                        .of(text)
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    trigger: Span::new(at, end)
-                        .of(text)
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    sentence: Span::default(),
+                    text: String::new(),
+                    trigger: String::new(),
                     confidence: 0.0,
                     cues: vec![],
                 },
             };
-            if event.pairs().is_empty() {
-                continue;
-            }
             let key: Vec<(usize, usize)> = event.pairs();
-            if !used.insert((trig.kind, key)) {
+            if key.is_empty() || !used.insert((trig.kind, key)) {
                 continue;
             }
-            let mut event = event;
-            score(&mut event, &trig, &mentions, &lower, si == lead);
-            event.date = dates::resolve(doc, &toks, &lower, trig.kind, si == lead)
-                .or_else(|| context_date(doc, ex, si, &event, &events));
-            event.place = place(doc, &toks, si == lead);
+            let excerpt = excerpt(text, sentence, Span::new(at, end));
+            event.evidence.sentence = doc.map.original_span(excerpt);
+            event.evidence.text = fold_space(excerpt.of(text));
+            event.evidence.trigger = fold_space(Span::new(at, end).of(text));
+            score(&mut event, &trig, &cues, si == lead);
+            let future = usize::from(trig.kind == whomet_core::EdgeKind::Planned);
+            let own_date = *date_cache[future]
+                .get_or_insert_with(|| dates::resolve(doc, &toks, &lower, trig.kind, si == lead));
+            event.date =
+                own_date.or_else(|| context_date(doc, ex, si, &event, &events, &mut prev_cache));
+            event.place = place_cache
+                .get_or_insert_with(|| place(doc, &toks, si == lead))
+                .clone();
             events.push(event);
         }
     }
@@ -178,21 +179,26 @@ fn context_date(
     si: usize,
     event: &Event,
     events: &[Event],
+    prev_cache: &mut [Option<Option<whomet_core::PartialDate>>; 2],
 ) -> Option<whomet_core::PartialDate> {
     let shares = |e: &Event| {
         e.participants
             .iter()
             .any(|p| event.participants.iter().any(|q| q.person == p.person))
     };
+    // The last few events only: narratives refer back a short way.
     if let Some(d) = events
         .iter()
         .rev()
+        .take(8)
         .filter(|e| shares(e))
         .find_map(|e| e.date)
     {
         return Some(d);
     }
-    if let Some(prev) = si.checked_sub(1) {
+    let future = usize::from(event.kind == whomet_core::EdgeKind::Planned);
+    let before = *prev_cache[future].get_or_insert_with(|| {
+        let prev = si.checked_sub(1)?;
         let toks: Vec<Token<'_>> = ex
             .segments
             .tokens(&doc.text, prev)
@@ -205,13 +211,88 @@ fn context_date(
                 "meeting" | "meetings" | "talks" | "visit" | "met" | "summit"
             )
         });
-        if about_a_meeting && let Some(d) = dates::resolve(doc, &toks, &lower, event.kind, false) {
-            return Some(d);
+        about_a_meeting
+            .then(|| dates::resolve(doc, &toks, &lower, event.kind, false))
+            .flatten()
+    });
+    before.or_else(|| {
+        (event.kind == whomet_core::EdgeKind::Met)
+            .then(|| doc.date.map(whomet_core::PartialDate::from_naive))
+            .flatten()
+    })
+}
+
+/// White space runs folded to one space.
+fn fold_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Evidence longer than this is cut to a window around its trigger.
+const MAX_EVIDENCE: usize = 1200;
+
+/// The sentence, or for an overlong one a window of it around the trigger, at word bounds.
+fn excerpt(text: &str, sentence: Span, trigger: Span) -> Span {
+    if sentence.end - sentence.start <= MAX_EVIDENCE {
+        return sentence;
+    }
+    let half = MAX_EVIDENCE / 2;
+    let mut start = trigger.start.saturating_sub(half).max(sentence.start);
+    let mut end = (trigger.end + half).min(sentence.end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Start and end on white space where there is some near.
+    if let Some(p) = text[start..trigger.start].find(char::is_whitespace) {
+        start += p;
+    }
+    if let Some(p) = text[trigger.end..end].rfind(char::is_whitespace) {
+        end = trigger.end + p;
+    }
+    let s = Span::new(start, end);
+    let trimmed = s.of(text).trim();
+    let lead = s.of(text).len() - s.of(text).trim_start().len();
+    Span::new(start + lead, start + lead + trimmed.len())
+}
+
+/// What a whole sentence says about the trust in its events, read once.
+struct SentenceCues {
+    hedged: bool,
+    quoted: bool,
+    /// People referred to by a pronoun, and by a role phrase, in the sentence.
+    by_pronoun: BTreeSet<usize>,
+    by_role: BTreeSet<usize>,
+}
+
+impl SentenceCues {
+    fn new(lower: &[String], mentions: &[&Mention]) -> SentenceCues {
+        const HEDGES: &[&str] = &[
+            "reportedly",
+            "reported",
+            "according",
+            "sources",
+            "believed",
+            "apparently",
+        ];
+        SentenceCues {
+            hedged: lower.iter().any(|w| HEDGES.contains(&w.as_str())),
+            quoted: lower
+                .iter()
+                .any(|w| matches!(w.as_str(), "\"" | "\u{201c}" | "\u{201d}")),
+            by_pronoun: mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Pronoun)
+                .map(|m| m.person)
+                .collect(),
+            by_role: mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Role)
+                .map(|m| m.person)
+                .collect(),
         }
     }
-    (event.kind == whomet_core::EdgeKind::Met)
-        .then(|| doc.date.map(whomet_core::PartialDate::from_naive))
-        .flatten()
 }
 
 /// "The two officials", "the two leaders": the two people of this or the previous sentence.
@@ -248,12 +329,15 @@ struct Linked<'m> {
 }
 
 fn link<'m>(toks: &[Token<'_>], mentions: &[&'m Mention]) -> Vec<Linked<'m>> {
+    whomet_core::work::tick(mentions.len());
     mentions
         .iter()
         .filter_map(|m| {
-            let first = toks.iter().position(|t| t.span.end > m.span.start)?;
-            let last = toks.iter().rposition(|t| t.span.start < m.span.end)?;
-            Some(Linked {
+            let first = toks.partition_point(|t| t.span.end <= m.span.start);
+            let last = toks
+                .partition_point(|t| t.span.start < m.span.end)
+                .checked_sub(1)?;
+            (first < toks.len()).then_some(Linked {
                 mention: m,
                 first,
                 last: last.max(first),
@@ -261,6 +345,10 @@ fn link<'m>(toks: &[Token<'_>], mentions: &[&'m Mention]) -> Vec<Linked<'m>> {
         })
         .collect()
 }
+
+/// Participants one side of a trigger can have at most: a cap that keeps pathological lists of
+/// names linear.
+const MAX_SIDE: usize = 64;
 
 /// Words that end the phrase a name can be reached through ("to" unless a place follows:
 /// "ambassador to Moscow").
@@ -315,13 +403,14 @@ fn coordinated(lower: &[String], a: &Linked<'_>, b: &Linked<'_>) -> bool {
 /// The subject side: the nearest name before the trigger, and names coordinated with it ("A, B
 /// and C met"; the link next to the nearest name needs "and").
 fn subject_side(lower: &[String], linked: &[Linked<'_>], trig: usize) -> Vec<usize> {
-    let before: Vec<&Linked<'_>> = linked.iter().filter(|l| l.last < trig).collect();
-    let Some(&last) = before.last() else {
+    let end = linked.partition_point(|l| l.last < trig);
+    let Some(last) = end.checked_sub(1).map(|i| &linked[i]) else {
         return vec![];
     };
     let mut group = vec![last.mention.person];
     let mut cur = last;
-    for (k, l) in before.iter().rev().skip(1).enumerate() {
+    for (k, l) in linked[..end - 1].iter().rev().enumerate().take(MAX_SIDE) {
+        whomet_core::work::tick(1);
         let has_and = lower[l.last + 1..cur.first].iter().any(|w| w == "and");
         if !coordinated(lower, l, cur) || (k == 0 && !has_and) {
             break;
@@ -349,15 +438,17 @@ fn object_side(
     if let Some(last) = trig_end.checked_sub(1).map(|i| lower[i].as_str())
         && matches!(last, "with" | "between" | "of" | "on" | "by")
     {
-        let first = linked.iter().find(|l| {
-            l.first >= k
-                && l.first - k <= 10
-                && (k..l.first).all(|i| !breaks_at(lower, i) && lower[i] != "and")
-        });
-        return chain_from(lower, linked, first, last == "between");
+        return chain_from(
+            lower,
+            linked,
+            first_after(lower, linked, k),
+            last == "between",
+        );
     }
     // Jump over "for more than an hour" to "with", but never over a name.
-    let next_name = linked.iter().find(|l| l.first >= k).map_or(n, |l| l.first);
+    let next_name = linked
+        .get(linked.partition_point(|l| l.first < k))
+        .map_or(n, |l| l.first);
     let reach = if nominal { 16 } else { 8 };
     let prep = (k..(k + reach).min(next_name))
         .take_while(|&j| !matches!(lower[j].as_str(), "," | ";" | "and" | "said" | "that"))
@@ -376,12 +467,20 @@ fn object_side(
         // "talks" needs "with" or "between"; "meeting" may be a participle ("meeting X").
         return (vec![], false);
     }
-    let first = linked.iter().find(|l| {
-        l.first >= k
-            && l.first - k <= 10
-            && (k..l.first).all(|i| !breaks_at(lower, i) && lower[i] != "and")
-    });
-    chain_from(lower, linked, first, between)
+    chain_from(lower, linked, first_after(lower, linked, k), between)
+}
+
+/// The first name at or after token `k`, if nothing between starts a new phrase.
+fn first_after<'a, 'm>(
+    lower: &[String],
+    linked: &'a [Linked<'m>],
+    k: usize,
+) -> Option<&'a Linked<'m>> {
+    linked
+        .get(linked.partition_point(|l| l.first < k))
+        .filter(|l| {
+            l.first - k <= 10 && (k..l.first).all(|i| !breaks_at(lower, i) && lower[i] != "and")
+        })
 }
 
 /// `first` and the names coordinated after it, leaving out pronouns and names that start a
@@ -402,7 +501,9 @@ fn chain_from(
     };
     let mut out = vec![];
     let mut cur = first;
-    for l in std::iter::once(first).chain(linked.iter().filter(|l| l.first > first.last)) {
+    let rest = &linked[linked.partition_point(|l| l.first <= first.last)..];
+    for l in std::iter::once(first).chain(rest).take(MAX_SIDE) {
+        whomet_core::work::tick(1);
         if !std::ptr::eq(l, first) {
             if !coordinated(lower, cur, l) {
                 break;
@@ -420,37 +521,24 @@ fn chain_from(
 }
 
 /// Confidence of one piece of evidence (see `docs/SCORING.md`).
-fn score(event: &mut Event, trig: &Trigger, mentions: &[&Mention], lower: &[String], first: bool) {
+fn score(event: &mut Event, trig: &Trigger, sentence: &SentenceCues, first: bool) {
     let mut c = trig.base;
     let mut cues = vec![format!("trigger:{}", trig.name)];
-    let involved: Vec<&&Mention> = mentions
-        .iter()
-        .filter(|m| event.participants.iter().any(|p| p.person == m.person))
-        .collect();
-    if involved.iter().any(|m| m.kind == MentionKind::Pronoun) {
+    let involved =
+        |set: &BTreeSet<usize>| event.participants.iter().any(|p| set.contains(&p.person));
+    if involved(&sentence.by_pronoun) {
         c *= 0.9;
         cues.push("pronoun".into());
     }
-    if involved.iter().any(|m| m.kind == MentionKind::Role) {
+    if involved(&sentence.by_role) {
         c *= 0.9;
         cues.push("role".into());
     }
-    let hedges = [
-        "reportedly",
-        "reported",
-        "according",
-        "sources",
-        "believed",
-        "apparently",
-    ];
-    if lower.iter().any(|w| hedges.contains(&w.as_str())) {
+    if sentence.hedged {
         c *= 0.9;
         cues.push("hedged".into());
     }
-    if lower
-        .iter()
-        .any(|w| matches!(w.as_str(), "\"" | "\u{201c}" | "\u{201d}"))
-    {
+    if sentence.quoted {
         c *= 0.9;
         cues.push("quote".into());
     }

@@ -164,8 +164,19 @@ const HYPOTHETICAL: &[&str] = &[
 /// Finds triggers among the lower-cased, space-free tokens of a sentence.
 pub fn find(lower: &[String], headline: bool) -> Vec<Trigger> {
     let mut out = Vec::new();
+    // Sentence-wide cues, read once.
+    let phone = lower
+        .iter()
+        .any(|w| matches!(w.as_str(), "telephone" | "phone" | "video"));
+    let future_word = lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "will" | "scheduled" | "due" | "planned" | "upcoming" | "expected"
+        )
+    });
     let mut i = 0;
     while i < lower.len() {
+        whomet_core::work::tick(1);
         if !PATTERNS.iter().any(|p| p.words[0] == lower[i]) {
             i += 1;
             continue;
@@ -178,10 +189,7 @@ pub fn find(lower: &[String], headline: bool) -> Vec<Trigger> {
             continue;
         };
         let mut kind = pat.kind;
-        let modality = modality(lower, i, pat.nominal, headline);
-        let phone = lower
-            .iter()
-            .any(|w| matches!(w.as_str(), "telephone" | "phone" | "video"));
+        let modality = modality(lower, i, pat.nominal && future_word, pat.nominal, headline);
         if phone && kind == Met && !pat.nominal {
             kind = Contact;
         }
@@ -235,7 +243,13 @@ fn matches(pat: &Pattern, lower: &[String], at: usize) -> Option<usize> {
     Some(i)
 }
 
-fn modality(lower: &[String], at: usize, nominal: bool, headline: bool) -> Modality {
+fn modality(
+    lower: &[String],
+    at: usize,
+    nominal_future: bool,
+    nominal: bool,
+    headline: bool,
+) -> Modality {
     let window = &lower[at.saturating_sub(4)..at];
     if window.iter().any(|w| NEGATION.contains(&w.as_str())) {
         return Modality::Dropped;
@@ -257,14 +271,7 @@ fn modality(lower: &[String], at: usize, nominal: bool, headline: bool) -> Modal
     if future {
         return Modality::Planned;
     }
-    if nominal
-        && lower.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "will" | "scheduled" | "due" | "planned" | "upcoming" | "expected"
-            )
-        })
-    {
+    if nominal_future {
         return Modality::Planned;
     }
     match lower[at].as_str() {

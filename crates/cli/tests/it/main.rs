@@ -249,3 +249,129 @@ fn merge_rejects_an_unknown_shard_version() {
     assert!(!dir.join("o").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 8: every kind of bad input gets a diagnostic naming the file (and line), and the good
+/// documents are still processed.
+#[test]
+fn bad_inputs_are_reported_and_the_rest_processed() {
+    let dir = tempdir("bad-inputs");
+    let inp = dir.join("in");
+    std::fs::create_dir_all(inp.join("sub")).unwrap();
+    std::fs::write(
+        inp.join("good.txt"),
+        "date 1987-10-19 President Ronald Reagan met Chancellor Helmut Kohl in Bonn.",
+    )
+    .unwrap();
+    std::fs::write(
+        inp.join("latin1.txt"),
+        b"date 1987-10-19 President Fran\xe7ois Mitterrand met Chancellor Helmut Kohl.",
+    )
+    .unwrap();
+    std::fs::write(inp.join("binary.txt"), b"\x7fELF\x00\x01\x02").unwrap();
+    std::fs::write(inp.join("empty.txt"), b"").unwrap();
+    let mut long = String::from(
+        "date 1987-10-19 President Ronald Reagan met Prime Minister Margaret Thatcher in London. ",
+    );
+    while long.len() < 10 << 20 {
+        long.push_str("and the talks went on for hours, ");
+    }
+    std::fs::write(inp.join("long.txt"), &long).unwrap();
+    std::os::unix::fs::symlink(dir.join("missing"), inp.join("unreadable.txt")).unwrap();
+    std::os::unix::fs::symlink(&inp, inp.join("sub/loop")).unwrap();
+    std::fs::write(
+        inp.join("lines.jsonl"),
+        concat!(
+            "{\"id\": \"j1\", \"text\": \"King Fahd met Queen Elizabeth in London.\"}\n",
+            "{broken\n",
+            "{\"id\": \"j2\"}\n",
+            "{\"id\": \"j3\", \"text\": [1]}\n",
+            "{\"id\": \"good\", \"text\": \"Prime Minister Margaret Thatcher met King Fahd.\"}\n",
+        ),
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = whomet(&[
+        "build",
+        inp.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--format",
+        "graphml",
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{stderr}");
+    for expected in [
+        "latin1.txt: 1 invalid UTF-8 byte(s) replaced",
+        "binary.txt: binary file (NUL bytes) given as text: skipped",
+        "empty.txt: empty file: skipped",
+        "long.txt: a line of",
+        "unreadable.txt: unreadable",
+        "directory loop through a symbolic link",
+        "lines.jsonl:2: not a JSON article",
+        "lines.jsonl:3: not a JSON article (missing field `text`",
+        "lines.jsonl:4: `text` is not a string",
+        "lines.jsonl:5",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in:\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("duplicate document id \"good\""),
+        "{stderr}"
+    );
+    // good.txt, latin1.txt, long.txt, j1 are analysed.
+    assert!(stdout.starts_with("4 documents"), "{stdout}");
+    let graphml = std::fs::read_to_string(out.join("graph.graphml")).unwrap();
+    for name in ["Helmut Kohl", "Margaret Thatcher", "King Fahd"] {
+        assert!(graphml.contains(name), "{name}");
+    }
+    let strict = whomet(&[
+        "build",
+        inp.join("empty.txt").to_str().unwrap(),
+        inp.join("good.txt").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--strict",
+        "--format",
+        "graphml",
+    ]);
+    assert_eq!(strict.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 8: a directory holding other files is refused unless --force; whomet's own output is
+/// replaced in place.
+#[test]
+fn foreign_output_directory_is_refused_without_force() {
+    let dir = tempdir("foreign");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("thesis.docx"), "mine").unwrap();
+    let o = whomet(&["build", "--out", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("thesis.docx"));
+    assert!(!dir.join("graph.graphml").exists());
+    let o = whomet(&[
+        "build",
+        "--out",
+        dir.to_str().unwrap(),
+        "--force",
+        "--format",
+        "graphml",
+    ]);
+    assert!(o.status.success());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("thesis.docx")).unwrap(),
+        "mine"
+    );
+    // A second run over its own output needs no --force.
+    let o = whomet(&["build", "--out", dir.join("again").to_str().unwrap()]);
+    assert!(o.status.success());
+    let o = whomet(&["build", "--out", dir.join("again").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+mod props;

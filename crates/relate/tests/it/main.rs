@@ -217,3 +217,5 @@ fn weekday_and_relative_dates() {
         "#]],
     );
 }
+
+mod pathological;
