@@ -364,8 +364,9 @@ fn write_outputs(
     started: Instant,
 ) -> Result<ExitCode> {
     let graph = graph(analyses, min_confidence);
+    let mut diagnostics = diagnostics.to_vec();
     let formats = if output.format.is_empty() {
-        whomet_export::Format::ALL.to_vec()
+        default_formats(&graph, &mut diagnostics)
     } else {
         output.format.clone()
     };
@@ -374,7 +375,7 @@ fn write_outputs(
         files.extend(whomet_export::render(format, &graph).context("rendering exports")?);
     }
     output::write_all(&output.out, &files)?;
-    for d in diagnostics {
+    for d in &diagnostics {
         eprintln!("{d}");
     }
     let count = |k: EdgeKind| graph.edges().filter(|(_, _, e)| e.kind == k).count();
@@ -393,6 +394,33 @@ fn write_outputs(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Graph layout (SVG, and the HTML report that embeds it) takes time that grows much faster
+/// than the graph: past this many people it is left out unless asked for with `--format`.
+const LAYOUT_LIMIT: usize = 1500;
+
+/// Every format, but the drawn ones only for graphs small enough to lay out quickly.
+fn default_formats(
+    graph: &whomet_graph::Graph,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<whomet_export::Format> {
+    use whomet_export::Format;
+    let people = graph.graph.node_count();
+    if people <= LAYOUT_LIMIT {
+        return Format::ALL.to_vec();
+    }
+    diagnostics.push(Diagnostic {
+        source: "whomet".into(),
+        line: None,
+        message: format!(
+            "{people} people: graph.svg and report.html left out (laying out more than {LAYOUT_LIMIT} people is slow); ask for them with --format svg,html"
+        ),
+    });
+    Format::ALL
+        .into_iter()
+        .filter(|f| !matches!(f.name(), "svg" | "html"))
+        .collect()
 }
 
 fn graph(analyses: &[Analysis], min_confidence: f64) -> whomet_graph::Graph {

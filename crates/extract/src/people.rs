@@ -976,17 +976,22 @@ fn pronoun_mentions(doc: &Document, seg: &Segments, out: &mut People) {
             ) {
                 continue;
             }
+            let mut previous = || match topic {
+                Some((s, p)) if s + 1 == si => p,
+                _ if si == 0 => None,
+                _ => {
+                    let p = previous_topic(text, seg, si - 1, &by_sentence[si - 1]);
+                    topic = Some((si - 1, p));
+                    p
+                }
+            };
             let person = match merged.last() {
                 Some(m) => Some(m.person),
-                None if si > 0 => match topic {
-                    Some((s, p)) if s == si - 1 => p,
-                    _ => {
-                        let p = previous_topic(text, seg, si - 1, &by_sentence[si - 1]);
-                        topic = Some((si - 1, p));
-                        p
-                    }
-                },
-                None => None,
+                // "After his talks with Y, X left": the subject after the fronted clause.
+                None => fronted_clause(text, seg, si)
+                    .then(|| main_subject(text, seg, si, &names))
+                    .flatten()
+                    .or_else(&mut previous),
             };
             if let Some(p) = person.filter(|&p| !out.people[p].credit) {
                 let m = Mention {
@@ -1002,6 +1007,32 @@ fn pronoun_mentions(doc: &Document, seg: &Segments, out: &mut People) {
         merged.extend_from_slice(&names[next_name..]);
         by_sentence[si] = merged;
     }
+}
+
+/// The name that opens the main clause after a fronted one ("..., Prime Minister X left"), when
+/// only title words stand between the comma and it.
+fn main_subject(text: &str, seg: &Segments, si: usize, names: &[Mention]) -> Option<usize> {
+    let toks: Vec<Token<'_>> = seg.tokens(text, si).filter(|t| !t.is_space()).collect();
+    let comma = toks.iter().position(|t| t.text == ",")?;
+    let m = names
+        .iter()
+        .find(|m| m.span.start >= toks[comma].span.end)?;
+    let lex = lexicon();
+    toks[comma + 1..]
+        .iter()
+        .take_while(|t| t.span.end <= m.span.start)
+        .all(|t| t.is_capitalized() || lex.is_title(t.text) || t.text == "the")
+        .then_some(m.person)
+}
+
+/// The sentence opens with a subordinate clause ("After his talks with Y, ...").
+fn fronted_clause(text: &str, seg: &Segments, si: usize) -> bool {
+    seg.tokens(text, si).find(|t| t.is_word()).is_some_and(|t| {
+        matches!(
+            t.text,
+            "After" | "Before" | "During" | "Following" | "Upon" | "On" | "While" | "Ahead" | "At"
+        )
+    })
 }
 
 /// The person a following pronoun most plausibly continues: the only person of the sentence,

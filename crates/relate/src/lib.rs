@@ -499,17 +499,36 @@ fn chain_from(
             .get(l.last + 1)
             .is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told"))
     };
-    let mut out = vec![];
+    // The coordinated names after `first`, and whether each link holds an "and".
+    let mut chain = vec![(first, true)];
     let mut cur = first;
     let rest = &linked[linked.partition_point(|l| l.first <= first.last)..];
-    for l in std::iter::once(first).chain(rest).take(MAX_SIDE) {
+    for l in rest.iter().take(MAX_SIDE) {
         whomet_core::work::tick(1);
-        if !std::ptr::eq(l, first) {
-            if !coordinated(lower, cur, l) {
-                break;
-            }
-            cur = l;
+        if !coordinated(lower, cur, l) {
+            break;
         }
+        let and = lower[cur.last + 1..l.first].iter().any(|w| w == "and");
+        chain.push((l, and));
+        cur = l;
+    }
+    // A name joined by a comma alone and followed by a verb starts a new clause ("talks with A,
+    // B left"); the list stops before it.
+    let starts_clause = |l: &Linked<'_>| {
+        lower.get(l.last + 1).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_alphabetic)
+                && !matches!(
+                    w.as_str(),
+                    "and" | "or" | "of" | "in" | "at" | "on" | "to" | "from"
+                )
+        })
+    };
+    let keep = chain
+        .iter()
+        .position(|&(l, and)| !and && starts_clause(l))
+        .unwrap_or(chain.len());
+    let mut out = vec![];
+    for &(l, _) in &chain[..keep] {
         if !reporting(l)
             && l.mention.kind != MentionKind::Pronoun
             && !out.contains(&l.mention.person)

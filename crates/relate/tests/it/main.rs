@@ -218,4 +218,31 @@ fn weekday_and_relative_dates() {
     );
 }
 
+#[test]
+fn more_constructions() {
+    check(
+        "1987-03-13",
+        "Chancellor Helmut Kohl sat down with President Francois Mitterrand on Tuesday. Secretary George Shultz shook hands with Foreign Minister Eduard Shevardnadze. After his talks with Premier Li Peng, Prime Minister Bob Hawke left. Senator Sam Nunn spoke by telephone with Defence Minister Kim Beazley. Prime Minister Margaret Thatcher is due to meet Chancellor Helmut Kohl on Friday. President Ronald Reagan agreed to meet Mikhail Gorbachev in Geneva.",
+        expect![[r#"
+            MET Francois Mitterrand -- Helmut Kohl 1987-03-10 - (sat down with)
+            MET Eduard Shevardnadze -- George Shultz 1987-03-13 - (shook hands with)
+            MET Bob Hawke -- Li Peng 1987-03-13 - (talks with)
+            CONTACT Kim Beazley -- Sam Nunn - - (spoke by telephone with)
+            PLANNED Helmut Kohl -- Margaret Thatcher 1987-03-20 - (meet)
+            PLANNED Mikhail Gorbachev -- Ronald Reagan - Geneva (meet)
+        "#]],
+    );
+}
+
+#[test]
+fn historical_meeting_with_a_year() {
+    check(
+        "2004-11-03",
+        "In 1974 Prime Minister Edward Heath met Liberal leader Jeremy Thorpe at Downing Street.",
+        expect![[r#"
+            MET Edward Heath -- Jeremy Thorpe 1974 Downing Street (met)
+        "#]],
+    );
+}
+
 mod pathological;
