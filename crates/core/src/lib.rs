@@ -17,6 +17,7 @@ mod date;
 mod names;
 mod source;
 
+pub use chrono::NaiveDate;
 pub use date::PartialDate;
 pub use names::{fold_name, name_tokens, slug};
 pub use source::{Document, SourceMap};
@@ -113,6 +114,19 @@ pub struct LocalPerson {
     pub mentions: Vec<Span>,
     /// Named only as a photo credit or byline: never takes part in a meeting.
     pub credit: bool,
+    /// Not named in the article, only described by a role ("Iran's foreign minister"): the
+    /// graph identifies the person with the holder of that role elsewhere in the corpus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub described: Option<RoleRef>,
+}
+
+/// A role held in a country, naming a person the article does not name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct RoleRef {
+    /// The title words, lower case ("foreign minister").
+    pub head: String,
+    /// The country or nationality word, lower case ("iran", "iranian").
+    pub country: String,
 }
 
 /// One participant of an event: an index into [`Analysis::people`] and the side they are on.

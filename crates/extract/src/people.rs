@@ -15,7 +15,9 @@
 use crate::lexicon::{PARTICLES, lexicon};
 use crate::segment::{Segments, Token};
 use std::collections::HashMap;
-use whomet_core::{Document, LocalPerson, Mention, MentionKind, Span, fold_name, name_tokens};
+use whomet_core::{
+    Document, LocalPerson, Mention, MentionKind, RoleRef, Span, fold_name, name_tokens,
+};
 
 /// The people of one article and the mentions that refer to them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -595,6 +597,7 @@ impl Index {
             roles: vec![],
             mentions: vec![],
             credit: true,
+            described: None,
         });
         p
     }
@@ -860,9 +863,6 @@ fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
                 .filter_map(move |r| role_head(r).map(|h| (p, h)))
         })
         .collect();
-    if heads.is_empty() {
-        return;
-    }
     let mut holders_of: HashMap<String, std::collections::BTreeSet<usize>> = HashMap::new();
     for (p, h) in &heads {
         holders_of.entry(h.clone()).or_default().insert(*p);
@@ -913,15 +913,50 @@ fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
                 {
                     continue;
                 }
-                let nationality: Vec<String> = words[k + 1..m]
+                let mut nationality: Vec<String> = words[k + 1..m]
                     .iter()
                     .map(|t| t.text.to_lowercase())
                     .filter(|w| lex.demonyms.contains(w))
                     .collect();
-                let Some(holders) = holders_of.get(&phrase) else {
-                    continue;
-                };
-                let mut holders: Vec<usize> = holders.iter().copied().collect();
+                // "Iran's foreign minister": the possessor is the country.
+                let possessor = strip_possessive(words[k].text);
+                if possessor.1 && lex.is_place(possessor.0) {
+                    nationality.push(possessor.0.to_lowercase());
+                }
+                let mut holders: Vec<usize> = holders_of
+                    .get(&phrase)
+                    .map(|h| h.iter().copied().collect())
+                    .unwrap_or_default();
+                if holders.is_empty()
+                    && let Some(country) = nationality.first()
+                    && phrase.split(' ').all(|w| lex.is_title(w))
+                    && phrase.split(' ').any(|w| lex.is_head_title(w))
+                {
+                    // Nobody in the article holds it: a description for the whole corpus.
+                    let role = RoleRef {
+                        head: phrase.clone(),
+                        country: country.clone(),
+                    };
+                    let p = match out
+                        .people
+                        .iter()
+                        .position(|p| p.described.as_ref() == Some(&role))
+                    {
+                        Some(p) => p,
+                        None => {
+                            out.people.push(LocalPerson {
+                                name: String::new(),
+                                aliases: vec![],
+                                roles: vec![format!("{phrase} ({country})")],
+                                mentions: vec![],
+                                credit: false,
+                                described: Some(role),
+                            });
+                            out.people.len() - 1
+                        }
+                    };
+                    holders.push(p);
+                }
                 if holders.len() > 1 && !nationality.is_empty() {
                     holders.retain(|&p| {
                         out.people[p]

@@ -119,11 +119,16 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
     let mut records: BTreeMap<(usize, usize), String> = BTreeMap::new();
     let mut singles: Vec<(usize, usize)> = Vec::new();
+    let mut described: Vec<(usize, usize)> = Vec::new();
     let mut by_skeleton: BTreeMap<(Option<String>, String), Vec<usize>> = BTreeMap::new();
 
     // Rules 1 and 2: full names.
     for &d in &order {
         for (p, person) in analyses[d].people.iter().enumerate() {
+            if person.described.is_some() {
+                described.push((d, p));
+                continue;
+            }
             let toks = name_tokens(&person.name);
             if toks.len() < 2 {
                 singles.push((d, p));
@@ -210,6 +215,50 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
         }
     }
 
+    // Rule 4: people described only by a role join the one holder of that role.
+    let mut by_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        for w in &c.roles {
+            if let Some(stem) = w.get(..4) {
+                let list = by_country.entry(stem.to_string()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    for (d, p) in described {
+        let Some(role) = &analyses[d].people[p].described else {
+            continue;
+        };
+        let Some(stem) = role.country.get(..4) else {
+            continue;
+        };
+        let head: Vec<&str> = role.head.split(' ').collect();
+        let date = analyses[d].date;
+        let holders: Vec<usize> = by_country
+            .get(stem)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .take(256)
+            .copied()
+            .filter(|&c| {
+                head.iter().all(|w| clusters[c].roles.contains(*w))
+                    && near_in_time(analyses, &clusters[c].members, date)
+            })
+            .collect();
+        if let [c] = holders.as_slice() {
+            clusters[*c].members.push((d, p));
+            records.insert(
+                (d, p),
+                format!(
+                    "described as {} ({}), the role this person holds elsewhere in the corpus",
+                    role.head, role.country
+                ),
+            );
+        }
+    }
+
     let mut nodes: Vec<(PersonNode, Vec<(usize, usize)>)> = clusters
         .into_iter()
         .map(|c| (node_of(analyses, &c, &records), c.members))
@@ -237,6 +286,20 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
         nodes: nodes.into_iter().map(|(n, _)| n).collect(),
         map,
     }
+}
+
+/// A person seen in articles within two years of `date` (or of unknown date).
+fn near_in_time(
+    analyses: &[Analysis],
+    members: &[(usize, usize)],
+    date: Option<whomet_core::NaiveDate>,
+) -> bool {
+    let Some(date) = date else { return true };
+    members.iter().any(|&(d, _)| {
+        analyses[d]
+            .date
+            .is_none_or(|x| (x - date).num_days().abs() <= 730)
+    })
 }
 
 fn join(c: &mut Cluster, d: usize, p: usize, roles: &BTreeSet<String>) {
@@ -280,7 +343,11 @@ fn node_of(
         mentions += person.mentions.len();
         credit &= person.credit;
         merges.push(MergeRecord {
-            name: person.name.clone(),
+            name: if person.name.is_empty() {
+                person.roles.first().cloned().unwrap_or_default()
+            } else {
+                person.name.clone()
+            },
             doc: a.doc.clone(),
             rule: records
                 .get(&(d, p))

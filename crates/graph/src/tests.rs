@@ -8,6 +8,7 @@ fn person(name: &str, roles: &[&str]) -> LocalPerson {
         roles: roles.iter().map(|r| r.to_string()).collect(),
         mentions: vec![Span::new(0, 1)],
         credit: false,
+        described: None,
     }
 }
 
@@ -153,6 +154,49 @@ fn credits_and_self_pairs_make_no_edges() {
         expect_test::expect![[r#"
             ismail-haniyeh [Ismail Haniyeh] aka []
             majid-asgaripour [Majid Asgaripour] aka []
+        "#]],
+    );
+}
+
+#[test]
+fn a_role_description_joins_the_one_holder_elsewhere_in_the_corpus() {
+    let described = |head: &str, country: &str| LocalPerson {
+        name: String::new(),
+        aliases: vec![],
+        roles: vec![format!("{head} ({country})")],
+        mentions: vec![Span::new(0, 1)],
+        credit: false,
+        described: Some(whomet_core::RoleRef {
+            head: head.into(),
+            country: country.into(),
+        }),
+    };
+    check(
+        &[
+            doc(
+                "d1",
+                vec![
+                    person("Hossein Amir-Abdollahian", &["Iranian Foreign Minister"]),
+                    person("Sergei Lavrov", &["Russian Foreign Minister"]),
+                ],
+                vec![],
+            ),
+            doc(
+                "d2",
+                vec![
+                    person("Ismail Haniyeh", &[]),
+                    described("foreign minister", "iran"),
+                    // No holder: no node, no edge.
+                    described("foreign minister", "norway"),
+                ],
+                vec![met("d2", 0, 1, 0.8), met("d2", 0, 2, 0.8)],
+            ),
+        ],
+        expect_test::expect![[r#"
+            hossein-amir-abdollahian [Hossein Amir-Abdollahian] aka []
+            ismail-haniyeh [Ismail Haniyeh] aka []
+            sergei-lavrov [Sergei Lavrov] aka []
+            hossein-amir-abdollahian -MET- ismail-haniyeh 0.8 ["d2"]
         "#]],
     );
 }

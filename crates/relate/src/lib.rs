@@ -96,6 +96,28 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
                     .map(move |&p| Participant { person: p, side })
                     .collect::<Vec<_>>()
             };
+            // "By meeting with X, Y seeks ...": a gerund whose subject opens the main clause.
+            let gerund = trig.start > 0
+                && lower[trig.start].starts_with("meeting")
+                && matches!(
+                    lower[trig.start - 1].as_str(),
+                    "by" | "before"
+                        | "after"
+                        | "while"
+                        | "since"
+                        | "upon"
+                        | "on"
+                        | "in"
+                        | "following"
+                );
+            if gerund && subject.is_empty() {
+                subject = main_clause_subject(&toks, &lower, &linked, trig.end)
+                    .into_iter()
+                    .collect();
+                if subject.is_empty() {
+                    continue;
+                }
+            }
             let (participants, joint) = match &group {
                 Some(g) if trig.joint_subject && objects.is_empty() => (side(g, 0), true),
                 _ if subject.is_empty() && (between || trig.joint_objects || trig.nominal) => {
@@ -421,6 +443,30 @@ fn subject_side(lower: &[String], linked: &[Linked<'_>], trig: usize) -> Vec<usi
         cur = l;
     }
     group
+}
+
+/// The name right after the comma that closes a fronted clause, with only title words between.
+fn main_clause_subject(
+    toks: &[Token<'_>],
+    lower: &[String],
+    linked: &[Linked<'_>],
+    from: usize,
+) -> Option<usize> {
+    let lex = whomet_extract::lexicon::lexicon();
+    linked[linked.partition_point(|l| l.first < from)..]
+        .iter()
+        .find(|l| {
+            let mut k = l.first;
+            while k > from
+                && (toks[k - 1].is_capitalized()
+                    || lex.is_title(&lower[k - 1])
+                    || lower[k - 1] == "the")
+            {
+                k -= 1;
+            }
+            k > from && lower[k - 1] == ","
+        })
+        .map(|l| l.mention.person)
 }
 
 /// The object side: the first name after the trigger (past "for an hour with", or "between"),

@@ -245,4 +245,16 @@ fn historical_meeting_with_a_year() {
     );
 }
 
+#[test]
+fn gerund_with_the_subject_after_the_comma() {
+    check(
+        "2024-03-26",
+        "By meeting with Iranian officials, including Foreign Minister Hossein Amir-Abdollahian and Supreme Leader Ali Khamenei, Ismail Haniyeh seeks support.",
+        expect![[r#"
+            MET Hossein Amir-Abdollahian -- Ismail Haniyeh 2024-03-26 - (meeting with)
+            MET Ali Khamenei -- Ismail Haniyeh 2024-03-26 - (meeting with)
+        "#]],
+    );
+}
+
 mod pathological;
