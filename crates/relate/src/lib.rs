@@ -73,7 +73,7 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
         let cues = SentenceCues::new(&lower, &mentions);
         let mut date_cache: [Option<Option<whomet_core::PartialDate>>; 2] = [None, None];
         let mut prev_cache: [Option<Option<whomet_core::PartialDate>>; 2] = [None, None];
-        let mut place_cache: Option<Option<String>> = None;
+        let mut place_cache: Option<Vec<(usize, String)>> = None;
         for trig in triggers::find(&lower, headline) {
             if trig.modality == Modality::Dropped {
                 continue;
@@ -183,9 +183,8 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
                 .get_or_insert_with(|| dates::resolve(doc, &toks, &lower, trig.kind, si == lead));
             event.date =
                 own_date.or_else(|| context_date(doc, ex, si, &event, &events, &mut prev_cache));
-            event.place = place_cache
-                .get_or_insert_with(|| place(doc, &toks, si == lead))
-                .clone();
+            let found = place_cache.get_or_insert_with(|| places(&toks));
+            event.place = place(doc, found, (trig.start, trig.end), si == lead);
             events.push(event);
         }
     }
@@ -624,8 +623,9 @@ fn score(event: &mut Event, trig: &Trigger, sentence: &SentenceCues, first: bool
 
 /// The place of the meeting: "in Doha", "at Downing Street", else the dateline city for the
 /// lead sentence.
-fn place(doc: &Document, toks: &[Token<'_>], first: bool) -> Option<String> {
+fn places(toks: &[Token<'_>]) -> Vec<(usize, String)> {
     let lex = whomet_extract::lexicon::lexicon();
+    let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let visit_to = t.text == "to"
             && i > 0
@@ -646,10 +646,30 @@ fn place(doc: &Document, toks: &[Token<'_>], first: bool) -> Option<String> {
                 .collect();
             let cand = words.join(" ");
             if lex.is_place(&cand) && toks[i + 1].is_capitalized() {
-                return Some(cand);
+                out.push((i, cand));
+                break;
             }
         }
     }
+    out
+}
+
+/// The place of the meeting: the "in Doha", "at Downing Street" nearest the trigger (within a
+/// dozen words), else the dateline city for the lead sentence.
+fn place(
+    doc: &Document,
+    found: &[(usize, String)],
+    trig: (usize, usize),
+    first: bool,
+) -> Option<String> {
+    let near = found
+        .iter()
+        .filter(|(i, _)| *i + 12 >= trig.0 && *i <= trig.1 + 12)
+        .min_by_key(|(i, _)| if *i >= trig.1 { i - trig.1 } else { trig.0 - i });
+    if let Some((_, p)) = near {
+        return Some(p.clone());
+    }
+    let lex = whomet_extract::lexicon::lexicon();
     if first {
         let body = &doc.text[doc.body_start..];
         let line: String = body
