@@ -17,7 +17,7 @@ mod date;
 mod names;
 mod source;
 
-pub use chrono::NaiveDate;
+pub use chrono::{Datelike, NaiveDate};
 pub use date::PartialDate;
 pub use names::{fold_name, name_tokens, slug};
 pub use source::{Document, SourceMap};

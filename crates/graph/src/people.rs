@@ -106,6 +106,8 @@ fn role_words(roles: &[String]) -> BTreeSet<String> {
 
 struct Cluster {
     members: Vec<(usize, usize)>,
+    /// Role heads ("vice president", "president") seen for the person.
+    heads: BTreeSet<String>,
     roles: BTreeSet<String>,
 }
 
@@ -120,6 +122,7 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
     let mut records: BTreeMap<(usize, usize), String> = BTreeMap::new();
     let mut singles: Vec<(usize, usize)> = Vec::new();
     let mut described: Vec<(usize, usize)> = Vec::new();
+    let mut namesakes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut by_skeleton: BTreeMap<(Option<String>, String), Vec<usize>> = BTreeMap::new();
 
     // Rules 1 and 2: full names.
@@ -136,9 +139,35 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
             }
             let key = name_key(&person.name);
             let roles = role_words(&person.roles);
-            if let Some(&c) = by_key.get(&key) {
+            let heads = role_heads(&person.roles);
+            let same_name = by_key
+                .get(&key)
+                .into_iter()
+                .chain(namesakes.get(&key).into_iter().flatten())
+                .copied()
+                .collect::<Vec<_>>();
+            let compatible = same_name
+                .iter()
+                .copied()
+                .find(|&c| !namesakes_apart(analyses, &clusters[c], d, &heads));
+            if let Some(c) = compatible {
                 join(&mut clusters[c], d, p, &roles);
+                clusters[c].heads.extend(heads);
                 records.insert((d, p), "same name key".into());
+                continue;
+            }
+            if !same_name.is_empty() {
+                // Same name, but years apart in other roles: another person.
+                namesakes.entry(key).or_default().push(clusters.len());
+                records.insert(
+                    (d, p),
+                    "same name as another person, kept apart: roles and dates disagree".into(),
+                );
+                clusters.push(Cluster {
+                    members: vec![(d, p)],
+                    roles,
+                    heads,
+                });
                 continue;
             }
             let given = Some(canonical_token(&toks[0]));
@@ -166,6 +195,7 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
             clusters.push(Cluster {
                 members: vec![(d, p)],
                 roles,
+                heads,
             });
         }
     }
@@ -210,6 +240,7 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
                 clusters.push(Cluster {
                     members: vec![(d, p)],
                     roles,
+                    heads: BTreeSet::new(),
                 });
             }
         }
@@ -286,6 +317,45 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
         nodes: nodes.into_iter().map(|(n, _)| n).collect(),
         map,
     }
+}
+
+/// The head of each role: its last word, with a qualifier that changes the office ("vice
+/// president", "deputy minister", "crown prince").
+fn role_heads(roles: &[String]) -> BTreeSet<String> {
+    roles
+        .iter()
+        .filter_map(|r| {
+            let words: Vec<String> = name_tokens(r);
+            let last = words.last()?.clone();
+            let before = words.len().checked_sub(2).map(|i| words[i].as_str());
+            Some(match before {
+                Some(q @ ("vice" | "deputy" | "crown" | "prime" | "former" | "acting")) => {
+                    format!("{q} {last}")
+                }
+                _ => last,
+            })
+        })
+        .collect()
+}
+
+/// Two people who share a name are apart when both are dated more than eight years from each
+/// other and hold different offices ("Vice President George Bush" in 1987, "President George
+/// Bush" in 2004). When unsure, they are one.
+fn namesakes_apart(analyses: &[Analysis], c: &Cluster, d: usize, heads: &BTreeSet<String>) -> bool {
+    use whomet_core::Datelike;
+    let Some(year) = analyses[d].date.map(|x| x.year()) else {
+        return false;
+    };
+    let years: Vec<i32> = c
+        .members
+        .iter()
+        .filter_map(|&(m, _)| analyses[m].date.map(|x| x.year()))
+        .collect();
+    !years.is_empty()
+        && years.iter().all(|y| (y - year).abs() > 8)
+        && !heads.is_empty()
+        && !c.heads.is_empty()
+        && c.heads.is_disjoint(heads)
 }
 
 /// A person seen in articles within two years of `date` (or of unknown date).

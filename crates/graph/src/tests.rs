@@ -200,3 +200,24 @@ fn a_role_description_joins_the_one_holder_elsewhere_in_the_corpus() {
         "#]],
     );
 }
+
+#[test]
+fn namesakes_years_apart_in_other_offices_stay_apart() {
+    let dated = |id: &str, year: i32, role: &str| Analysis {
+        date: whomet_core::NaiveDate::from_ymd_opt(year, 10, 19),
+        ..doc(id, vec![person("George Bush", &[role])], vec![])
+    };
+    check(
+        &[
+            dated("a1987", 1987, "Vice President"),
+            dated("b1987", 1987, "Vice President"),
+            dated("c2004", 2004, "President"),
+            // Years apart but the same office: one person.
+            dated("d1995", 1995, "Vice President"),
+        ],
+        expect_test::expect![[r#"
+            george-bush [George Bush] aka []
+            george-bush-2 [George Bush] aka []
+        "#]],
+    );
+}
