@@ -10,8 +10,14 @@
 //! 2. **Same given name, near-identical surname**: a full name whose given name matches and whose
 //!    surname has the same consonant skeleton (Nazir/Nazer) joins, when a role word is shared.
 //! 3. **Surname alone**: a one-word name joins the single full-name person whose last name it
-//!    is; when several people share that surname, the one sharing a role or a document
-//!    neighbour wins, and when that does not decide, the name stays its own node.
+//!    is; when several people share that surname, the one sharing a role wins, and when that
+//!    does not decide, the name stays its own node.
+//! 4. **Described by a role**: someone an article only describes ("Iran's foreign minister")
+//!    joins the one person holding that office for that country in articles within two years;
+//!    otherwise they get no node.
+//!
+//! Namesakes stay apart: two people with the same name key, dated more than eight years apart
+//! in different offices, are two nodes (`george-bush`, `george-bush-2`). When unsure, one.
 //!
 //! Every merge is recorded on the node as a [`MergeRecord`].
 
