@@ -257,4 +257,17 @@ fn gerund_with_the_subject_after_the_comma() {
     );
 }
 
+#[test]
+fn joint_news_conferences_but_not_a_news_conference_alone() {
+    check(
+        "2024-03-26",
+        "Ismail Haniyeh arrived and was welcomed by Foreign Minister Hossein Amirabdollahian. The two dignitaries then conducted a press conference. President Ronald Reagan and Chancellor Helmut Kohl held a joint news conference. Prime Minister Tony Blair told a news conference he was pleased.",
+        expect![[r#"
+            MET Hossein Amirabdollahian -- Ismail Haniyeh 2024-03-26 - (welcomed by)
+            MET Hossein Amirabdollahian -- Ismail Haniyeh 2024-03-26 - (press conference)
+            MET Helmut Kohl -- Ronald Reagan 2024-03-26 - (joint news conference)
+        "#]],
+    );
+}
+
 mod pathological;
