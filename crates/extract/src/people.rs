@@ -1011,6 +1011,13 @@ fn pronoun_mentions(doc: &Document, seg: &Segments, out: &mut People) {
             ) {
                 continue;
             }
+            // A pronoun spelling inside a name ("Minister Him Besueawa") is part of the name.
+            if names
+                .get(next_name)
+                .is_some_and(|n| n.span.start <= t.span.start && t.span.end <= n.span.end)
+            {
+                continue;
+            }
             let mut previous = || match topic {
                 Some((s, p)) if s + 1 == si => p,
                 _ if si == 0 => None,

@@ -351,20 +351,27 @@ struct Linked<'m> {
 
 fn link<'m>(toks: &[Token<'_>], mentions: &[&'m Mention]) -> Vec<Linked<'m>> {
     whomet_core::work::tick(mentions.len());
-    mentions
-        .iter()
-        .filter_map(|m| {
-            let first = toks.partition_point(|t| t.span.end <= m.span.start);
-            let last = toks
-                .partition_point(|t| t.span.start < m.span.end)
-                .checked_sub(1)?;
-            (first < toks.len()).then_some(Linked {
-                mention: m,
-                first,
-                last: last.max(first),
-            })
-        })
-        .collect()
+    let mut out: Vec<Linked<'m>> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let first = toks.partition_point(|t| t.span.end <= m.span.start);
+        let Some(last) = toks
+            .partition_point(|t| t.span.start < m.span.end)
+            .checked_sub(1)
+        else {
+            continue;
+        };
+        // Mentions that overlap an earlier one (a pronoun inside a name) are left out, so the
+        // linked mentions are in order and disjoint.
+        if first >= toks.len() || out.last().is_some_and(|p| first <= p.last) {
+            continue;
+        }
+        out.push(Linked {
+            mention: m,
+            first,
+            last: last.max(first),
+        });
+    }
+    out
 }
 
 /// Participants one side of a trigger can have at most: a cap that keeps pathological lists of
