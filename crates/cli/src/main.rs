@@ -139,7 +139,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output::check_dir(&output.out, output.force)?;
             let (analyses, diagnostics, docs) = analyse(&inputs)?;
             write_outputs(
-                &analyses,
+                analyses,
                 &diagnostics,
                 docs,
                 inputs.min_confidence,
@@ -167,7 +167,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let (analyses, diagnostics) = shard::read(&shards)?;
             let docs = analyses.len();
             write_outputs(
-                &analyses,
+                analyses,
                 &diagnostics,
                 docs,
                 min_confidence,
@@ -356,25 +356,23 @@ fn progress_bar(total: u64, quiet: bool) -> indicatif::ProgressBar {
 
 /// Builds the graph, writes every chosen format atomically and prints the summary.
 fn write_outputs(
-    analyses: &[Analysis],
+    analyses: Vec<Analysis>,
     diagnostics: &[Diagnostic],
     docs: usize,
     min_confidence: f64,
     output: &Output,
     started: Instant,
 ) -> Result<ExitCode> {
-    let graph = graph(analyses, min_confidence);
+    let graph = graph(&analyses, min_confidence);
+    // The graph keeps what the exports need.
+    drop(analyses);
     let mut diagnostics = diagnostics.to_vec();
     let formats = if output.format.is_empty() {
         default_formats(&graph, &mut diagnostics)
     } else {
         output.format.clone()
     };
-    let mut files = Vec::new();
-    for format in formats {
-        files.extend(whomet_export::render(format, &graph).context("rendering exports")?);
-    }
-    output::write_all(&output.out, &files)?;
+    output::write_formats(&output.out, &graph, &formats)?;
     for d in &diagnostics {
         eprintln!("{d}");
     }

@@ -39,30 +39,39 @@ pub fn check_dir(dir: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
-/// Writes `files` (name, bytes) into `dir`: all to temporary files, then all renamed.
-pub fn write_all(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
+/// Writes `formats` of `graph` into `dir`, each file streamed to a temporary file; when all are
+/// written and synced, they are renamed into place.
+pub fn write_formats(
+    dir: &Path,
+    graph: &whomet_graph::Graph,
+    formats: &[whomet_export::Format],
+) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let tmp = |name: &str| dir.join(format!(".{name}.{}.whomet-tmp", std::process::id()));
-    let mut written = Vec::new();
+    let mut written: Vec<&'static str> = Vec::new();
     let result = (|| -> Result<()> {
-        for (name, bytes) in files {
-            let path = tmp(name);
-            written.push(path.clone());
-            let mut f = std::fs::File::create(&path)
-                .with_context(|| format!("writing {}", path.display()))?;
-            f.write_all(bytes)
-                .and_then(|()| f.sync_all())
-                .with_context(|| format!("writing {}", path.display()))?;
+        for &format in formats {
+            whomet_export::write_files(format, graph, &mut |name| {
+                written.push(name);
+                let file = std::fs::File::create(tmp(name))?;
+                Ok(Box::new(std::io::BufWriter::with_capacity(1 << 20, file)) as Box<dyn Write>)
+            })
+            .with_context(|| format!("writing {} into {}", format.name(), dir.display()))?;
+        }
+        for name in &written {
+            std::fs::File::open(tmp(name))
+                .and_then(|f| f.sync_all())
+                .with_context(|| format!("writing {}", tmp(name).display()))?;
         }
         Ok(())
     })();
     if let Err(e) = result {
-        for p in &written {
-            let _ = std::fs::remove_file(p);
+        for name in &written {
+            let _ = std::fs::remove_file(tmp(name));
         }
         return Err(e);
     }
-    for (name, _) in files {
+    for name in &written {
         std::fs::rename(tmp(name), dir.join(name))
             .with_context(|| format!("renaming into {}", dir.join(name).display()))?;
     }

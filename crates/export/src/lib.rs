@@ -47,6 +47,7 @@ pub use json::write_json;
 pub use svg::write_svg;
 pub use table::{write_evidence, write_neo4j_nodes, write_neo4j_relationships};
 
+use std::io::Write;
 use whomet_core::PartialDate;
 use whomet_graph::Graph;
 
@@ -92,7 +93,14 @@ pub enum Format {
     Html,
 }
 
-type Writer = fn(&Graph, &mut Vec<u8>) -> Result<(), ExportError>;
+type Writer = fn(&Graph, &mut dyn Write) -> Result<(), ExportError>;
+
+/// A writer function of any `impl Write`, as a [`Writer`] on a `dyn Write`.
+macro_rules! writer {
+    ($f:path) => {
+        (|g: &Graph, mut w: &mut dyn Write| $f(g, &mut w)) as Writer
+    };
+}
 
 impl Format {
     /// All formats.
@@ -133,24 +141,39 @@ impl Format {
 
     fn parts(self) -> &'static [(&'static str, Writer)] {
         match self {
-            Format::GraphMl => &[("graph.graphml", write_graphml as Writer)],
-            Format::Dot => &[("graph.dot", write_dot as Writer)],
+            Format::GraphMl => &[("graph.graphml", writer!(write_graphml))],
+            Format::Dot => &[("graph.dot", writer!(write_dot))],
             Format::Neo4jCsv => &[
-                ("nodes.csv", write_neo4j_nodes as Writer),
-                ("relationships.csv", write_neo4j_relationships as Writer),
+                ("nodes.csv", writer!(write_neo4j_nodes)),
+                ("relationships.csv", writer!(write_neo4j_relationships)),
             ],
-            Format::EvidenceCsv => &[("evidence.csv", write_evidence as Writer)],
-            Format::Svg => &[("graph.svg", write_svg as Writer)],
-            Format::Gexf => &[("graph.gexf", write_gexf as Writer)],
+            Format::EvidenceCsv => &[("evidence.csv", writer!(write_evidence))],
+            Format::Svg => &[("graph.svg", writer!(write_svg))],
+            Format::Gexf => &[("graph.gexf", writer!(write_gexf))],
             Format::GephiCsv => &[
-                ("gephi-nodes.csv", write_gephi_nodes as Writer),
-                ("gephi-edges.csv", write_gephi_edges as Writer),
+                ("gephi-nodes.csv", writer!(write_gephi_nodes)),
+                ("gephi-edges.csv", writer!(write_gephi_edges)),
             ],
-            Format::Cypher => &[("import.cypher", write_cypher as Writer)],
-            Format::Json => &[("graph.json", write_json as Writer)],
-            Format::Html => &[("report.html", write_html as Writer)],
+            Format::Cypher => &[("import.cypher", writer!(write_cypher))],
+            Format::Json => &[("graph.json", writer!(write_json))],
+            Format::Html => &[("report.html", writer!(write_html))],
         }
     }
+}
+
+/// Writes `graph` in `format` file by file, into the writer `open` gives for each file name, so
+/// that no file needs to be held in memory whole. Each writer is flushed when its file is done.
+pub fn write_files(
+    format: Format,
+    graph: &Graph,
+    open: &mut dyn FnMut(&'static str) -> std::io::Result<Box<dyn Write>>,
+) -> Result<(), ExportError> {
+    for (name, write) in format.parts() {
+        let mut out = open(name)?;
+        write(graph, &mut out)?;
+        out.flush()?;
+    }
+    Ok(())
 }
 
 /// Renders `graph` in `format`: each file name with the file's bytes.

@@ -1,0 +1,140 @@
+//! Benchmarks of the export stage ([`whomet_export::render`]), one per [`Format`], over the
+//! graph of the committed corpus (`data/corpus`) repeated COPIES times with distinct document
+//! ids (the same people and edges, COPIES times the evidence).
+//!
+//! Each benchmark asserts the number of lines the format's files add up to, computed from the
+//! committed articles, so that a writer that becomes fast by writing less fails. When
+//! `data/corpus`, the pipeline or a format changes on purpose, update [`LINES`]. The drawn
+//! formats (SVG, and the HTML report that embeds it) lay the graph out with graphviz-pure and
+//! are much slower: they run in their own group with fewer samples.
+//!
+//! `cargo bench -p whomet-export` measures; `cargo bench -p whomet-export -- --test` runs each
+//! benchmark once.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use whomet_core::Analysis;
+use whomet_export::{Format, render};
+use whomet_extract::{Input, extract, prepare};
+use whomet_graph::Graph;
+
+/// Articles in `data/corpus`.
+const DOCS: usize = 5;
+/// Copies of the corpus the graph is built from.
+const COPIES: usize = 50;
+/// Lines (newline bytes) of all the files of each format, for the graph of COPIES copies.
+const LINES: [(Format, usize); 10] = [
+    (Format::GraphMl, 262),
+    (Format::Dot, 31),
+    (Format::Neo4jCsv, 30),
+    (Format::EvidenceCsv, 951),
+    (Format::Svg, 259),
+    (Format::Gexf, 292),
+    (Format::GephiCsv, 30),
+    (Format::Cypher, 32),
+    (Format::Json, 15976),
+    (Format::Html, 1375),
+];
+
+/// The committed corpus, `data/corpus/*.txt` in path order: (document id, bytes).
+fn corpus() -> Vec<(String, Vec<u8>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("data/corpus is readable")
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let id = p
+                .file_stem()
+                .expect("file name")
+                .to_string_lossy()
+                .into_owned();
+            (id, std::fs::read(p).expect("article is readable"))
+        })
+        .collect()
+}
+
+/// The graph of `copies` copies of the corpus, copy `k` of document `d` with id `d~k`.
+fn graph(copies: usize) -> Graph {
+    let corpus = corpus();
+    assert_eq!(corpus.len(), DOCS, "articles in data/corpus");
+    let mut analyses = Vec::new();
+    for k in 0..copies {
+        for (id, bytes) in &corpus {
+            let id = format!("{id}~{k:03}");
+            let input = Input {
+                id: &id,
+                source: &id,
+                ..Input::default()
+            };
+            let doc = prepare(&input, bytes).0;
+            let ex = extract(&doc);
+            let events = whomet_relate::detect(&doc, &ex);
+            analyses.push(Analysis {
+                doc: doc.id.clone(),
+                date: doc.date,
+                people: ex.people.people,
+                events,
+                diagnostics: vec![],
+            });
+        }
+    }
+    whomet_graph::build(&analyses)
+}
+
+/// Renders `format` and checks its line count; returns the bytes written.
+fn render_checked(format: Format, graph: &Graph, lines: usize) -> usize {
+    let files = render(format, graph).expect("rendering to memory cannot fail");
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let newlines: usize = files
+        .iter()
+        .map(|(_, b)| b.iter().filter(|&&c| c == b'\n').count())
+        .sum();
+    assert!(
+        files.iter().all(|(_, b)| !b.is_empty()),
+        "{}: every file has bytes",
+        format.name()
+    );
+    assert_eq!(newlines, lines, "{}: lines", format.name());
+    bytes
+}
+
+fn exporters(c: &mut Criterion) {
+    let graph = graph(COPIES);
+    let lines = |f: Format| {
+        LINES
+            .iter()
+            .find(|(g, _)| *g == f)
+            .map(|(_, n)| *n)
+            .expect("every format has a line count")
+    };
+    let drawn = |f: Format| matches!(f, Format::Svg | Format::Html);
+
+    let mut group = c.benchmark_group("export");
+    for format in Format::ALL.into_iter().filter(|&f| !drawn(f)) {
+        let bytes = render_checked(format, &graph, lines(format));
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(format.name(), |b| {
+            b.iter(|| render_checked(format, black_box(&graph), lines(format)))
+        });
+    }
+    group.finish();
+
+    // Layout cost grows much faster than the graph: few samples, so a larger committed corpus
+    // does not make the run take minutes.
+    let mut group = c.benchmark_group("export-drawn");
+    group.sample_size(10);
+    for format in Format::ALL.into_iter().filter(|&f| drawn(f)) {
+        group.bench_function(format.name(), |b| {
+            b.iter(|| render_checked(format, black_box(&graph), lines(format)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, exporters);
+criterion_main!(benches);
