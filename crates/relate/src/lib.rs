@@ -439,8 +439,10 @@ fn subject_side(lower: &[String], linked: &[Linked<'_>], trig: usize) -> Vec<usi
     let mut cur = last;
     for (k, l) in linked[..end - 1].iter().rev().enumerate().take(MAX_SIDE) {
         whomet_core::work::tick(1);
-        let has_and = lower[l.last + 1..cur.first].iter().any(|w| w == "and");
-        if !coordinated(lower, l, cur) || (k == 0 && !has_and) {
+        // `coordinated` checks the two are in order before the gap between them is read.
+        if !coordinated(lower, l, cur)
+            || (k == 0 && !lower[l.last + 1..cur.first].iter().any(|w| w == "and"))
+        {
             break;
         }
         if !group.contains(&l.mention.person) {

@@ -375,3 +375,5 @@ fn foreign_output_directory_is_refused_without_force() {
 }
 
 mod props;
+
+mod fuzz_regressions;

@@ -276,7 +276,7 @@ fn joint_news_conferences_but_not_a_news_conference_alone() {
 fn regression_name_spelt_like_a_pronoun() {
     check(
         "2024-01-01",
-        "Prusnarelli spoke with Kuwaiti Defence Minister Toshtsesh Jubruekawa by telephone on Thursday. Deputy Foreign Minister Him Besueawa of Britain and Zyvrelte are expected to meet in New York later this month. Biden and Netanyahu t. emThey did not -meet again. Biden telephoneaN dnetyahu;",
+        "President Putin's president met Xi. Minister H\u{2019}s minister met. Prusnarelli spoke with Kuwaiti Defence Minister Toshtsesh Jubruekawa by telephone on Thursday. Deputy Foreign Minister Him Besueawa of Britain and Zyvrelte are expected to meet in New York later this month. Biden and Netanyahu t. emThey did not -meet again. Biden telephoneaN dnetyahu;",
         expect![[r#""#]],
     );
 }
