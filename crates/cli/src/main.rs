@@ -317,25 +317,15 @@ fn for_each_analysis(
 
 /// The per-article stages: prepare, extract, detect.
 fn analyse_one(a: &input::Article, diags: &mut Vec<Diagnostic>) -> Analysis {
-    let (doc, d) = whomet_extract::prepare(
-        &whomet_extract::Input {
-            id: &a.id,
-            source: &a.source,
-            date: a.date,
-            title: a.title.as_deref(),
-        },
-        &a.bytes,
-    );
+    let input = whomet_extract::Input {
+        id: &a.id,
+        source: &a.source,
+        date: a.date,
+        title: a.title.as_deref(),
+    };
+    let (analysis, d) = whomet_relate::analyse(&input, &a.bytes);
     diags.extend(d);
-    let ex = whomet_extract::extract(&doc);
-    let events = whomet_relate::detect(&doc, &ex);
-    Analysis {
-        doc: doc.id.clone(),
-        date: doc.date,
-        people: ex.people.people,
-        events,
-        diagnostics: vec![],
-    }
+    analysis
 }
 
 /// A progress bar on a terminal (documents, MB, rate, ETA); hidden otherwise or with --quiet.

@@ -13,9 +13,8 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use whomet_core::Analysis;
 use whomet_export::{Format, render};
-use whomet_extract::{Input, extract, prepare};
+use whomet_extract::Input;
 use whomet_graph::Graph;
 
 /// Articles in `data/corpus`.
@@ -71,16 +70,7 @@ fn graph(copies: usize) -> Graph {
                 source: &id,
                 ..Input::default()
             };
-            let doc = prepare(&input, bytes).0;
-            let ex = extract(&doc);
-            let events = whomet_relate::detect(&doc, &ex);
-            analyses.push(Analysis {
-                doc: doc.id.clone(),
-                date: doc.date,
-                people: ex.people.people,
-                events,
-                diagnostics: vec![],
-            });
+            analyses.push(whomet_relate::analyse(&input, bytes).0);
         }
     }
     whomet_graph::build(&analyses)

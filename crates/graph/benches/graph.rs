@@ -15,7 +15,7 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use whomet_core::Analysis;
-use whomet_extract::{Input, extract, prepare};
+use whomet_extract::Input;
 
 /// Articles in `data/corpus`.
 const DOCS: usize = 5;
@@ -58,16 +58,7 @@ fn analyses() -> Vec<Analysis> {
                 source: id,
                 ..Input::default()
             };
-            let doc = prepare(&input, bytes).0;
-            let ex = extract(&doc);
-            let events = whomet_relate::detect(&doc, &ex);
-            Analysis {
-                doc: doc.id.clone(),
-                date: doc.date,
-                people: ex.people.people,
-                events,
-                diagnostics: vec![],
-            }
+            whomet_relate::analyse(&input, bytes).0
         })
         .collect()
 }

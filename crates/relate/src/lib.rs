@@ -31,6 +31,25 @@ use whomet_core::{Document, Event, Evidence, Mention, MentionKind, Participant, 
 use whomet_extract::Extraction;
 use whomet_extract::segment::Token;
 
+/// The whole per-article analysis: prepare, extract, detect. Returns what the article
+/// contributes to the graph, and the problems found in its bytes.
+pub fn analyse(
+    input: &whomet_extract::Input<'_>,
+    bytes: &[u8],
+) -> (whomet_core::Analysis, Vec<whomet_core::Diagnostic>) {
+    let (doc, diagnostics) = whomet_extract::prepare(input, bytes);
+    let ex = whomet_extract::extract(&doc);
+    let events = detect(&doc, &ex);
+    let analysis = whomet_core::Analysis {
+        doc: doc.id,
+        date: doc.date,
+        people: ex.people.people,
+        events,
+        diagnostics: vec![],
+    };
+    (analysis, diagnostics)
+}
+
 /// Detects the events of one article.
 pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
     let mut events = Vec::new();
