@@ -26,27 +26,9 @@ const EDGES: usize = 6;
 /// Pieces of evidence on the edges of the graph of one copy of the corpus.
 const EVIDENCE: usize = 19;
 
-/// The committed corpus, `data/corpus/*.txt` in path order: (document id, bytes).
-fn corpus() -> Vec<(String, Vec<u8>)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("data/corpus is readable")
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let id = p
-                .file_stem()
-                .expect("file name")
-                .to_string_lossy()
-                .into_owned();
-            (id, std::fs::read(p).expect("article is readable"))
-        })
-        .collect()
-}
+#[path = "../../../benches/corpus.rs"]
+mod corpus;
+use corpus::corpus;
 
 /// The per-article analyses of the corpus, as the CLI makes them.
 fn analyses() -> Vec<Analysis> {
