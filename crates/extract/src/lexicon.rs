@@ -2,28 +2,32 @@
 //! `data/README.md` names each list's source and licence.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A set of words hashed with [`FxHasher`].
+pub type WordSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
 /// The lexicons the people finder uses.
 pub struct Lexicon {
     /// Given names (lowercase), US Census 1990.
-    pub given: HashSet<&'static str>,
+    pub given: WordSet<&'static str>,
     /// Common English words (lowercase), SCOWL.
-    pub common: HashSet<&'static str>,
+    pub common: WordSet<&'static str>,
     /// Title and role words (lowercase).
-    pub titles: HashSet<&'static str>,
+    pub titles: WordSet<&'static str>,
     /// Titles kept in the name before a single name word ("King Fahd").
-    pub royal: HashSet<&'static str>,
+    pub royal: WordSet<&'static str>,
     /// Role modifiers ("foreign", "prime"): part of a title, not a title alone.
-    pub modifiers: HashSet<&'static str>,
+    pub modifiers: WordSet<&'static str>,
     /// Words never part of a person's name (lowercase).
-    pub stop: HashSet<&'static str>,
+    pub stop: WordSet<&'static str>,
     /// Places as written ("Saudi Arabia"), and their lowercase forms.
-    pub places: HashSet<String>,
+    pub places: WordSet<String>,
     /// Demonyms (lowercase).
-    pub demonyms: HashSet<String>,
+    pub demonyms: WordSet<String>,
     /// Occupation nouns that, in lower case just before a name, mark a person ("designer").
-    pub occupations: HashSet<&'static str>,
+    pub occupations: WordSet<&'static str>,
     /// Short forms of given names: (short, full), lowercase ("ted", "edward").
     pub nicknames: Vec<(&'static str, &'static str)>,
 }
@@ -75,22 +79,113 @@ pub const PARTICLES: &[&str] = &[
 impl Lexicon {
     /// A title or role word.
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles
-            .contains(word.to_lowercase().trim_end_matches('.'))
+        with_lowercase(word, |w| self.titles.contains(w.trim_end_matches('.')))
     }
     /// A title word that makes a title on its own ("minister", "Mr"), not a modifier.
     pub fn is_head_title(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        let w = w.trim_end_matches('.');
-        self.titles.contains(w) && !self.modifiers.contains(w)
+        with_lowercase(word, |w| {
+            let w = w.trim_end_matches('.');
+            self.titles.contains(w) && !self.modifiers.contains(w)
+        })
     }
     /// A word that cannot be part of a name: stop word, place or demonym.
     pub fn is_non_name(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.stop.contains(w.as_str()) || self.places.contains(&w) || self.demonyms.contains(&w)
+        with_lowercase(word, |w| {
+            self.stop.contains(w) || self.places.contains(w) || self.demonyms.contains(w)
+        })
     }
     /// A place name ("Doha", "Saudi Arabia"), any case.
     pub fn is_place(&self, s: &str) -> bool {
-        self.places.contains(&s.to_lowercase())
+        with_lowercase(s, |w| self.places.contains(w))
+    }
+}
+
+/// Calls `f` with `word` in lower case, as [`str::to_lowercase`] makes it, without allocating
+/// when `word` is short ASCII (most words of most articles).
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 32;
+    if word.len() <= SHORT && word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(word);
+        }
+        let mut buf = [0u8; SHORT];
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(buf) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+/// rustc's FxHash: a multiply and a rotate per eight bytes, much cheaper than the default
+/// SipHash for short words. It does not resist chosen keys, so it is for the compiled-in word
+/// lists only: their tables are fixed, and a word looked up in them cannot make them degrade.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let mut rest = chunks.remainder();
+        if rest.len() >= 4 {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&rest[..4]);
+            self.add(u64::from(u32::from_le_bytes(w)));
+            rest = &rest[4..];
+        }
+        for &b in rest {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn with_lowercase_is_to_lowercase() {
+        for w in [
+            "",
+            "minister",
+            "Minister",
+            "MR.",
+            "Ahmad",
+            "\u{c9}lys\u{e9}e",
+            "\u{130}stanbul",
+            "\u{3a3}\u{391}\u{3a3}",
+            "AVeryLongWordThatIsLongerThanThirtyTwoBytes",
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+        }
     }
 }

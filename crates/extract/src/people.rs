@@ -12,7 +12,7 @@
 //!    starts) with it, else it is left out unless titled; pronouns join the person when only one
 //!    is in play; role phrases ("the Crown Prince") join the only person holding that role.
 
-use crate::lexicon::{PARTICLES, lexicon};
+use crate::lexicon::{PARTICLES, lexicon, with_lowercase};
 use crate::segment::{Segments, Token};
 use std::collections::HashMap;
 use whomet_core::{
@@ -60,13 +60,17 @@ struct Candidate {
 pub fn find_people(doc: &Document, seg: &Segments) -> People {
     let text = &doc.text;
     let mut cands = Vec::new();
+    // Buffers reused from sentence to sentence.
+    let (mut toks, mut merged, mut words) = (Vec::new(), Vec::new(), Vec::new());
     for (si, &s) in seg.sentences.iter().enumerate() {
-        let toks: Vec<Token<'_>> = seg.tokens(text, si).collect();
         let headline = !s.of(text).chars().any(char::is_lowercase);
         if headline {
             continue;
         }
-        chains(text, &toks, si, &mut cands);
+        toks.clear();
+        toks.extend(seg.tokens(text, si));
+        merge_hyphens(text, &toks, &mut merged);
+        chains(text, &merged, si, &mut words, &mut cands);
     }
     let mut out = resolve(&cands);
     headline_mentions(doc, seg, &mut out);
@@ -102,9 +106,9 @@ fn strip_possessive(t: &str) -> (&str, bool) {
 }
 
 /// Joins words linked by hyphens into one token ("Cheuk-ting", "al-Nakhala", "Jong-un"): a
-/// hyphenated name part is judged as a whole.
-fn merge_hyphens<'t>(text: &'t str, toks: &[Token<'t>]) -> Vec<Token<'t>> {
-    let mut out: Vec<Token<'t>> = Vec::with_capacity(toks.len());
+/// hyphenated name part is judged as a whole. Replaces the contents of `out`.
+fn merge_hyphens<'t>(text: &'t str, toks: &[Token<'t>], out: &mut Vec<Token<'t>>) {
+    out.clear();
     let mut i = 0;
     while i < toks.len() {
         let mut span = toks[i].span;
@@ -122,7 +126,6 @@ fn merge_hyphens<'t>(text: &'t str, toks: &[Token<'t>]) -> Vec<Token<'t>> {
         });
         i = j + 1;
     }
-    out
 }
 
 /// `al-Nakhala`, `el-Sisi`: a particle hyphenated to a capitalised name.
@@ -140,10 +143,16 @@ fn is_initials(t: &Token<'_>) -> bool {
         && (letters == 1 || t.text.contains('.'))
 }
 
-/// Collects candidate names from one sentence's tokens.
-fn chains(text: &str, toks: &[Token<'_>], si: usize, out: &mut Vec<Candidate>) {
+/// Collects candidate names from one sentence's tokens (hyphenated words merged); `words` is a
+/// buffer.
+fn chains(
+    text: &str,
+    toks: &[Token<'_>],
+    si: usize,
+    words: &mut Vec<usize>,
+    out: &mut Vec<Candidate>,
+) {
     let lex = lexicon();
-    let toks = &merge_hyphens(text, toks);
     let first_of_sentence = out.len();
     // Where the sentence's first word (or comma) stands: chains there are sentence-initial.
     let first_word = toks
@@ -159,7 +168,8 @@ fn chains(text: &str, toks: &[Token<'_>], si: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         // Extend the chain: word indices in `toks`.
-        let mut words = vec![i];
+        words.clear();
+        words.push(i);
         let mut j = i;
         let mut possessive = false;
         loop {
@@ -195,7 +205,7 @@ fn chains(text: &str, toks: &[Token<'_>], si: usize, out: &mut Vec<Candidate>) {
         }
         let last = *words.last().expect("chain has a word");
         i = last + 1;
-        classify(text, toks, &words, possessive, si, first_word, out);
+        classify(text, toks, words, possessive, si, first_word, out);
     }
     promote_list_members(toks, &mut out[first_of_sentence..]);
 }
@@ -258,8 +268,7 @@ fn classify(
         }
         if lex.is_title(w) || lex.is_non_name(w) || is_acronym(w) {
             name_from = k + 1;
-            let lw = w.to_lowercase();
-            royal = lex.royal.contains(lw.as_str()).then_some(k);
+            royal = with_lowercase(w, |lw| lex.royal.contains(lw)).then_some(k);
         }
     }
     // Leading non-name words (nationality, place) before the name part.
@@ -272,11 +281,14 @@ fn classify(
         return;
     }
     // A sentence-initial adjective glued to a name: "Nonpartisan Paul Tse".
-    if sentence_initial && name_from == 0 && n >= 3 {
-        let w = word_text(0).to_lowercase();
-        if lex.common.contains(w.as_str()) && !lex.given.contains(w.as_str()) {
-            name_from = 1;
-        }
+    if sentence_initial
+        && name_from == 0
+        && n >= 3
+        && with_lowercase(word_text(0), |w| {
+            lex.common.contains(w) && !lex.given.contains(w)
+        })
+    {
+        name_from = 1;
     }
     let name_idx = &words[name_from..];
     let role_words: Vec<&str> = (0..name_from)
@@ -344,36 +356,30 @@ fn classify(
                 .0
                 .len(),
     );
-    let name = span
-        .of(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = fold_space(span.of(text));
     let words_n = content.len();
 
     // Evidence after the chain.
     let after_idx = words.last().expect("non-empty") + 1;
-    let rest: Vec<&Token<'_>> = toks[after_idx..]
-        .iter()
-        .filter(|t| !t.is_space())
-        .take(3)
-        .collect();
+    let mut rest = toks[after_idx..].iter().filter(|t| !t.is_space());
+    let next = rest.next();
     let appositive = !possessive
-        && rest.first().is_some_and(|t| t.text == ",")
-        && rest.get(1).is_some_and(|t| {
-            let w = t.text.to_lowercase();
-            matches!(w.as_str(), "the" | "a" | "an" | "who" | "whose" | "former")
-                || lex.is_title(&w)
-                || lex.demonyms.contains(&w)
+        && next.is_some_and(|t| t.text == ",")
+        && rest.next().is_some_and(|t| {
+            with_lowercase(t.text, |w| {
+                matches!(w, "the" | "a" | "an" | "who" | "whose" | "former")
+                    || lex.is_title(w)
+                    || lex.demonyms.contains(w)
+            })
         });
-    let said = rest.first().is_some_and(|t| {
+    let said = next.is_some_and(|t| {
         matches!(
             t.text,
             "said" | "says" | "told" | "added" | "warned" | "stated" | "spoke" | "replied"
         )
     });
-    let credit_after = rest.first().is_some_and(|t| t.text == "/")
-        && toks.get(after_idx).is_some_and(|t| t.text == "/");
+    let credit_after =
+        next.is_some_and(|t| t.text == "/") && toks.get(after_idx).is_some_and(|t| t.text == "/");
     let credit_before = words[0] >= 2
         && toks[words[0] - 1].text == "/"
         && matches!(toks[words[0] - 2].text, "Photo" | "photo" | "Photos");
@@ -381,41 +387,39 @@ fn classify(
         && toks[words[0] - 2].text == ":"
         && toks[words[0] - 3].text.eq_ignore_ascii_case("credit");
     let credit = (credit_after || credit_before || credit_label) && words_n >= 2;
-    let common = |w: &str| lex.common.contains(w.to_lowercase().as_str());
-    let given = lex.given.contains(content[0].to_lowercase().as_str());
+    let common = |w: &str| with_lowercase(w, |w| lex.common.contains(w));
+    let given = with_lowercase(content[0], |w| lex.given.contains(w));
     let rare = content.iter().all(|w| !common(w));
     // A given name that is also a common word ("Star", "Angel") needs an uncommon surname.
     let given_evidence = given && (!common(content[0]) || !common(content[words_n - 1]));
     let strong =
         titled || credit || (words_n >= 2 && (given_evidence || appositive || said || rare));
-    let royal_name = royal.filter(|_| words_n == 1).map(|k| {
-        Span::new(toks[words[k]].span.start, span.end)
-            .of(text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
+    let royal_name = royal
+        .filter(|_| words_n == 1)
+        .map(|k| fold_space(Span::new(toks[words[k]].span.start, span.end).of(text)));
     let given_ref = words_n == 1
         && role_words.iter().any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "sir"
-                    | "dame"
-                    | "lady"
-                    | "prince"
-                    | "princess"
-                    | "sheikh"
-                    | "sheikha"
-                    | "king"
-                    | "queen"
-                    | "emir"
-                    | "crown"
-            )
+            with_lowercase(w, |w| {
+                matches!(
+                    w,
+                    "sir"
+                        | "dame"
+                        | "lady"
+                        | "prince"
+                        | "princess"
+                        | "sheikh"
+                        | "sheikha"
+                        | "king"
+                        | "queen"
+                        | "emir"
+                        | "crown"
+                )
+            })
         });
     let role = prefix_title.then(|| {
         (0..name_from)
             .map(word_text)
-            .skip_while(|w| !lex.is_title(w) && !lex.demonyms.contains(&w.to_lowercase()))
+            .skip_while(|w| !lex.is_title(w) && !with_lowercase(w, |w| lex.demonyms.contains(w)))
             .collect::<Vec<_>>()
             .join(" ")
     });
@@ -426,20 +430,19 @@ fn classify(
             .filter(|b| !is_honorific_only(b))
     });
     // "King Fahd of Saudi Arabia": the country belongs to the role.
-    let after: Vec<&str> = toks[words.last().expect("non-empty") + 1..]
-        .iter()
-        .filter(|t| !t.is_space())
-        .take(4)
-        .map(|t| t.text)
-        .collect();
-    let of_place = (after.first() == Some(&"of"))
-        .then(|| {
-            (1..after.len().min(4))
-                .rev()
-                .map(|n| after[1..=n].join(" "))
-                .find(|p| lex.is_place(p))
-        })
-        .flatten();
+    let of_place = next.is_some_and(|t| t.text == "of").then(|| {
+        let after: Vec<&str> = toks[after_idx..]
+            .iter()
+            .filter(|t| !t.is_space())
+            .take(4)
+            .map(|t| t.text)
+            .collect();
+        (1..after.len().min(4))
+            .rev()
+            .map(|n| after[1..=n].join(" "))
+            .find(|p| lex.is_place(p))
+    });
+    let of_place = of_place.flatten();
     let role = match (role, of_place) {
         (Some(r), Some(p)) => Some(format!("{r} of {p}")),
         (r, _) => r,
@@ -449,7 +452,7 @@ fn classify(
         && given
         && !sentence_initial
         && !after_the
-        && !lex.common.contains(content[0].to_lowercase().as_str());
+        && !with_lowercase(content[0], |w| lex.common.contains(w));
     out.push(Candidate {
         sentence: si,
         span,
@@ -498,7 +501,7 @@ const ORG_NOUNS: &[&str] = &[
 ];
 
 fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&w.to_lowercase().as_str())
+    with_lowercase(w, |w| PARTICLES.contains(&w))
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -507,19 +510,34 @@ fn is_acronym(w: &str) -> bool {
 }
 
 fn is_honorific_only(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().trim_end_matches('.'),
-        "mr" | "mrs"
-            | "ms"
-            | "miss"
-            | "dr"
-            | "sir"
-            | "dame"
-            | "lord"
-            | "lady"
-            | "seyyed"
-            | "sayyed"
-    )
+    with_lowercase(w, |w| {
+        matches!(
+            w.trim_end_matches('.'),
+            "mr" | "mrs"
+                | "ms"
+                | "miss"
+                | "dr"
+                | "sir"
+                | "dame"
+                | "lord"
+                | "lady"
+                | "seyyed"
+                | "sayyed"
+        )
+    })
+}
+
+/// White space runs folded to one space, ends trimmed: `split_whitespace().join(" ")` in one
+/// allocation.
+fn fold_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Folded words of a name, hyphenated parts split.
@@ -876,52 +894,55 @@ fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
         }
     }
     let text = &doc.text;
+    // Buffers reused from sentence to sentence.
+    let mut words: Vec<Token<'_>> = Vec::new();
+    let mut phrase = String::new();
     for si in 0..seg.sentences.len() {
-        let words: Vec<Token<'_>> = seg.tokens(text, si).filter(|t| !t.is_space()).collect();
+        words.clear();
+        words.extend(seg.tokens(text, si).filter(|t| !t.is_space()));
         for k in 0..words.len() {
             whomet_core::work::tick(1);
-            let det = words[k].text.to_lowercase();
-            let det_ok =
-                det == "the" || strip_possessive(words[k].text).1 && words[k].is_capitalized();
+            let det_ok = with_lowercase(words[k].text, |w| w == "the")
+                || strip_possessive(words[k].text).1 && words[k].is_capitalized();
             if !det_ok {
                 continue;
             }
             // Skip adjectives and nationalities, then read one or two title words.
             let mut m = k + 1;
             while m < words.len()
-                && (lex.demonyms.contains(&words[m].text.to_lowercase())
-                    || matches!(
-                        words[m].text.to_lowercase().as_str(),
-                        "top" | "senior" | "visiting"
-                    ))
+                && with_lowercase(words[m].text, |w| {
+                    lex.demonyms.contains(w) || matches!(w, "top" | "senior" | "visiting")
+                })
             {
                 m += 1;
+            }
+            let mut nationality: Vec<String> = words[k + 1..m]
+                .iter()
+                .map(|t| t.text.to_lowercase())
+                .filter(|w| lex.demonyms.contains(w))
+                .collect();
+            // "Iran's foreign minister": the possessor is the country.
+            let possessor = strip_possessive(words[k].text);
+            if possessor.1 && lex.is_place(possessor.0) {
+                nationality.push(possessor.0.to_lowercase());
             }
             for len in [2usize, 1] {
                 if m + len > words.len() {
                     continue;
                 }
-                let phrase: Vec<String> = words[m..m + len]
-                    .iter()
-                    .map(|t| t.text.to_lowercase())
-                    .collect();
-                let phrase = phrase.join(" ");
+                phrase.clear();
+                for (i, t) in words[m..m + len].iter().enumerate() {
+                    if i > 0 {
+                        phrase.push(' ');
+                    }
+                    with_lowercase(t.text, |w| phrase.push_str(w));
+                }
                 // Not a title before a name ("the Foreign Minister Hossein ...").
                 if words
                     .get(m + len)
                     .is_some_and(|t| t.is_capitalized() && t.is_word())
                 {
                     continue;
-                }
-                let mut nationality: Vec<String> = words[k + 1..m]
-                    .iter()
-                    .map(|t| t.text.to_lowercase())
-                    .filter(|w| lex.demonyms.contains(w))
-                    .collect();
-                // "Iran's foreign minister": the possessor is the country.
-                let possessor = strip_possessive(words[k].text);
-                if possessor.1 && lex.is_place(possessor.0) {
-                    nationality.push(possessor.0.to_lowercase());
                 }
                 let mut holders: Vec<usize> = holders_of
                     .get(&phrase)
@@ -1005,10 +1026,9 @@ fn pronoun_mentions(doc: &Document, seg: &Segments, out: &mut People) {
                 merged.push(names[next_name]);
                 next_name += 1;
             }
-            if !matches!(
-                t.text.to_lowercase().as_str(),
-                "he" | "she" | "his" | "him" | "her"
-            ) {
+            if !with_lowercase(t.text, |w| {
+                matches!(w, "he" | "she" | "his" | "him" | "her")
+            }) {
                 continue;
             }
             // A pronoun spelling inside a name ("Minister Him Besueawa") is part of the name.
@@ -1099,25 +1119,27 @@ fn previous_topic(text: &str, seg: &Segments, si: usize, ms: &[Mention]) -> Opti
                 .take(12)
                 .find(|t| !lexicon().is_title(t.text) && !t.is_capitalized());
             !prev.is_some_and(|t| {
-                matches!(
-                    t.text.to_lowercase().as_str(),
-                    "with"
-                        | "to"
-                        | "on"
-                        | "by"
-                        | "of"
-                        | "for"
-                        | "from"
-                        | "at"
-                        | "in"
-                        | "about"
-                        | "against"
-                        | "between"
-                        | "meeting"
-                        | "met"
-                        | "and"
-                        | "than"
-                )
+                with_lowercase(t.text, |w| {
+                    matches!(
+                        w,
+                        "with"
+                            | "to"
+                            | "on"
+                            | "by"
+                            | "of"
+                            | "for"
+                            | "from"
+                            | "at"
+                            | "in"
+                            | "about"
+                            | "against"
+                            | "between"
+                            | "meeting"
+                            | "met"
+                            | "and"
+                            | "than"
+                    )
+                })
             })
         })
         .map(|m| m.person)
