@@ -1,5 +1,6 @@
 //! Segment stage: words (Unicode word boundaries) and abbreviation-aware sentences.
 
+use crate::lexicon::with_lowercase;
 use unicode_segmentation::UnicodeSegmentation;
 use whomet_core::Span;
 
@@ -29,13 +30,67 @@ impl Token<'_> {
 
 /// Word-boundary tokens of `text[span]`, with spans into `text`.
 pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
-    span.of(text)
-        .split_word_bound_indices()
-        .map(|(i, t)| Token {
-            span: Span::new(span.start + i, span.start + i + t.len()),
-            text: t,
+    let mut spans = Vec::new();
+    word_bounds(text, span, &mut spans);
+    spans
+        .into_iter()
+        .map(|span| Token {
+            span,
+            text: span.of(text),
         })
         .collect()
+}
+
+/// Pushes the word-boundary tokens of `text[span]` (UAX #29, as `split_word_bound_indices`
+/// gives them) to `out`, as spans into `text`.
+fn word_bounds(text: &str, span: Span, out: &mut Vec<Span>) {
+    // A line feed is always followed by a boundary (UAX #29 rule WB3a), so each line can be
+    // segmented on its own, and an ASCII line (most lines of most articles) by the few rules
+    // that ASCII needs.
+    let mut start = span.start;
+    for line in span.of(text).split_inclusive('\n') {
+        if line.is_ascii() {
+            ascii_word_bounds(line.as_bytes(), start, out);
+        } else {
+            out.extend(
+                line.split_word_bound_indices()
+                    .map(|(i, t)| Span::new(start + i, start + i + t.len())),
+            );
+        }
+        start += line.len();
+    }
+}
+
+/// The word bounds of ASCII text that starts at `start`: runs of letters, digits and `_` (with a
+/// `.`, `'` or `:` between letters, or a `.`, `,`, `;` or `'` between digits), runs of spaces,
+/// `\r\n`, and any other byte alone. This is unicode-segmentation's own ASCII fast path (which
+/// it checks against the general rules), which `split_word_bound_indices` does not take.
+fn ascii_word_bounds(line: &[u8], start: usize, out: &mut Vec<Span>) {
+    let core = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let infix = |prev: u8, b: u8, next: u8| match b {
+        b'.' | b',' | b';' | b'\'' if prev.is_ascii_digit() && next.is_ascii_digit() => true,
+        b'\'' | b'.' | b':' => prev.is_ascii_alphabetic() && next.is_ascii_alphabetic(),
+        _ => false,
+    };
+    let mut i = 0;
+    while i < line.len() {
+        let mut j = i + 1;
+        if line[i] == b' ' {
+            while j < line.len() && line[j] == b' ' {
+                j += 1;
+            }
+        } else if core(line[i]) {
+            while j < line.len()
+                && (core(line[j]) || j + 1 < line.len() && infix(line[j - 1], line[j], line[j + 1]))
+            {
+                j += 1;
+            }
+        } else if line[i] == b'\r' && line.get(j) == Some(&b'\n') {
+            j += 1;
+        }
+        out.push(Span::new(start + i, start + j));
+        i = j;
+    }
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -57,10 +112,8 @@ pub struct Segments {
 impl Segments {
     /// Segments `text[from..]`.
     pub fn new(text: &str, from: usize) -> Segments {
-        let tokens: Vec<Span> = tokens(text, Span::new(from, text.len()))
-            .into_iter()
-            .map(|t| t.span)
-            .collect();
+        let mut tokens = Vec::new();
+        word_bounds(text, Span::new(from, text.len()), &mut tokens);
         let sentences = split(text, from, &tokens);
         Segments { sentences, tokens }
     }
@@ -160,11 +213,10 @@ fn is_opener(t: &str) -> bool {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
     // Initials ("J."), dotted abbreviations ("U.S"), and the list above.
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
         || (word.contains('.') && word.len() <= 6)
-        || ABBREVIATIONS.contains(&lower.as_str())
+        || with_lowercase(word, |w| ABBREVIATIONS.contains(&w))
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -198,6 +250,73 @@ mod tests {
                 ]
             "#]],
         );
+    }
+
+    /// Line by line, with the ASCII rules where they apply, the tokens are those of
+    /// `split_word_bound_indices` over the whole text.
+    #[test]
+    fn word_bounds_are_those_of_unicode_segmentation() {
+        const PIECES: &[&str] = &[
+            "a",
+            "Z",
+            "7",
+            "0",
+            "_",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r",
+            "\r\n",
+            ".",
+            ",",
+            ";",
+            ":",
+            "'",
+            "\"",
+            "-",
+            "/",
+            "$",
+            "\u{e9}",
+            "\u{301}",
+            "\u{200d}",
+            "\u{2019}",
+            "\u{201c}",
+            "\u{a0}",
+            "\u{85}",
+            "\u{2028}",
+            "\u{5d0}",
+            "\u{30a2}",
+            "\u{1f1eb}",
+            "\u{1f600}",
+            "\u{fffd}",
+            "\u{3000}",
+            "\u{ff11}",
+            "Iran",
+            "2024",
+            "U.S.",
+            "1,000.5",
+            "can't",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            let len = (seed >> 60) as usize + 1;
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            let from = text.char_indices().map(|(i, _)| i).nth(1).unwrap_or(0);
+            let expected: Vec<Span> = text[from..]
+                .split_word_bound_indices()
+                .map(|(i, t)| Span::new(from + i, from + i + t.len()))
+                .collect();
+            let mut got = Vec::new();
+            word_bounds(&text, Span::new(from, text.len()), &mut got);
+            assert_eq!(got, expected, "{text:?}");
+        }
     }
 
     #[test]
