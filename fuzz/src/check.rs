@@ -96,8 +96,8 @@ pub fn analyse_and_check(data: &[u8]) {
     }
     for (a, b, edge) in graph.edges() {
         assert_ne!(a.id, b.id, "self-loop edge on {}", a.id);
-        for ev in &edge.evidence {
-            let s = ev.evidence.sentence;
+        for ev in graph.evidence(edge) {
+            let s = ev.sentence;
             assert!(
                 s.start <= s.end && s.end <= data.len(),
                 "edge evidence {s:?} outside {}",

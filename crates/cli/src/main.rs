@@ -137,18 +137,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build { inputs, output } => {
             let started = Instant::now();
             output::check_dir(&output.out, output.force)?;
-            let (analyses, diagnostics, docs) = analyse(&inputs)?;
+            let (builder, diagnostics) = analyse(&inputs)?;
             write_outputs(
-                analyses,
+                builder,
                 &diagnostics,
-                docs,
                 inputs.min_confidence,
                 &output,
                 started,
             )
         }
         Command::Extract { inputs } => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let mut out = std::io::BufWriter::new(std::io::stdout());
             let diagnostics = for_each_analysis(&inputs, |a| shard::write(&mut out, a))?;
             use std::io::Write;
             out.flush()?;
@@ -164,27 +163,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let started = Instant::now();
             output::check_dir(&output.out, output.force)?;
-            let (analyses, diagnostics) = shard::read(&shards)?;
-            let docs = analyses.len();
-            write_outputs(
-                analyses,
-                &diagnostics,
-                docs,
-                min_confidence,
-                &output,
-                started,
-            )
+            let mut builder = whomet_graph::Builder::default();
+            let diagnostics = shard::read(&shards, |a| builder.add(&a))?;
+            write_outputs(builder, &diagnostics, min_confidence, &output, started)
         }
         Command::Eval { inputs, gold, json } => {
             let gold_text = std::fs::read_to_string(&gold)
                 .with_context(|| format!("reading gold file {}", gold.display()))?;
             let gold = whomet_eval::Gold::from_json(&gold_text)
                 .with_context(|| format!("gold file {}", gold.display()))?;
-            let (analyses, diagnostics, _) = analyse(&inputs)?;
+            let (builder, diagnostics) = analyse(&inputs)?;
             for d in &diagnostics {
                 eprintln!("{d}");
             }
-            let graph = graph(&analyses, inputs.min_confidence);
+            let graph = graph(builder, inputs.min_confidence);
             let report = whomet_eval::score(&gold, &graph);
             if json {
                 emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
@@ -204,8 +196,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 threads: 0,
                 quiet: true,
             };
-            let (analyses, _, _) = analyse(&inputs)?;
-            let graph = graph(&analyses, 0.0);
+            let (builder, _) = analyse(&inputs)?;
+            let graph = graph(builder, 0.0);
             emit(&explain(&graph, &person, other.as_deref())?)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -235,24 +227,23 @@ fn parse_format(s: &str) -> Result<whomet_export::Format, String> {
         })
 }
 
-/// Runs the per-article stages over every input and keeps the analyses.
-fn analyse(inputs: &Inputs) -> Result<(Vec<Analysis>, Vec<Diagnostic>, usize)> {
-    let mut analyses = Vec::new();
+/// Runs the per-article stages over every input and gathers the analyses into a graph builder.
+fn analyse(inputs: &Inputs) -> Result<(whomet_graph::Builder, Vec<Diagnostic>)> {
+    let mut builder = whomet_graph::Builder::default();
     let diagnostics = for_each_analysis(inputs, |a| {
-        analyses.push(a);
+        builder.add(&a);
         Ok(())
     })?;
-    let n = analyses.len();
-    Ok((analyses, diagnostics, n))
+    Ok((builder, diagnostics))
 }
 
 /// Runs the per-article stages over every input: jobs are streamed in batches, each batch
-/// analysed in parallel and handed to `sink` in input order, so memory holds what the sink
-/// keeps, not the corpus, and the result does not depend on the number of threads. A repeated
-/// document id is reported and the later document skipped.
+/// analysed in parallel and handed to `sink` in input order while the next batch is analysed,
+/// so memory holds what the sink keeps, not the corpus, and the result does not depend on the
+/// number of threads. A repeated document id is reported and the later document skipped.
 fn for_each_analysis(
     inputs: &Inputs,
-    mut sink: impl FnMut(Analysis) -> Result<()>,
+    mut sink: impl FnMut(Analysis) -> Result<()> + Send,
 ) -> Result<Vec<Diagnostic>> {
     use rayon::prelude::*;
     let paths = if inputs.inputs.is_empty() {
@@ -273,19 +264,9 @@ fn for_each_analysis(
     let progress = progress_bar(total, inputs.quiet);
     let mut ids = std::collections::HashSet::new();
     let mut failed = None;
-    input::stream(&files, 512, &mut diagnostics, |jobs, diagnostics| {
-        type Done = (u64, Option<(String, Analysis)>, Vec<Diagnostic>);
-        let results: Vec<Done> = pool.install(|| {
-            jobs.into_par_iter()
-                .map(|job| {
-                    let size = job.size();
-                    let (article, note) = job.load();
-                    let mut diags: Vec<Diagnostic> = note.into_iter().collect();
-                    let analysis = article.map(|a| (a.source.clone(), analyse_one(&a, &mut diags)));
-                    (size, analysis, diags)
-                })
-                .collect()
-        });
+    type Done = (u64, Option<(String, Analysis)>, Vec<Diagnostic>);
+    let mut pending: Vec<Done> = Vec::new();
+    let mut consume = |results: Vec<Done>, diagnostics: &mut Vec<Diagnostic>| {
         for (size, analysis, diags) in results {
             progress.inc(size);
             diagnostics.extend(diags);
@@ -307,7 +288,28 @@ fn for_each_analysis(
                 failed = Some(e);
             }
         }
+    };
+    input::stream(&files, 512, &mut diagnostics, |jobs, diagnostics| {
+        let previous = std::mem::take(&mut pending);
+        (pending, ()) = pool.install(|| {
+            rayon::join(
+                || {
+                    jobs.into_par_iter()
+                        .map(|job| {
+                            let size = job.size();
+                            let (article, note) = job.load();
+                            let mut diags: Vec<Diagnostic> = note.into_iter().collect();
+                            let analysis =
+                                article.map(|a| (a.source.clone(), analyse_one(&a, &mut diags)));
+                            (size, analysis, diags)
+                        })
+                        .collect()
+                },
+                || consume(previous, diagnostics),
+            )
+        });
     })?;
+    consume(pending, &mut diagnostics);
     progress.finish_and_clear();
     match failed {
         Some(e) => Err(e),
@@ -346,16 +348,14 @@ fn progress_bar(total: u64, quiet: bool) -> indicatif::ProgressBar {
 
 /// Builds the graph, writes every chosen format atomically and prints the summary.
 fn write_outputs(
-    analyses: Vec<Analysis>,
+    builder: whomet_graph::Builder,
     diagnostics: &[Diagnostic],
-    docs: usize,
     min_confidence: f64,
     output: &Output,
     started: Instant,
 ) -> Result<ExitCode> {
-    let graph = graph(&analyses, min_confidence);
-    // The graph keeps what the exports need.
-    drop(analyses);
+    let docs = builder.len();
+    let graph = graph(builder, min_confidence);
     let mut diagnostics = diagnostics.to_vec();
     let formats = if output.format.is_empty() {
         default_formats(&graph, &mut diagnostics)
@@ -411,8 +411,8 @@ fn default_formats(
         .collect()
 }
 
-fn graph(analyses: &[Analysis], min_confidence: f64) -> whomet_graph::Graph {
-    let mut g = whomet_graph::build(analyses);
+fn graph(builder: whomet_graph::Builder, min_confidence: f64) -> whomet_graph::Graph {
+    let mut g = builder.finish();
     if min_confidence > 0.0 {
         g.filter_confidence(min_confidence);
     }
@@ -421,7 +421,7 @@ fn graph(analyses: &[Analysis], min_confidence: f64) -> whomet_graph::Graph {
 
 fn explain(graph: &whomet_graph::Graph, a: &str, b: Option<&str>) -> Result<String> {
     use std::fmt::Write;
-    let find = |name: &str| -> Result<&whomet_core::PersonNode> {
+    let find = |name: &str| -> Result<&whomet_graph::PersonNode> {
         match graph.find(name).as_slice() {
             [one] => Ok(one),
             [] => bail!("no person named {name:?} in the graph"),
@@ -441,7 +441,8 @@ fn explain(graph: &whomet_graph::Graph, a: &str, b: Option<&str>) -> Result<Stri
             writeln!(out, "{} ({})", pa.label, pa.id)?;
             writeln!(out, "  aliases: {}", pa.aliases.join("; "))?;
             writeln!(out, "  roles: {}", pa.roles.join("; "))?;
-            writeln!(out, "  documents: {}", pa.documents.join("; "))?;
+            let docs: Vec<&str> = graph.docs(&pa.documents).collect();
+            writeln!(out, "  documents: {}", docs.join("; "))?;
             writeln!(
                 out,
                 "  mentions: {}{}",
@@ -450,7 +451,8 @@ fn explain(graph: &whomet_graph::Graph, a: &str, b: Option<&str>) -> Result<Stri
             )?;
             writeln!(out, "  merged from:")?;
             for m in &pa.merges {
-                writeln!(out, "    {:?} in {} by rule: {}", m.name, m.doc, m.rule)?;
+                let (name, doc, rule) = (graph.str(m.name), graph.doc(m.doc), graph.str(m.rule));
+                writeln!(out, "    {name:?} in {doc} by rule: {rule}")?;
             }
         }
         Some(b) => {
@@ -466,20 +468,20 @@ fn explain(graph: &whomet_graph::Graph, a: &str, b: Option<&str>) -> Result<Stri
                     "{} -- {}: {} confidence {}",
                     pa.label, pb.label, e.kind, e.confidence
                 )?;
-                for ev in &e.evidence {
+                for ev in graph.evidence(e) {
                     let date = ev.date.map(|d| d.to_string()).unwrap_or_default();
                     writeln!(
                         out,
                         "  [{}] {}..{} trigger {:?} date {} place {} confidence {} ({})\n    {}",
-                        ev.evidence.doc,
-                        ev.evidence.sentence.start,
-                        ev.evidence.sentence.end,
-                        ev.evidence.trigger,
+                        ev.doc,
+                        ev.sentence.start,
+                        ev.sentence.end,
+                        ev.trigger,
                         if date.is_empty() { "-" } else { &date },
-                        ev.place.as_deref().unwrap_or("-"),
-                        ev.evidence.confidence,
-                        ev.evidence.cues.join(", "),
-                        ev.evidence.text
+                        ev.place.unwrap_or("-"),
+                        ev.confidence,
+                        ev.cues().collect::<Vec<_>>().join(", "),
+                        ev.text
                     )?;
                 }
             }

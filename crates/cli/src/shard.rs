@@ -37,16 +37,15 @@ pub fn write(out: &mut impl Write, analysis: Analysis) -> Result<()> {
     Ok(())
 }
 
-/// Reads every shard; a line of another format version is an error, a malformed line a
-/// diagnostic. A repeated document id keeps the first seen.
-pub fn read(paths: &[PathBuf]) -> Result<(Vec<Analysis>, Vec<Diagnostic>)> {
+/// Reads every shard, handing each analysis to `sink`; a line of another format version is an
+/// error, a malformed line a diagnostic. A repeated document id keeps the first seen.
+pub fn read(paths: &[PathBuf], mut sink: impl FnMut(Analysis)) -> Result<Vec<Diagnostic>> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         paths.to_vec()
     };
     let (files, mut diags) = crate::input::expand(&paths)?;
-    let mut out = Vec::new();
     let mut ids = std::collections::HashSet::new();
     for f in files {
         let (source, reader): (String, Box<dyn BufRead>) = if f.as_os_str() == "-" {
@@ -95,7 +94,7 @@ pub fn read(paths: &[PathBuf]) -> Result<(Vec<Analysis>, Vec<Diagnostic>)> {
             let mut a = parsed.analysis;
             diags.append(&mut a.diagnostics);
             if ids.insert(a.doc.clone()) {
-                out.push(a);
+                sink(a);
             } else {
                 diags.push(Diagnostic {
                     source: source.clone(),
@@ -105,5 +104,5 @@ pub fn read(paths: &[PathBuf]) -> Result<(Vec<Analysis>, Vec<Diagnostic>)> {
             }
         }
     }
-    Ok((out, diags))
+    Ok(diags)
 }

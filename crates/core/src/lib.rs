@@ -4,7 +4,7 @@
 //! score -> build graph -> export`. This crate holds the values passed between those stages:
 //! [`Document`] (an article and its [`SourceMap`]), [`Span`] (a byte range into the original
 //! text), [`Analysis`] (everything one article contributes: [`LocalPerson`]s and [`Event`]s with
-//! their [`Evidence`]), and the graph payloads [`PersonNode`] and [`EdgeData`].
+//! their [`Evidence`]). The graph and its node and edge types live in `whomet-graph`.
 //!
 //! ```
 //! use whomet_core::{fold_name, PartialDate};
@@ -206,70 +206,6 @@ pub struct Analysis {
     pub events: Vec<Event>,
     /// Problems found on the way.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// How two name forms from different documents came to be one person.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct MergeRecord {
-    /// The name form merged in.
-    pub name: String,
-    /// The document it came from.
-    pub doc: String,
-    /// The rule that merged it ("same folded name", "surname + matching given name", ...).
-    pub rule: String,
-}
-
-/// A node of the graph: one person across the corpus.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PersonNode {
-    /// Stable identifier: ASCII slug of the canonical name, made unique.
-    pub id: String,
-    /// Canonical name.
-    pub label: String,
-    /// Every other name form seen, sorted.
-    pub aliases: Vec<String>,
-    /// Roles seen, sorted.
-    pub roles: Vec<String>,
-    /// Number of mentions over all documents.
-    pub mentions: usize,
-    /// Documents the person appears in, sorted.
-    pub documents: Vec<String>,
-    /// Only ever seen as a photo credit or byline.
-    pub credit: bool,
-    /// How the node was assembled from per-document people.
-    pub merges: Vec<MergeRecord>,
-}
-
-/// One piece of evidence for an edge, with the resolved date and place of its event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EdgeEvidence {
-    /// The sentence and its confidence.
-    pub evidence: Evidence,
-    /// Resolved date of the event.
-    pub date: Option<PartialDate>,
-    /// Place of the event.
-    pub place: Option<String>,
-}
-
-/// An edge of the graph: one pair of people and one kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EdgeData {
-    /// MET, CONTACT or PLANNED.
-    pub kind: EdgeKind,
-    /// Combined confidence of all evidence, in 0..1.
-    pub confidence: f64,
-    /// Sum of the evidence confidences (for layouts that weigh edges).
-    pub weight: f64,
-    /// Supporting sentences, in document then offset order.
-    pub evidence: Vec<EdgeEvidence>,
-    /// Documents that support the edge, sorted.
-    pub documents: Vec<String>,
-    /// Earliest known date.
-    pub first_date: Option<PartialDate>,
-    /// Latest known date.
-    pub last_date: Option<PartialDate>,
-    /// Places, sorted.
-    pub places: Vec<String>,
 }
 
 /// How a mention refers to its person.

@@ -31,8 +31,8 @@ pub use report::{DateAccuracy, EdgeScore, Fragment, Merged, PeopleScore, Reliabi
 
 use names::{doc_id, norm, split_aliases, tokens};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use whomet_core::{EdgeData, EdgeKind, PersonNode};
-use whomet_graph::Graph;
+use whomet_core::EdgeKind;
+use whomet_graph::{EdgeData, Graph, PersonNode};
 
 /// Scores `graph` against `gold` exactly as `score.py` scores the graph's GraphML export.
 pub fn score(gold: &Gold, graph: &Graph) -> Report {
@@ -181,7 +181,7 @@ impl<'g> Scorer<'g> {
             let (s, t) = (e.source().index(), e.target().index());
             let (u, v) = (&self.nodes[s.min(t)], &self.nodes[s.max(t)]);
             let data = &e.weight;
-            let docs: BTreeSet<String> = split_aliases(&data.documents.join("; "))
+            let docs: BTreeSet<String> = split_aliases(&graph.documents(data).join("; "))
                 .iter()
                 .map(|d| doc_id(d))
                 .collect();
@@ -213,7 +213,7 @@ impl<'g> Scorer<'g> {
                     prov_ok += usize::from(cited);
                 }
                 if let Some(dates) = truth.dates.get(&pair).filter(|d| !d.is_empty()) {
-                    *dated.entry(pair).or_default() |= has_date(data, dates);
+                    *dated.entry(pair).or_default() |= has_date(graph, data, dates);
                 }
             } else if truth.optional.contains(&pair) {
                 bin.optional += 1;
@@ -289,8 +289,8 @@ fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
 }
 
 /// Whether the edge's first, last or any evidence date is one of `dates`.
-fn has_date(data: &EdgeData, dates: &BTreeSet<&str>) -> bool {
-    let evidence = data.evidence.iter().map(|e| e.date);
+fn has_date(graph: &Graph, data: &EdgeData, dates: &BTreeSet<&str>) -> bool {
+    let evidence = graph.evidence(data).map(|e| e.date);
     [data.first_date, data.last_date]
         .into_iter()
         .chain(evidence)

@@ -1,7 +1,7 @@
 use super::*;
 use crate::py::Repr;
 use expect_test::{Expect, expect};
-use whomet_core::{EdgeEvidence, Evidence, PartialDate, Span};
+use whomet_core::{PartialDate, Span};
 
 /// Seven people: two Bakers (one surname), two George Bushes (one full name, told apart by
 /// `doc_people`), and an optional Abbas.
@@ -44,29 +44,50 @@ fn node(label: &str, aliases: &[&str]) -> PersonNode {
     }
 }
 
-fn edge(kind: EdgeKind, docs: &[&str], confidence: f64) -> EdgeData {
-    EdgeData {
+/// An edge to add to a test graph: one piece of evidence per document, each with `date`.
+struct Edge {
+    kind: EdgeKind,
+    docs: &'static [&'static str],
+    confidence: f64,
+    date: Option<PartialDate>,
+}
+
+fn edge(kind: EdgeKind, docs: &'static [&'static str], confidence: f64) -> Edge {
+    Edge {
         kind,
+        docs,
         confidence,
-        weight: confidence,
-        evidence: vec![],
-        documents: docs.iter().map(|d| d.to_string()).collect(),
-        first_date: None,
-        last_date: None,
-        places: vec![],
+        date: None,
     }
 }
 
-fn met(docs: &[&str]) -> EdgeData {
+fn met(docs: &'static [&'static str]) -> Edge {
     edge(EdgeKind::Met, docs, 0.8)
 }
 
 /// A graph of `nodes` and edges between node positions.
-fn graph(nodes: Vec<PersonNode>, edges: Vec<(usize, usize, EdgeData)>) -> Graph {
+fn graph(nodes: Vec<PersonNode>, edges: Vec<(usize, usize, Edge)>) -> Graph {
     let mut g = Graph::default();
     let ids: Vec<_> = nodes.into_iter().map(|n| g.graph.add_node(n)).collect();
     for (a, b, e) in edges {
-        g.graph.add_edge(ids[a], ids[b], e);
+        let evidence: Vec<_> = e
+            .docs
+            .iter()
+            .map(|d| {
+                let doc = g.add_doc(d);
+                let span = Span::new(0, 1);
+                g.add_event(doc, span, "", "met", e.confidence, &[], e.date, None)
+            })
+            .collect();
+        let data = EdgeData {
+            kind: e.kind,
+            confidence: e.confidence,
+            weight: e.confidence,
+            evidence: evidence.into(),
+            first_date: None,
+            last_date: None,
+        };
+        g.graph.add_edge(ids[a], ids[b], data);
     }
     g
 }
@@ -430,24 +451,9 @@ fn empty_gold_and_graph_score_one() {
 
 #[test]
 fn reliability_bins_and_met_dates() {
-    let dated = |conf: f64, day: &str| {
-        let date = PartialDate::parse(day);
-        let evidence = EdgeEvidence {
-            evidence: Evidence {
-                doc: "d1".into(),
-                sentence: Span::new(0, 1),
-                text: String::new(),
-                trigger: "met".into(),
-                confidence: conf,
-                cues: vec![],
-            },
-            date,
-            place: None,
-        };
-        EdgeData {
-            evidence: vec![evidence],
-            ..edge(EdgeKind::Met, &["d1"], conf)
-        }
+    let dated = |conf: f64, day: &str| Edge {
+        date: PartialDate::parse(day),
+        ..edge(EdgeKind::Met, &["d1"], conf)
     };
     let g = graph(
         vec![

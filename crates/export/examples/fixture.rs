@@ -44,10 +44,32 @@ fn write(dir: PathBuf) -> Result<usize, Box<dyn std::error::Error>> {
             n += 1;
         }
     }
-    let people: Vec<_> = graph.nodes().collect();
+    let people: Vec<_> = graph
+        .nodes()
+        .map(|n| {
+            let documents: Vec<&str> = graph.docs(&n.documents).collect();
+            serde_json::json!({"id": n.id, "label": n.label, "aliases": n.aliases,
+                "roles": n.roles, "mentions": n.mentions, "documents": documents})
+        })
+        .collect();
     let edges: Vec<_> = graph
         .edges()
-        .map(|(a, b, e)| serde_json::json!({"source": a.id, "target": b.id, "data": e}))
+        .map(|(a, b, e)| {
+            let evidence: Vec<_> = graph
+                .evidence(e)
+                .map(|x| {
+                    let cues: Vec<&str> = x.cues().collect();
+                    serde_json::json!({"date": x.date, "place": x.place, "evidence": {
+                        "doc": x.doc, "sentence": x.sentence, "text": x.text,
+                        "trigger": x.trigger, "confidence": x.confidence, "cues": cues}})
+                })
+                .collect();
+            let data = serde_json::json!({"kind": e.kind, "confidence": e.confidence,
+                "weight": e.weight, "documents": graph.documents(e),
+                "first_date": e.first_date, "last_date": e.last_date,
+                "places": graph.places(e), "evidence": evidence});
+            serde_json::json!({"source": a.id, "target": b.id, "data": data})
+        })
         .collect();
     let truth = serde_json::json!({"people": people, "edges": edges});
     std::fs::write(

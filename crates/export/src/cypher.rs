@@ -54,10 +54,10 @@ pub fn write_cypher(graph: &Graph, out: &mut impl Write) -> Result<(), ExportErr
             e.confidence,
             e.weight,
             e.evidence.len(),
-            list(&e.documents),
+            list(graph.documents(e)),
             date(e.first_date),
             date(e.last_date),
-            list(&e.places),
+            list(graph.places(e)),
         )?;
     }
     Ok(())
@@ -79,13 +79,13 @@ fn string(s: &str) -> String {
 }
 
 /// A list of string literals: `['a', 'b']`, or `[]`.
-fn list(items: &[String]) -> String {
+fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
     let mut out = String::from("[");
-    for (i, s) in items.iter().enumerate() {
+    for (i, s) in items.into_iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        let _ = write!(out, "{}", string(s));
+        let _ = write!(out, "{}", string(s.as_ref()));
     }
     out.push(']');
     out
@@ -104,6 +104,6 @@ mod tests {
             super::string("O'Neil \\ \"x\"\n"),
             "'O\\'Neil \\\\ \"x\"\n'"
         );
-        assert_eq!(super::list(&[]), "[]");
+        assert_eq!(super::list::<&str>([]), "[]");
     }
 }

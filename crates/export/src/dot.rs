@@ -6,8 +6,9 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use std::io::Write;
-use whomet_core::{EdgeData, EdgeKind, PersonNode};
+use whomet_core::EdgeKind;
 use whomet_graph::Graph;
+use whomet_graph::{EdgeData, PersonNode};
 
 /// Writes `graph.dot`: an undirected Graphviz graph `whomet`, built with graphviz-rust's DOT
 /// model and printed by its printer. Connected groups of people are packed together
@@ -56,7 +57,7 @@ fn dot_graph(graph: &Graph) -> DotGraph {
             attr("style", Id::Plain(style.to_string())),
             attr("color", Id::Plain(color.to_string())),
             attr("penwidth", number(1.0 + 3.0 * e.confidence)),
-            attr("tooltip", quoted(&edge_tooltip(a, b, e))),
+            attr("tooltip", quoted(&edge_tooltip(graph, a, b, e))),
         ];
         let ty = EdgeTy::Pair(Vertex::N(node_id(a)), Vertex::N(node_id(b)));
         Stmt::Edge(Edge { ty, attributes })
@@ -82,7 +83,7 @@ fn node_tooltip(n: &PersonNode) -> String {
     )
 }
 
-fn edge_tooltip(a: &PersonNode, b: &PersonNode, e: &EdgeData) -> String {
+fn edge_tooltip(graph: &Graph, a: &PersonNode, b: &PersonNode, e: &EdgeData) -> String {
     let dates = match (date(e.first_date), date(e.last_date)) {
         (first, last) if first == last || last.is_empty() => first,
         (first, last) => format!("{first} to {last}"),
@@ -93,9 +94,9 @@ fn edge_tooltip(a: &PersonNode, b: &PersonNode, e: &EdgeData) -> String {
         e.kind,
         b.label,
         or(dates, "unknown"),
-        or(e.places.join("; "), "unknown"),
+        or(graph.places(e).join("; "), "unknown"),
         e.evidence.len(),
-        e.documents.len()
+        graph.documents(e).len()
     )
 }
 

@@ -17,7 +17,7 @@ pub fn write_gephi_nodes(graph: &Graph, out: &mut impl Write) -> Result<(), Expo
             cell(&join_list(&n.aliases, "; ")),
             cell(&join_list(&n.roles, "; ")),
             n.mentions.to_string(),
-            cell(&join_list(&n.documents, "; ")),
+            cell(&join_list(graph.docs(&n.documents), "; ")),
         ])?;
     }
     w.flush()?;
@@ -50,9 +50,9 @@ pub fn write_gephi_edges(graph: &Graph, out: &mut impl Write) -> Result<(), Expo
             e.kind.to_string(),
             e.confidence.to_string(),
             e.evidence.len().to_string(),
-            cell(&join_list(&e.documents, "; ")),
-            cell(&join_list(&e.places, "; ")),
-            timeset(&spells(e)),
+            cell(&join_list(graph.documents(e), "; ")),
+            cell(&join_list(graph.places(e), "; ")),
+            timeset(&spells(graph, e)),
             edge_id(i),
         ])?;
     }

@@ -70,7 +70,7 @@ pub fn write_gexf(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             list(&n.aliases),
             list(&n.roles),
             n.mentions.to_string(),
-            list(&n.documents),
+            list(graph.docs(&n.documents)),
         ];
         write_attvalues(out, &NODE_ATTRIBUTES, &values)?;
         writeln!(out, "      </node>")?;
@@ -92,13 +92,13 @@ pub fn write_gexf(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             e.kind.to_string(),
             e.confidence.to_string(),
             e.evidence.len().to_string(),
-            list(&e.documents),
-            list(&e.places),
+            list(graph.documents(e)),
+            list(graph.places(e)),
             date(e.first_date),
             date(e.last_date),
         ];
         write_attvalues(out, &EDGE_ATTRIBUTES, &values)?;
-        let spells = spells(e);
+        let spells = spells(graph, e);
         if !spells.is_empty() {
             writeln!(out, "        <spells>")?;
             for (start, end) in spells {
@@ -137,10 +137,13 @@ fn write_attvalues<const N: usize>(
 
 /// A `liststring` value as Gephi parses it: `["a", "b"]`, every item in double quotes with `\`
 /// and `"` escaped by a backslash; `[]` when empty.
-pub(crate) fn list(items: &[String]) -> String {
+pub(crate) fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
     let items: Vec<String> = items
-        .iter()
-        .map(|s| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"")))
+        .into_iter()
+        .map(|s| {
+            let s = s.as_ref();
+            format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+        })
         .collect();
     format!("[{}]", items.join(", "))
 }

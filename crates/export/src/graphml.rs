@@ -70,10 +70,10 @@ pub fn write_graphml(graph: &Graph, out: &mut impl Write) -> Result<(), ExportEr
             e.confidence.to_string(),
             e.weight.to_string(),
             e.evidence.len().to_string(),
-            join_list(&e.documents, "; "),
+            join_list(graph.documents(e), "; "),
             date(e.first_date),
             date(e.last_date),
-            join_list(&e.places, "; "),
+            join_list(graph.places(e), "; "),
             id,
         ];
         write_data(out, &EDGE_KEYS, &values)?;

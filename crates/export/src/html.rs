@@ -4,8 +4,9 @@ use crate::graphml::Xml;
 use crate::svg::svg_text;
 use crate::{ExportError, date, degrees, edge_id};
 use std::io::Write;
-use whomet_core::{EdgeKind, PersonNode};
+use whomet_core::EdgeKind;
 use whomet_graph::Graph;
+use whomet_graph::PersonNode;
 
 /// Writes `report.html`: one self-contained page that needs no network (a Content Security
 /// Policy forbids every external load): the graph drawn by graphviz-pure, a searchable table of
@@ -18,7 +19,7 @@ pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
     let (people, edges) = (graph.nodes().count(), graph.edges().count());
     let mut documents: Vec<&str> = graph
         .nodes()
-        .flat_map(|n| n.documents.iter().map(String::as_str))
+        .flat_map(|n| graph.docs(&n.documents))
         .collect();
     documents.sort_unstable();
     documents.dedup();
@@ -66,7 +67,7 @@ pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             items(&n.aliases),
             items(&n.roles),
             n.mentions,
-            items(&n.documents),
+            items(graph.docs(&n.documents)),
             degree.get(n.id.as_str()).copied().unwrap_or(0),
             id = Xml(&n.id),
         )?;
@@ -95,9 +96,9 @@ pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             Xml(&b.label),
             e.confidence,
             Xml(&dates),
-            items(&e.places),
+            items(graph.places(e)),
             e.evidence.len(),
-            items(&e.documents),
+            items(graph.documents(e)),
             kind = e.kind,
         )?;
     }
@@ -118,18 +119,18 @@ pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             Xml(&b.label),
             kind = e.kind,
         )?;
-        for x in &e.evidence {
+        for x in graph.evidence(e) {
             writeln!(
                 out,
                 r#"<li><blockquote class="sentence" dir="auto">{}</blockquote><p class="meta">document <code class="doc">{}</code> bytes <span class="span">{}–{}</span> · date <span class="date">{}</span> · place <span class="place">{}</span> · trigger <q class="trigger">{}</q> · confidence <span class="confidence">{}</span></p></li>"#,
-                highlight(&x.evidence.text, a, b),
-                Xml(&x.evidence.doc),
-                x.evidence.sentence.start,
-                x.evidence.sentence.end,
+                highlight(x.text, a, b),
+                Xml(x.doc),
+                x.sentence.start,
+                x.sentence.end,
                 Xml(&date(x.date)),
-                Xml(x.place.as_deref().unwrap_or("")),
-                Xml(&x.evidence.trigger),
-                x.evidence.confidence,
+                Xml(x.place.unwrap_or("")),
+                Xml(x.trigger),
+                x.confidence,
             )?;
         }
         writeln!(out, "</ol>\n</article>")?;
@@ -145,13 +146,13 @@ fn or(s: String, default: &str) -> String {
 }
 
 /// A list as `<ul>` items, nothing when empty.
-fn items(list: &[String]) -> String {
-    if list.is_empty() {
-        return String::new();
-    }
+fn items<S: AsRef<str>>(list: impl IntoIterator<Item = S>) -> String {
     let mut out = String::from("<ul>");
     for item in list {
-        out.push_str(&format!("<li dir=\"auto\">{}</li>", Xml(item)));
+        out.push_str(&format!("<li dir=\"auto\">{}</li>", Xml(item.as_ref())));
+    }
+    if out.len() == 4 {
+        return String::new();
     }
     out.push_str("</ul>");
     out

@@ -9,60 +9,75 @@ use whomet_graph::Graph;
 /// Writes `graph.json`: the graph as Cytoscape.js elements (`cy.add(json.elements)`), with every
 /// value exact and every piece of evidence behind each edge.
 pub fn write_json(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
-    let degree = degrees(graph);
-    let nodes = graph
-        .nodes()
-        .map(|n| Element {
+    let document = Document {
+        elements: Elements {
+            nodes: Nodes(graph),
+            edges: Edges(graph),
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// The nodes, serialised one by one as they are written.
+struct Nodes<'a>(&'a Graph);
+
+impl Serialize for Nodes<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let graph = self.0;
+        let degree = degrees(graph);
+        s.collect_seq(graph.nodes().map(|n| Element {
             data: NodeData {
                 id: &n.id,
                 label: &n.label,
                 aliases: &n.aliases,
                 roles: &n.roles,
                 mentions: n.mentions,
-                documents: &n.documents,
+                documents: graph.docs(&n.documents).collect(),
                 degree: degree.get(n.id.as_str()).copied().unwrap_or(0),
             },
-        })
-        .collect();
-    let edges = graph
-        .edges()
-        .enumerate()
-        .map(|(i, (a, b, e))| Element {
-            data: EdgeJson {
-                id: edge_id(i),
-                source: &a.id,
-                target: &b.id,
-                kind: e.kind,
-                confidence: e.confidence,
-                weight: e.weight,
-                documents: &e.documents,
-                first_date: e.first_date,
-                last_date: e.last_date,
-                places: &e.places,
-                evidence: e
-                    .evidence
-                    .iter()
-                    .map(|x| EvidenceJson {
-                        doc: &x.evidence.doc,
-                        start: x.evidence.sentence.start,
-                        end: x.evidence.sentence.end,
-                        sentence: &x.evidence.text,
-                        trigger: &x.evidence.trigger,
-                        date: x.date,
-                        place: x.place.as_deref(),
-                        confidence: x.evidence.confidence,
-                        cues: &x.evidence.cues,
-                    })
-                    .collect(),
-            },
-        })
-        .collect();
-    let document = Document {
-        elements: Elements { nodes, edges },
-    };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    out.write_all(b"\n")?;
-    Ok(())
+        }))
+    }
+}
+
+/// The edges, serialised one by one as they are written.
+struct Edges<'a>(&'a Graph);
+
+impl Serialize for Edges<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let graph = self.0;
+        s.collect_seq(graph.edges().enumerate().map(|(i, (a, b, e))| {
+            Element {
+                data: EdgeJson {
+                    id: edge_id(i),
+                    source: &a.id,
+                    target: &b.id,
+                    kind: e.kind,
+                    confidence: e.confidence,
+                    weight: e.weight,
+                    documents: graph.documents(e),
+                    first_date: e.first_date,
+                    last_date: e.last_date,
+                    places: graph.places(e),
+                    evidence: graph
+                        .evidence(e)
+                        .map(|x| EvidenceJson {
+                            doc: x.doc,
+                            start: x.sentence.start,
+                            end: x.sentence.end,
+                            sentence: x.text,
+                            trigger: x.trigger,
+                            date: x.date,
+                            place: x.place,
+                            confidence: x.confidence,
+                            cues: x.cues().collect(),
+                        })
+                        .collect(),
+                },
+            }
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -72,8 +87,8 @@ struct Document<'a> {
 
 #[derive(Serialize)]
 struct Elements<'a> {
-    nodes: Vec<Element<NodeData<'a>>>,
-    edges: Vec<Element<EdgeJson<'a>>>,
+    nodes: Nodes<'a>,
+    edges: Edges<'a>,
 }
 
 #[derive(Serialize)]
@@ -88,7 +103,7 @@ struct NodeData<'a> {
     aliases: &'a [String],
     roles: &'a [String],
     mentions: usize,
-    documents: &'a [String],
+    documents: Vec<&'a str>,
     degree: usize,
 }
 
@@ -101,10 +116,10 @@ struct EdgeJson<'a> {
     kind: EdgeKind,
     confidence: f64,
     weight: f64,
-    documents: &'a [String],
+    documents: Vec<&'a str>,
     first_date: Option<PartialDate>,
     last_date: Option<PartialDate>,
-    places: &'a [String],
+    places: Vec<&'a str>,
     evidence: Vec<EvidenceJson<'a>>,
 }
 
@@ -118,5 +133,5 @@ struct EvidenceJson<'a> {
     date: Option<PartialDate>,
     place: Option<&'a str>,
     confidence: f64,
-    cues: &'a [String],
+    cues: Vec<&'a str>,
 }

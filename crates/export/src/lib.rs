@@ -190,9 +190,17 @@ pub fn render(format: Format, graph: &Graph) -> Result<Vec<(&'static str, Vec<u8
 }
 
 /// Joins list items with `sep`; a `;` inside an item becomes `,` so the list splits back.
-fn join_list(items: &[String], sep: &str) -> String {
-    let items: Vec<String> = items.iter().map(|s| s.replace(';', ",")).collect();
-    items.join(sep)
+fn join_list<S: AsRef<str>>(items: impl IntoIterator<Item = S>, sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        for c in item.as_ref().chars() {
+            out.push(if c == ';' { ',' } else { c });
+        }
+    }
+    out
 }
 
 /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or an empty string when unknown.

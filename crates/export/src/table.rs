@@ -56,10 +56,10 @@ pub fn write_neo4j_relationships(graph: &Graph, out: &mut impl Write) -> Result<
             e.confidence.to_string(),
             e.weight.to_string(),
             e.evidence.len().to_string(),
-            flat(&join_list(&e.documents, ";")),
+            flat(&join_list(graph.documents(e), ";")),
             date(e.first_date),
             date(e.last_date),
-            flat(&join_list(&e.places, ";")),
+            flat(&join_list(graph.places(e), ";")),
         ])?;
     }
     w.flush()?;
@@ -88,21 +88,20 @@ pub fn write_evidence(graph: &Graph, out: &mut impl Write) -> Result<(), ExportE
     ])?;
     let text = |s: &str| flat(&guard(s));
     for (a, b, e) in graph.edges() {
-        for ev in &e.evidence {
-            let x = &ev.evidence;
+        for x in graph.evidence(e) {
             w.write_record([
                 text(&a.id),
                 text(&b.id),
                 text(&a.label),
                 text(&b.label),
                 text(e.kind.as_str()),
-                text(&x.doc),
+                text(x.doc),
                 x.sentence.start.to_string(),
                 x.sentence.end.to_string(),
-                text(&x.text),
-                text(&x.trigger),
-                text(&date(ev.date)),
-                text(ev.place.as_deref().unwrap_or("")),
+                text(x.text),
+                text(x.trigger),
+                text(&date(x.date)),
+                text(x.place.unwrap_or("")),
                 x.confidence.to_string(),
             ])?;
         }

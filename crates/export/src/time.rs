@@ -1,6 +1,7 @@
 //! Time sets for Gephi: the days an edge's evidence covers.
 
-use whomet_core::{EdgeData, PartialDate};
+use whomet_core::PartialDate;
+use whomet_graph::{EdgeData, Graph};
 
 /// A closed range of days, `start..=end`, each `(year, month, day)`.
 pub(crate) type Span = ((i32, u8, u8), (i32, u8, u8));
@@ -16,10 +17,9 @@ pub(crate) fn period(d: PartialDate) -> Span {
 
 /// The periods of the edge's dated evidence, sorted, with overlapping periods merged (Gephi
 /// rejects overlapping intervals in one time set). Empty when no evidence has a date.
-pub(crate) fn spells(e: &EdgeData) -> Vec<Span> {
-    let mut periods: Vec<Span> = e
-        .evidence
-        .iter()
+pub(crate) fn spells(graph: &Graph, e: &EdgeData) -> Vec<Span> {
+    let mut periods: Vec<Span> = graph
+        .evidence(e)
         .filter_map(|x| x.date)
         .map(period)
         .collect();

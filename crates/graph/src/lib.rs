@@ -3,11 +3,13 @@
 //! `read -> segment -> find mentions -> resolve people -> detect meetings -> score ->`
 //! **`build graph`** `-> export`.
 //!
-//! [`build`] takes the per-article [`Analysis`] values, decides which people of different
-//! articles are one person ([`people`]), projects every event onto pairs of people, and gathers
-//! the evidence of each pair and kind into one scored edge of a [`petgraph`] graph. Nodes are
-//! ordered by id and edges by (source, target, kind), so the result does not depend on the order
-//! the articles were analysed in.
+//! A [`Builder`] takes the per-article [`Analysis`] values one at a time and keeps only what the
+//! graph needs, in compact tables: document ids, interned name forms, and each event's evidence
+//! once (its sentence text in one shared buffer). [`Builder::finish`] then decides which people
+//! of different articles are one person ([`people`]), projects every event onto pairs of people,
+//! and gathers the evidence of each pair and kind into one scored edge of a [`petgraph`] graph.
+//! Nodes are ordered by id and edges by (source, target, kind), so the result does not depend on
+//! the order the articles came in.
 //!
 //! ```
 //! use whomet_core::Analysis;
@@ -16,17 +18,136 @@
 //! ```
 #![warn(missing_docs)]
 
+mod builder;
 pub mod people;
 
-use petgraph::graph::{NodeIndex, UnGraph};
-use std::collections::BTreeMap;
-use whomet_core::{Analysis, EdgeData, EdgeEvidence, EdgeKind, PersonNode};
+pub use builder::Builder;
+/// The graph library the [`Graph`] is made with.
+pub use petgraph;
 
-/// The graph: people are nodes, one edge per pair of people and kind.
+use indexmap::IndexSet;
+use petgraph::graph::UnGraph;
+use whomet_core::{Analysis, EdgeKind, PartialDate, Span};
+
+/// A document: an index into the graph's document table, which is sorted by document id, so
+/// that comparing two `DocId`s compares their ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocId(pub u32);
+
+/// An interned string (name form, role, trigger, cue, place, merge rule): an index into the
+/// graph's string table. Its order is not the order of the strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Sym(pub u32);
+
+/// One event's evidence: an index into the graph's evidence table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EventId(pub u32);
+
+/// How one article's person came to be part of a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MergeRecord {
+    /// The name form merged in.
+    pub name: Sym,
+    /// The document it came from.
+    pub doc: DocId,
+    /// The rule that merged it ("same name key", "surname of the only person with that name").
+    pub rule: Sym,
+}
+
+/// A node of the graph: one person across the corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonNode {
+    /// Stable identifier: ASCII slug of the canonical name, made unique.
+    pub id: String,
+    /// Canonical name.
+    pub label: String,
+    /// Every other name form seen, sorted.
+    pub aliases: Vec<String>,
+    /// Roles seen, sorted.
+    pub roles: Vec<String>,
+    /// Number of mentions over all documents.
+    pub mentions: usize,
+    /// Documents the person appears in, in id order.
+    pub documents: Vec<DocId>,
+    /// Only ever seen as a photo credit or byline.
+    pub credit: bool,
+    /// How the node was assembled from per-document people, sorted by name, document, rule.
+    pub merges: Vec<MergeRecord>,
+}
+
+/// An edge of the graph: one pair of people and one kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeData {
+    /// MET, CONTACT or PLANNED.
+    pub kind: EdgeKind,
+    /// Combined confidence of all evidence, in 0..1.
+    pub confidence: f64,
+    /// Sum of the evidence confidences (for layouts that weigh edges).
+    pub weight: f64,
+    /// Supporting sentences, in document then offset order ([`Graph::evidence`] reads them).
+    pub evidence: Box<[EventId]>,
+    /// Earliest known date.
+    pub first_date: Option<PartialDate>,
+    /// Latest known date.
+    pub last_date: Option<PartialDate>,
+}
+
+/// One piece of evidence as the exporters read it: the sentence, where it is, its trigger and
+/// confidence, and the resolved date and place of its event.
+#[derive(Debug, Clone, Copy)]
+pub struct EvidenceRef<'g> {
+    /// Document id.
+    pub doc: &'g str,
+    /// The sentence, as a span of the original document text.
+    pub sentence: Span,
+    /// The sentence text (whitespace runs folded to one space).
+    pub text: &'g str,
+    /// The trigger words ("met with", "held talks").
+    pub trigger: &'g str,
+    /// Confidence of this one piece of evidence, in 0..1.
+    pub confidence: f64,
+    /// Resolved date of the event.
+    pub date: Option<PartialDate>,
+    /// Place of the event.
+    pub place: Option<&'g str>,
+    cues: &'g [Sym],
+    strings: &'g IndexSet<Box<str>>,
+}
+
+impl<'g> EvidenceRef<'g> {
+    /// What the confidence rests on ("trigger:met", "caption", ...).
+    pub fn cues(&self) -> impl Iterator<Item = &'g str> + use<'g> {
+        let strings = self.strings;
+        self.cues.iter().map(move |s| &*strings[s.0 as usize])
+    }
+}
+
+/// The stored evidence of one event.
+#[derive(Debug, Clone)]
+struct EventRow {
+    doc: DocId,
+    sentence: Span,
+    text_start: usize,
+    text_len: u32,
+    trigger: Sym,
+    cues_start: u32,
+    cues_len: u32,
+    confidence: f64,
+    date: Option<PartialDate>,
+    place: Option<Sym>,
+}
+
+/// The graph: people are nodes, one edge per pair of people and kind; the tables the nodes and
+/// edges point into (documents, strings, evidence).
 #[derive(Debug, Clone, Default)]
 pub struct Graph {
     /// Nodes in id order; edges in (source id, target id, kind) order, source id < target id.
     pub graph: UnGraph<PersonNode, EdgeData>,
+    docs: Vec<Box<str>>,
+    strings: IndexSet<Box<str>>,
+    events: Vec<EventRow>,
+    text: String,
+    cues: Vec<Sym>,
 }
 
 impl Graph {
@@ -37,18 +158,147 @@ impl Graph {
 
     /// Edges in output order, with their two endpoints.
     pub fn edges(&self) -> impl Iterator<Item = (&PersonNode, &PersonNode, &EdgeData)> {
-        self.graph.edge_indices().map(move |e| {
-            let (a, b) = self
-                .graph
-                .edge_endpoints(e)
-                .expect("edge index from this graph");
-            (&self.graph[a], &self.graph[b], &self.graph[e])
-        })
+        self.graph
+            .raw_edges()
+            .iter()
+            .map(move |e| (&self.graph[e.source()], &self.graph[e.target()], &e.weight))
     }
 
     /// Keeps only the edges whose confidence is at least `min`; people stay.
     pub fn filter_confidence(&mut self, min: f64) {
         self.graph.retain_edges(|g, e| g[e].confidence >= min);
+    }
+
+    /// The id of a document.
+    pub fn doc(&self, d: DocId) -> &str {
+        &self.docs[d.0 as usize]
+    }
+
+    /// An interned string.
+    pub fn str(&self, s: Sym) -> &str {
+        &self.strings[s.0 as usize]
+    }
+
+    /// The document ids of `docs`.
+    pub fn docs<'g>(&'g self, docs: &'g [DocId]) -> impl Iterator<Item = &'g str> + 'g {
+        docs.iter().map(|&d| self.doc(d))
+    }
+
+    /// The evidence of an edge, in document then offset order.
+    pub fn evidence<'g>(&'g self, edge: &'g EdgeData) -> impl Iterator<Item = EvidenceRef<'g>> {
+        edge.evidence.iter().map(|&e| self.event(e))
+    }
+
+    /// One event's evidence.
+    pub fn event(&self, e: EventId) -> EvidenceRef<'_> {
+        let row = &self.events[e.0 as usize];
+        let cues = row.cues_start as usize..(row.cues_start + row.cues_len) as usize;
+        EvidenceRef {
+            doc: self.doc(row.doc),
+            sentence: row.sentence,
+            text: &self.text[row.text_start..row.text_start + row.text_len as usize],
+            trigger: self.str(row.trigger),
+            confidence: row.confidence,
+            date: row.date,
+            place: row.place.map(|p| self.str(p)),
+            cues: &self.cues[cues],
+            strings: &self.strings,
+        }
+    }
+
+    /// The documents that support an edge, in id order, each once.
+    pub fn documents(&self, edge: &EdgeData) -> Vec<&str> {
+        let mut docs: Vec<DocId> = edge
+            .evidence
+            .iter()
+            .map(|e| self.events[e.0 as usize].doc)
+            .collect();
+        docs.dedup();
+        docs.into_iter().map(|d| self.doc(d)).collect()
+    }
+
+    /// The places of an edge's evidence, sorted, each once.
+    pub fn places<'g>(&'g self, edge: &'g EdgeData) -> Vec<&'g str> {
+        let mut places: Vec<&str> = self.evidence(edge).filter_map(|e| e.place).collect();
+        places.sort_unstable();
+        places.dedup();
+        places
+    }
+
+    /// Adds a document id to the document table (for graphs built by hand, such as test
+    /// fixtures; [`Builder`] keeps the table sorted by id).
+    pub fn add_doc(&mut self, id: &str) -> DocId {
+        self.docs.push(id.into());
+        DocId(self.docs.len() as u32 - 1)
+    }
+
+    /// Interns a string.
+    pub fn intern(&mut self, s: &str) -> Sym {
+        if let Some(i) = self.strings.get_index_of(s) {
+            return Sym(i as u32);
+        }
+        Sym(self.strings.insert_full(s.into()).0 as u32)
+    }
+
+    /// Adds one piece of evidence to the evidence table (for graphs built by hand).
+    #[allow(clippy::too_many_arguments)]
+    pub fn add_event(
+        &mut self,
+        doc: DocId,
+        sentence: Span,
+        text: &str,
+        trigger: &str,
+        confidence: f64,
+        cues: &[&str],
+        date: Option<PartialDate>,
+        place: Option<&str>,
+    ) -> EventId {
+        let trigger = self.intern(trigger);
+        let cues: Vec<Sym> = cues.iter().map(|c| self.intern(c)).collect();
+        let place = place.map(|p| self.intern(p));
+        self.push_event(doc, sentence, text, trigger, &cues, confidence, date, place)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_event(
+        &mut self,
+        doc: DocId,
+        sentence: Span,
+        text: &str,
+        trigger: Sym,
+        cues: &[Sym],
+        confidence: f64,
+        date: Option<PartialDate>,
+        place: Option<Sym>,
+    ) -> EventId {
+        // Events of one sentence usually quote the same text: store it once.
+        let same = self.events.last().filter(|r| {
+            r.doc == doc
+                && r.sentence == sentence
+                && self.text[r.text_start..r.text_start + r.text_len as usize] == *text
+        });
+        let (text_start, text_len) = match same {
+            Some(r) => (r.text_start, r.text_len),
+            None => {
+                self.text.push_str(text);
+                (self.text.len() - text.len(), text.len() as u32)
+            }
+        };
+        let cues_start = self.cues.len() as u32;
+        self.cues.extend_from_slice(cues);
+        self.events.push(EventRow {
+            doc,
+            sentence,
+            text_start,
+            text_len,
+            trigger,
+            cues_start,
+            cues_len: cues.len() as u32,
+            confidence,
+            date,
+            place,
+        });
+        EventId(self.events.len() as u32 - 1)
     }
 
     /// Finds a person by id, label or alias (folded); failing that, by the end of a name
@@ -72,6 +322,31 @@ impl Graph {
             .filter(|n| names(n).iter().any(|a| a.ends_with(&key)))
             .collect()
     }
+
+    /// Scores one edge from its evidence (sorted by document then sentence): within a document
+    /// the best sentence counts (sentences of one article are not independent), across
+    /// documents confidences combine by noisy-or.
+    pub fn edge_data(&self, kind: EdgeKind, evidence: Box<[EventId]>) -> EdgeData {
+        let rows = || evidence.iter().map(|e| &self.events[e.0 as usize]);
+        let mut per_doc: Vec<(DocId, f64)> = Vec::new();
+        for r in rows() {
+            match per_doc.last_mut() {
+                Some((d, c)) if *d == r.doc => *c = c.max(r.confidence),
+                _ => per_doc.push((r.doc, r.confidence)),
+            }
+        }
+        let confidence = round4(noisy_or(per_doc.iter().map(|(_, c)| *c)));
+        let weight = round4(rows().map(|r| r.confidence).sum());
+        let dates = rows().filter_map(|r| r.date);
+        EdgeData {
+            kind,
+            confidence,
+            weight,
+            first_date: dates.clone().min(),
+            last_date: dates.max(),
+            evidence,
+        }
+    }
 }
 
 /// Combines independent confidences: the probability that at least one is right.
@@ -83,76 +358,11 @@ pub fn noisy_or(confidences: impl IntoIterator<Item = f64>) -> f64 {
 
 /// Builds the graph from per-article analyses.
 pub fn build(analyses: &[Analysis]) -> Graph {
-    let resolved = people::resolve(analyses);
-
-    // Gather evidence per (person, person, kind); BTreeMap keeps the order independent of input.
-    let mut edges: BTreeMap<(usize, usize, EdgeKind), Vec<EdgeEvidence>> = BTreeMap::new();
-    for (d, analysis) in analyses.iter().enumerate() {
-        for event in &analysis.events {
-            for (a, b) in event.pairs() {
-                let (Some(ga), Some(gb)) = (resolved.global(d, a), resolved.global(d, b)) else {
-                    continue;
-                };
-                if ga == gb || resolved.nodes[ga].credit || resolved.nodes[gb].credit {
-                    continue;
-                }
-                edges
-                    .entry((ga.min(gb), ga.max(gb), event.kind))
-                    .or_default()
-                    .push(EdgeEvidence {
-                        evidence: event.evidence.clone(),
-                        date: event.date,
-                        place: event.place.clone(),
-                    });
-            }
-        }
+    let mut b = Builder::default();
+    for a in analyses {
+        b.add(a);
     }
-
-    let mut graph = UnGraph::with_capacity(resolved.nodes.len(), edges.len());
-    let ids: Vec<NodeIndex> = resolved
-        .nodes
-        .into_iter()
-        .map(|n| graph.add_node(n))
-        .collect();
-    for ((a, b), kind, evidence) in edges.into_iter().map(|((a, b, k), e)| ((a, b), k, e)) {
-        graph.add_edge(ids[a], ids[b], edge_data(kind, evidence));
-    }
-    Graph { graph }
-}
-
-/// Scores one edge from its evidence: within a document the best sentence counts (sentences of
-/// one article are not independent), across documents confidences combine by noisy-or.
-fn edge_data(kind: EdgeKind, mut evidence: Vec<EdgeEvidence>) -> EdgeData {
-    evidence.sort_by(|x, y| {
-        (&x.evidence.doc, x.evidence.sentence).cmp(&(&y.evidence.doc, y.evidence.sentence))
-    });
-    evidence.dedup_by(|x, y| {
-        x.evidence.doc == y.evidence.doc && x.evidence.sentence == y.evidence.sentence
-    });
-    let mut per_doc: BTreeMap<&str, f64> = BTreeMap::new();
-    for e in &evidence {
-        let c = per_doc.entry(&e.evidence.doc).or_default();
-        *c = c.max(e.evidence.confidence);
-    }
-    let confidence = round4(noisy_or(per_doc.values().copied()));
-    let documents: Vec<String> = per_doc.keys().map(|d| d.to_string()).collect();
-    let weight = round4(evidence.iter().map(|e| e.evidence.confidence).sum());
-    let dates = evidence.iter().filter_map(|e| e.date);
-    let first_date = dates.clone().min();
-    let last_date = dates.max();
-    let mut places: Vec<String> = evidence.iter().filter_map(|e| e.place.clone()).collect();
-    places.sort();
-    places.dedup();
-    EdgeData {
-        kind,
-        confidence,
-        weight,
-        evidence,
-        documents,
-        first_date,
-        last_date,
-        places,
-    }
+    b.finish()
 }
 
 /// Rounds to four decimals so that printed values are stable.

@@ -21,23 +21,11 @@
 //!
 //! Every merge is recorded on the node as a [`MergeRecord`].
 
-use std::collections::{BTreeMap, BTreeSet};
-use whomet_core::{Analysis, MergeRecord, PersonNode, name_tokens, slug};
-
-/// The people of the corpus, and which local person of which article each one is.
-#[derive(Debug, Clone, Default)]
-pub struct Resolved {
-    /// Nodes, sorted by id.
-    pub nodes: Vec<PersonNode>,
-    map: Vec<Vec<Option<usize>>>,
-}
-
-impl Resolved {
-    /// The node of local person `person` of analysis number `doc`.
-    pub fn global(&self, doc: usize, person: usize) -> Option<usize> {
-        self.map.get(doc)?.get(person).copied().flatten()
-    }
-}
+use crate::builder::{DocRow, Form, PersonRow};
+use crate::{DocId, MergeRecord, PersonNode, Sym};
+use indexmap::IndexSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use whomet_core::{NaiveDate, name_tokens, slug};
 
 /// Canonical spelling of one folded name word, folding common romanisation variants.
 pub fn canonical_token(t: &str) -> String {
@@ -101,208 +89,388 @@ fn skeleton(word: &str) -> String {
     out
 }
 
-fn role_words(roles: &[String]) -> BTreeSet<String> {
+/// What resolution reads: the articles (visited in id order) and their people.
+pub(crate) struct Corpus<'a> {
+    pub docs: &'a [DocRow],
+    /// Article indices in id order.
+    pub order: &'a [u32],
+    /// The `DocId` of each article.
+    pub rank: &'a [u32],
+    pub persons: &'a [PersonRow],
+    pub forms: &'a IndexSet<Form>,
+}
+
+/// The nodes, and the node of each article's person.
+pub(crate) struct Resolved {
+    /// Nodes, sorted by id.
+    pub nodes: Vec<PersonNode>,
+    map: Vec<u32>,
+}
+
+impl Resolved {
+    /// The node of person `p` (an index into the builder's persons).
+    pub fn node(&self, p: u32) -> Option<u32> {
+        self.map.get(p as usize).copied().filter(|&n| n != u32::MAX)
+    }
+}
+
+/// What the rules read of one name form, computed once per form.
+struct FormKeys {
+    words: usize,
+    key: String,
+    /// Role words and role heads, as indices into [`Words`].
+    roles: Vec<u32>,
+    heads: Vec<u32>,
+    given: String,
+    skeleton: String,
+}
+
+/// Interned role words, so that the sets the rules compare are small vectors of numbers.
+#[derive(Default)]
+struct Words(IndexSet<String>);
+
+impl Words {
+    fn id(&mut self, w: String) -> u32 {
+        self.0.insert_full(w).0 as u32
+    }
+    fn get(&self, w: &str) -> Option<u32> {
+        self.0.get_index_of(w).map(|i| i as u32)
+    }
+}
+
+fn form_keys(strings: &IndexSet<Box<str>>, form: &Form, words: &mut Words) -> FormKeys {
     const WEAK: &[&str] = &["of", "the", "and", "for", "s", "former", "top", "senior"];
-    roles
+    let name = &*strings[form.name.0 as usize];
+    let toks = name_tokens(name);
+    let roles: Vec<&str> = form.roles.iter().map(|r| &*strings[r.0 as usize]).collect();
+    let role_words = roles
         .iter()
         .flat_map(|r| name_tokens(r))
         .filter(|w| !WEAK.contains(&w.as_str()))
-        .collect()
+        .map(|w| words.id(w))
+        .collect();
+    let heads = role_heads(&roles)
+        .into_iter()
+        .map(|w| words.id(w))
+        .collect();
+    FormKeys {
+        words: toks.len(),
+        key: name_key(name),
+        roles: sorted(role_words),
+        heads: sorted(heads),
+        given: toks.first().map(|t| canonical_token(t)).unwrap_or_default(),
+        skeleton: skeleton(&surname(name).unwrap_or_default()),
+    }
+}
+
+fn sorted(mut v: Vec<u32>) -> Vec<u32> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Adds the items of sorted `add` to sorted `to`.
+fn extend(to: &mut Vec<u32>, add: &[u32]) {
+    if add.iter().all(|w| to.binary_search(w).is_ok()) {
+        return;
+    }
+    to.extend_from_slice(add);
+    to.sort_unstable();
+    to.dedup();
+}
+
+/// Whether two sorted lists share an item.
+fn meet(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 struct Cluster {
-    members: Vec<(usize, usize)>,
+    /// Indices into the builder's persons.
+    members: Vec<u32>,
     /// Role heads ("vice president", "president") seen for the person.
-    heads: BTreeSet<String>,
-    roles: BTreeSet<String>,
+    heads: Vec<u32>,
+    roles: Vec<u32>,
+    /// Distinct years and dates of the members' articles; whether one is undated.
+    years: BTreeSet<i32>,
+    dates: BTreeSet<NaiveDate>,
+    undated: bool,
 }
 
-/// Merges the people of all analyses into corpus-wide nodes.
-pub fn resolve(analyses: &[Analysis]) -> Resolved {
-    // Visit articles in id order so the result does not depend on input order.
-    let mut order: Vec<usize> = (0..analyses.len()).collect();
-    order.sort_by(|&a, &b| analyses[a].doc.cmp(&analyses[b].doc));
+impl Cluster {
+    fn new(c: &Corpus, p: u32, roles: &[u32], heads: &[u32]) -> Cluster {
+        let mut cluster = Cluster {
+            members: Vec::new(),
+            heads: heads.to_vec(),
+            roles: Vec::new(),
+            years: BTreeSet::new(),
+            dates: BTreeSet::new(),
+            undated: false,
+        };
+        cluster.join(c, p, roles);
+        cluster
+    }
+
+    fn join(&mut self, c: &Corpus, p: u32, roles: &[u32]) {
+        extend(&mut self.roles, roles);
+        self.add(c, p);
+    }
+
+    /// Adds a member without its roles.
+    fn add(&mut self, c: &Corpus, p: u32) {
+        use whomet_core::Datelike;
+        self.members.push(p);
+        match c.docs[c.persons[p as usize].doc as usize].date {
+            Some(date) => {
+                self.years.insert(date.year());
+                self.dates.insert(date);
+            }
+            None => self.undated = true,
+        }
+    }
+
+    /// Two people who share a name are apart when both are dated more than eight years from
+    /// each other and hold different offices ("Vice President George Bush" in 1987, "President
+    /// George Bush" in 2004). When unsure, they are one.
+    fn namesake_apart(&self, date: Option<NaiveDate>, heads: &[u32]) -> bool {
+        use whomet_core::Datelike;
+        let Some(year) = date.map(|x| x.year()) else {
+            return false;
+        };
+        !self.years.is_empty()
+            && self.years.range(year - 8..=year + 8).next().is_none()
+            && !heads.is_empty()
+            && !self.heads.is_empty()
+            && !meet(&self.heads, heads)
+    }
+
+    /// Seen in articles within two years of `date`, or of unknown date.
+    fn near_in_time(&self, date: Option<NaiveDate>) -> bool {
+        let Some(date) = date else { return true };
+        let span = chrono::Days::new(730);
+        let (Some(from), Some(to)) = (date.checked_sub_days(span), date.checked_add_days(span))
+        else {
+            return true;
+        };
+        self.undated || self.dates.range(from..=to).next().is_some()
+    }
+}
+
+/// Merges the people of all articles into corpus-wide nodes. Rule texts are interned into
+/// `strings`.
+pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved {
+    let mut intern = |s: &str| Sym(strings.insert_full(s.into()).0 as u32);
+    const SAME_KEY: &str = "same name key";
+    let same_key = intern(SAME_KEY);
+    let kept_apart = intern("same name as another person, kept apart: roles and dates disagree");
+    let variant = intern("same given name, surname spelling variant, shared role");
+    let only_surname = intern("surname of the only person with that name");
+    let surname_role = intern("surname and shared role");
+    let first_seen = intern("first seen");
+    let described_rules: HashMap<(Sym, Sym), Sym> = c
+        .forms
+        .iter()
+        .filter_map(|f| f.described)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|(head, country)| {
+            let text = format!(
+                "described as {} ({}), the role this person holds elsewhere in the corpus",
+                strings[head.0 as usize], strings[country.0 as usize]
+            );
+            (
+                (head, country),
+                Sym(strings.insert_full(text.into()).0 as u32),
+            )
+        })
+        .collect();
+    let strings: &IndexSet<Box<str>> = strings;
+
+    let mut words = Words::default();
+    let keys: Vec<FormKeys> = c
+        .forms
+        .iter()
+        .map(|f| form_keys(strings, f, &mut words))
+        .collect();
+    let form = |p: u32| &c.forms[c.persons[p as usize].form as usize];
+    let keys_of = |p: u32| &keys[c.persons[p as usize].form as usize];
+    let date_of = |p: u32| c.docs[c.persons[p as usize].doc as usize].date;
 
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-    let mut records: BTreeMap<(usize, usize), String> = BTreeMap::new();
-    let mut singles: Vec<(usize, usize)> = Vec::new();
-    let mut described: Vec<(usize, usize)> = Vec::new();
-    let mut namesakes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut by_skeleton: BTreeMap<(Option<String>, String), Vec<usize>> = BTreeMap::new();
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut records: HashMap<u32, Sym> = HashMap::new();
+    let mut singles: Vec<u32> = Vec::new();
+    let mut described: Vec<u32> = Vec::new();
+    let mut namesakes: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_skeleton: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
 
-    // Rules 1 and 2: full names.
-    for &d in &order {
-        for (p, person) in analyses[d].people.iter().enumerate() {
-            if person.described.is_some() {
-                described.push((d, p));
+    // Rules 1 and 2: full names, in document id order.
+    let persons_of = |d: u32| {
+        let first = c.docs[d as usize].first_person;
+        let end = c
+            .docs
+            .get(d as usize + 1)
+            .map_or(c.persons.len() as u32, |n| n.first_person);
+        first..end
+    };
+    for &d in c.order {
+        for p in persons_of(d) {
+            if form(p).described.is_some() {
+                described.push(p);
                 continue;
             }
-            let toks = name_tokens(&person.name);
-            if toks.len() < 2 {
-                singles.push((d, p));
+            let k = keys_of(p);
+            if k.words < 2 {
+                singles.push(p);
                 continue;
             }
-            let key = name_key(&person.name);
-            let roles = role_words(&person.roles);
-            let heads = role_heads(&person.roles);
-            let same_name = by_key
-                .get(&key)
+            let same_name: Vec<usize> = by_key
+                .get(k.key.as_str())
                 .into_iter()
-                .chain(namesakes.get(&key).into_iter().flatten())
+                .chain(namesakes.get(k.key.as_str()).into_iter().flatten())
                 .copied()
-                .collect::<Vec<_>>();
+                .collect();
+            let date = date_of(p);
             let compatible = same_name
                 .iter()
                 .copied()
-                .find(|&c| !namesakes_apart(analyses, &clusters[c], d, &heads));
-            if let Some(c) = compatible {
-                join(&mut clusters[c], d, p, &roles);
-                clusters[c].heads.extend(heads);
-                records.insert((d, p), "same name key".into());
+                .find(|&i| !clusters[i].namesake_apart(date, &k.heads));
+            if let Some(i) = compatible {
+                clusters[i].join(c, p, &k.roles);
+                extend(&mut clusters[i].heads, &k.heads);
+                records.insert(p, same_key);
                 continue;
             }
             if !same_name.is_empty() {
                 // Same name, but years apart in other roles: another person.
-                namesakes.entry(key).or_default().push(clusters.len());
-                records.insert(
-                    (d, p),
-                    "same name as another person, kept apart: roles and dates disagree".into(),
-                );
-                clusters.push(Cluster {
-                    members: vec![(d, p)],
-                    roles,
-                    heads,
-                });
+                namesakes.entry(&k.key).or_default().push(clusters.len());
+                records.insert(p, kept_apart);
+                clusters.push(Cluster::new(c, p, &k.roles, &k.heads));
                 continue;
             }
-            let given = Some(canonical_token(&toks[0]));
-            let skel = skeleton(&surname(&person.name).unwrap_or_default());
             // Indexed by (given name, surname skeleton): no comparison of all pairs.
             let near = by_skeleton
-                .get(&(given.clone(), skel.clone()))
+                .get(&(k.given.as_str(), k.skeleton.as_str()))
                 .into_iter()
                 .flatten()
                 .copied()
-                .find(|&c| skel.len() >= 3 && !clusters[c].roles.is_disjoint(&roles));
-            if let Some(c) = near {
-                join(&mut clusters[c], d, p, &roles);
-                records.insert(
-                    (d, p),
-                    "same given name, surname spelling variant, shared role".into(),
-                );
+                .find(|&i| k.skeleton.len() >= 3 && meet(&clusters[i].roles, &k.roles));
+            if let Some(i) = near {
+                clusters[i].join(c, p, &k.roles);
+                records.insert(p, variant);
                 continue;
             }
-            by_key.insert(key, clusters.len());
+            by_key.insert(&k.key, clusters.len());
             by_skeleton
-                .entry((given.clone(), skel.clone()))
+                .entry((&k.given, &k.skeleton))
                 .or_default()
                 .push(clusters.len());
-            clusters.push(Cluster {
-                members: vec![(d, p)],
-                roles,
-                heads,
-            });
+            clusters.push(Cluster::new(c, p, &k.roles, &k.heads));
         }
     }
 
     // Rule 3: one-word names.
-    let mut by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, c) in clusters.iter().enumerate() {
-        let (d, p) = c.members[0];
-        if let Some(s) = surname(&analyses[d].people[p].name) {
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, cluster) in clusters.iter().enumerate() {
+        let name = &strings[form(cluster.members[0]).name.0 as usize];
+        if let Some(s) = surname(name) {
             by_surname.entry(s).or_default().push(i);
         }
     }
-    for (d, p) in singles {
-        let person = &analyses[d].people[p];
-        let key = name_key(&person.name);
-        let cands = by_surname.get(&key).cloned().unwrap_or_default();
-        let roles = role_words(&person.roles);
-        let pick = match cands.as_slice() {
-            [one] => Some((*one, "surname of the only person with that name")),
+    for p in singles {
+        let k = keys_of(p);
+        let cands = by_surname.get(&k.key).map_or(&[][..], Vec::as_slice);
+        let pick = match cands {
+            [one] => Some((*one, only_surname)),
             [] => None,
             many => {
                 let by_role: Vec<usize> = many
                     .iter()
                     .copied()
-                    .filter(|&c| !clusters[c].roles.is_disjoint(&roles))
+                    .filter(|&i| meet(&clusters[i].roles, &k.roles))
                     .collect();
-                (by_role.len() == 1).then(|| (by_role[0], "surname and shared role"))
+                (by_role.len() == 1).then(|| (by_role[0], surname_role))
             }
         };
         match pick {
-            Some((c, rule)) => {
-                join(&mut clusters[c], d, p, &roles);
-                records.insert((d, p), rule.into());
+            Some((i, rule)) => {
+                clusters[i].join(c, p, &k.roles);
+                records.insert(p, rule);
             }
             None => {
-                if let Some(&c) = by_key.get(&key) {
-                    join(&mut clusters[c], d, p, &roles);
-                    records.insert((d, p), "same name key".into());
+                if let Some(&i) = by_key.get(k.key.as_str()) {
+                    clusters[i].join(c, p, &k.roles);
+                    records.insert(p, same_key);
                     continue;
                 }
-                by_key.insert(key, clusters.len());
-                clusters.push(Cluster {
-                    members: vec![(d, p)],
-                    roles,
-                    heads: BTreeSet::new(),
-                });
+                by_key.insert(&k.key, clusters.len());
+                clusters.push(Cluster::new(c, p, &k.roles, &[]));
             }
         }
     }
 
     // Rule 4: people described only by a role join the one holder of that role.
-    let mut by_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, c) in clusters.iter().enumerate() {
-        for w in &c.roles {
-            if let Some(stem) = w.get(..4) {
-                let list = by_country.entry(stem.to_string()).or_default();
+    let mut by_country: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, cluster) in clusters.iter().enumerate() {
+        for &w in &cluster.roles {
+            if let Some(stem) = words.0[w as usize].get(..4) {
+                let list = by_country.entry(stem).or_default();
                 if list.last() != Some(&i) {
                     list.push(i);
                 }
             }
         }
     }
-    for (d, p) in described {
-        let Some(role) = &analyses[d].people[p].described else {
+    for p in described {
+        let Some((head, country)) = form(p).described else {
             continue;
         };
-        let Some(stem) = role.country.get(..4) else {
+        let Some(stem) = strings[country.0 as usize].get(..4) else {
             continue;
         };
-        let head: Vec<&str> = role.head.split(' ').collect();
-        let date = analyses[d].date;
+        let head_words: Option<Vec<u32>> = strings[head.0 as usize]
+            .split(' ')
+            .map(|w| words.get(w))
+            .collect();
+        let date = date_of(p);
         let holders: Vec<usize> = by_country
             .get(stem)
             .map_or(&[][..], Vec::as_slice)
             .iter()
             .take(256)
             .copied()
-            .filter(|&c| {
-                head.iter().all(|w| clusters[c].roles.contains(*w))
-                    && near_in_time(analyses, &clusters[c].members, date)
+            .filter(|&i| {
+                head_words
+                    .as_ref()
+                    .is_some_and(|h| h.iter().all(|w| clusters[i].roles.binary_search(w).is_ok()))
+                    && clusters[i].near_in_time(date)
             })
             .collect();
-        if let [c] = holders.as_slice() {
-            clusters[*c].members.push((d, p));
-            records.insert(
-                (d, p),
-                format!(
-                    "described as {} ({}), the role this person holds elsewhere in the corpus",
-                    role.head, role.country
-                ),
-            );
+        if let [i] = holders.as_slice() {
+            clusters[*i].add(c, p);
+            records.insert(p, described_rules[&(head, country)]);
         }
     }
+    drop((by_key, namesakes, by_skeleton, by_surname, by_country));
+    drop(keys);
 
-    let mut nodes: Vec<(PersonNode, Vec<(usize, usize)>)> = clusters
+    let mut nodes: Vec<(PersonNode, Vec<u32>)> = clusters
         .into_iter()
-        .map(|c| (node_of(analyses, &c, &records), c.members))
+        .map(|cluster| {
+            let node = node_of(c, strings, &cluster.members, &records, first_seen);
+            (node, cluster.members)
+        })
         .collect();
     nodes.sort_by(|a, b| a.0.id.cmp(&b.0.id).then_with(|| a.0.label.cmp(&b.0.label)));
     // Unique ids: a repeated slug gets -2, -3, ... in order.
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (n, _) in nodes.iter_mut() {
         let k = seen.entry(n.id.clone()).or_default();
         *k += 1;
@@ -310,13 +478,10 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
             n.id = format!("{}-{}", n.id, k);
         }
     }
-    let mut map: Vec<Vec<Option<usize>>> = analyses
-        .iter()
-        .map(|a| vec![None; a.people.len()])
-        .collect();
+    let mut map = vec![u32::MAX; c.persons.len()];
     for (g, (_, members)) in nodes.iter().enumerate() {
-        for &(d, p) in members {
-            map[d][p] = Some(g);
+        for &p in members {
+            map[p as usize] = g as u32;
         }
     }
     Resolved {
@@ -327,7 +492,7 @@ pub fn resolve(analyses: &[Analysis]) -> Resolved {
 
 /// The head of each role: its last word, with a qualifier that changes the office ("vice
 /// president", "deputy minister", "crown prince").
-fn role_heads(roles: &[String]) -> BTreeSet<String> {
+fn role_heads(roles: &[&str]) -> BTreeSet<String> {
     roles
         .iter()
         .filter_map(|r| {
@@ -344,55 +509,20 @@ fn role_heads(roles: &[String]) -> BTreeSet<String> {
         .collect()
 }
 
-/// Two people who share a name are apart when both are dated more than eight years from each
-/// other and hold different offices ("Vice President George Bush" in 1987, "President George
-/// Bush" in 2004). When unsure, they are one.
-fn namesakes_apart(analyses: &[Analysis], c: &Cluster, d: usize, heads: &BTreeSet<String>) -> bool {
-    use whomet_core::Datelike;
-    let Some(year) = analyses[d].date.map(|x| x.year()) else {
-        return false;
-    };
-    let years: Vec<i32> = c
-        .members
-        .iter()
-        .filter_map(|&(m, _)| analyses[m].date.map(|x| x.year()))
-        .collect();
-    !years.is_empty()
-        && years.iter().all(|y| (y - year).abs() > 8)
-        && !heads.is_empty()
-        && !c.heads.is_empty()
-        && c.heads.is_disjoint(heads)
-}
-
-/// A person seen in articles within two years of `date` (or of unknown date).
-fn near_in_time(
-    analyses: &[Analysis],
-    members: &[(usize, usize)],
-    date: Option<whomet_core::NaiveDate>,
-) -> bool {
-    let Some(date) = date else { return true };
-    members.iter().any(|&(d, _)| {
-        analyses[d]
-            .date
-            .is_none_or(|x| (x - date).num_days().abs() <= 730)
-    })
-}
-
-fn join(c: &mut Cluster, d: usize, p: usize, roles: &BTreeSet<String>) {
-    c.members.push((d, p));
-    c.roles.extend(roles.iter().cloned());
-}
-
 fn node_of(
-    analyses: &[Analysis],
-    c: &Cluster,
-    records: &BTreeMap<(usize, usize), String>,
+    c: &Corpus,
+    strings: &IndexSet<Box<str>>,
+    members: &[u32],
+    records: &HashMap<u32, Sym>,
+    first_seen: Sym,
 ) -> PersonNode {
+    let s = |sym: Sym| &*strings[sym.0 as usize];
+    let form = |p: u32| &c.forms[c.persons[p as usize].form as usize];
     // Label: the name with most words, then most mentions, then alphabetical.
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for &(d, p) in &c.members {
-        let person = &analyses[d].people[p];
-        *counts.entry(&person.name).or_default() += person.mentions.len().max(1);
+    for &p in members {
+        *counts.entry(s(form(p).name)).or_default() +=
+            c.persons[p as usize].mentions.max(1) as usize;
     }
     let label = counts
         .iter()
@@ -403,44 +533,43 @@ fn node_of(
         })
         .map(|(l, _)| l.to_string())
         .unwrap_or_default();
-    let mut aliases = BTreeSet::new();
-    let mut roles = BTreeSet::new();
+    let mut aliases: BTreeSet<&str> = BTreeSet::new();
+    let mut roles: BTreeSet<&str> = BTreeSet::new();
     let mut documents = BTreeSet::new();
-    let mut merges = Vec::new();
+    let mut merges = Vec::with_capacity(members.len());
     let mut mentions = 0;
     let mut credit = true;
-    for &(d, p) in &c.members {
-        let a = &analyses[d];
-        let person = &a.people[p];
-        aliases.insert(person.name.clone());
-        aliases.extend(person.aliases.iter().cloned());
-        roles.extend(person.roles.iter().cloned());
-        documents.insert(a.doc.clone());
-        mentions += person.mentions.len();
-        credit &= person.credit;
+    for &p in members {
+        let row = c.persons[p as usize];
+        let f = form(p);
+        aliases.insert(s(f.name));
+        aliases.extend(f.aliases.iter().map(|&a| s(a)));
+        roles.extend(f.roles.iter().map(|&r| s(r)));
+        let doc = DocId(c.rank[row.doc as usize]);
+        documents.insert(doc);
+        mentions += row.mentions as usize;
+        credit &= f.credit;
+        let name = match (s(f.name).is_empty(), f.roles.first()) {
+            (true, Some(&role)) => role,
+            _ => f.name,
+        };
         merges.push(MergeRecord {
-            name: if person.name.is_empty() {
-                person.roles.first().cloned().unwrap_or_default()
-            } else {
-                person.name.clone()
-            },
-            doc: a.doc.clone(),
-            rule: records
-                .get(&(d, p))
-                .cloned()
-                .unwrap_or_else(|| "first seen".into()),
+            name,
+            doc,
+            rule: records.get(&p).copied().unwrap_or(first_seen),
         });
     }
-    aliases.remove(&label);
-    merges.sort();
+    aliases.remove(label.as_str());
+    merges.sort_by(|a, b| (s(a.name), a.doc, s(a.rule)).cmp(&(s(b.name), b.doc, s(b.rule))));
     PersonNode {
         id: slug(&label),
-        label,
         aliases: aliases
             .into_iter()
             .filter(|a| !a.trim().is_empty())
+            .map(str::to_string)
             .collect(),
-        roles: roles.into_iter().collect(),
+        label,
+        roles: roles.into_iter().map(str::to_string).collect(),
         mentions,
         documents: documents.into_iter().collect(),
         credit,

@@ -52,7 +52,11 @@ fn check(analyses: &[Analysis], expect: expect_test::Expect) {
     for (a, b, e) in g.edges() {
         out += &format!(
             "{} -{}- {} {} {:?}\n",
-            a.id, e.kind, b.id, e.confidence, e.documents
+            a.id,
+            e.kind,
+            b.id,
+            e.confidence,
+            g.documents(e)
         );
     }
     expect.assert_eq(&out);

@@ -85,7 +85,16 @@ proptest! {
         for (x, y, _) in g1.edges() {
             prop_assert_ne!(&x.id, &y.id);
         }
-        let dump = |g: &whomet_graph::Graph| format!("{:?}", g.edges().collect::<Vec<_>>());
+        // Everything the exports show (nodes, edges, evidence), and every merge record.
+        let dump = |g: &whomet_graph::Graph| {
+            let json = whomet_export::render(whomet_export::Format::Json, g).expect("json");
+            let merges: Vec<_> = g
+                .nodes()
+                .flat_map(|n| &n.merges)
+                .map(|m| (g.str(m.name), g.doc(m.doc), g.str(m.rule)))
+                .collect();
+            format!("{}\n{merges:?}", String::from_utf8_lossy(&json[0].1))
+        };
         prop_assert_eq!(dump(&g1), dump(&g2));
     }
 }

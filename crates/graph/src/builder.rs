@@ -1,0 +1,206 @@
+//! The graph builder: takes analyses one at a time into compact tables, then resolves people,
+//! projects events onto pairs and scores the edges.
+
+use crate::{DocId, EdgeData, EventId, Graph, Sym, people};
+use indexmap::IndexSet;
+use whomet_core::{Analysis, EdgeKind, NaiveDate};
+
+/// Gathers analyses; [`Builder::finish`] makes the graph. Memory holds, per article, its id and
+/// date, one small row per person (the person's name forms are interned and shared by every
+/// article that uses the same ones), and the evidence of its events; never the article text.
+/// The result does not depend on the order of [`Builder::add`] calls.
+#[derive(Debug, Default)]
+pub struct Builder {
+    graph: Graph,
+    pub(crate) docs: Vec<DocRow>,
+    pub(crate) persons: Vec<PersonRow>,
+    pub(crate) forms: IndexSet<Form>,
+    pairs: Vec<PairRow>,
+}
+
+/// One article: its id, date and where its people are in [`Builder::persons`].
+#[derive(Debug)]
+pub(crate) struct DocRow {
+    pub id: Box<str>,
+    pub date: Option<NaiveDate>,
+    pub first_person: u32,
+}
+
+/// One article's person: its form (name, aliases, roles) and number of mentions.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PersonRow {
+    pub doc: u32,
+    pub form: u32,
+    pub mentions: u32,
+}
+
+/// What cross-article resolution reads of a person, interned: articles that name someone the
+/// same way share one form.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Form {
+    pub name: Sym,
+    pub aliases: Box<[Sym]>,
+    pub roles: Box<[Sym]>,
+    /// Role head and country of a person only described by a role.
+    pub described: Option<(Sym, Sym)>,
+    pub credit: bool,
+}
+
+/// One pair of people an event claims (indices into [`Builder::persons`]).
+#[derive(Debug, Clone, Copy)]
+struct PairRow {
+    a: u32,
+    b: u32,
+    kind: EdgeKind,
+    event: EventId,
+}
+
+impl Builder {
+    /// The number of articles taken in.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no article was taken in.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Takes in one article's analysis.
+    pub fn add(&mut self, analysis: &Analysis) {
+        let d = self.docs.len() as u32;
+        let first = self.persons.len() as u32;
+        for p in &analysis.people {
+            let g = &mut self.graph;
+            let form = Form {
+                name: g.intern(&p.name),
+                aliases: p.aliases.iter().map(|a| g.intern(a)).collect(),
+                roles: p.roles.iter().map(|r| g.intern(r)).collect(),
+                described: p
+                    .described
+                    .as_ref()
+                    .map(|r| (g.intern(&r.head), g.intern(&r.country))),
+                credit: p.credit,
+            };
+            let form = self.forms.insert_full(form).0 as u32;
+            self.persons.push(PersonRow {
+                doc: d,
+                form,
+                mentions: p.mentions.len().min(u32::MAX as usize) as u32,
+            });
+        }
+        self.docs.push(DocRow {
+            id: analysis.doc.as_str().into(),
+            date: analysis.date,
+            first_person: first,
+        });
+        let people = analysis.people.len();
+        for e in &analysis.events {
+            let pairs = e.pairs();
+            let pairs = pairs.iter().filter(|&&(a, b)| a < people && b < people);
+            if pairs.clone().next().is_none() {
+                continue;
+            }
+            let g = &mut self.graph;
+            let ev = &e.evidence;
+            let trigger = g.intern(&ev.trigger);
+            let cues: Vec<Sym> = ev.cues.iter().map(|c| g.intern(c)).collect();
+            let place = e.place.as_deref().map(|p| g.intern(p));
+            let event = g.push_event(
+                DocId(d),
+                ev.sentence,
+                &ev.text,
+                trigger,
+                &cues,
+                ev.confidence,
+                e.date,
+                place,
+            );
+            for &(a, b) in pairs {
+                self.pairs.push(PairRow {
+                    a: first + a as u32,
+                    b: first + b as u32,
+                    kind: e.kind,
+                    event,
+                });
+            }
+        }
+    }
+
+    /// Resolves people across articles and makes the graph.
+    pub fn finish(self) -> Graph {
+        let Builder {
+            mut graph,
+            mut docs,
+            persons,
+            forms,
+            mut pairs,
+        } = self;
+        // Documents in id order: `rank[d]` is the `DocId` of the `d`-th article added.
+        let mut order: Vec<u32> = (0..docs.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            docs[a as usize]
+                .id
+                .cmp(&docs[b as usize].id)
+                .then(a.cmp(&b))
+        });
+        let mut rank = vec![0u32; docs.len()];
+        for (r, &d) in order.iter().enumerate() {
+            rank[d as usize] = r as u32;
+        }
+        for row in &mut graph.events {
+            row.doc = DocId(rank[row.doc.0 as usize]);
+        }
+        let resolved = people::resolve(
+            &people::Corpus {
+                docs: &docs,
+                order: &order,
+                rank: &rank,
+                persons: &persons,
+                forms: &forms,
+            },
+            &mut graph.strings,
+        );
+        graph.docs = order
+            .iter()
+            .map(|&d| std::mem::take(&mut docs[d as usize].id))
+            .collect();
+        drop((docs, persons, forms, order, rank));
+
+        // Pairs of nodes, and the evidence of each pair and kind in document then sentence
+        // order; a sentence counts once per pair and kind.
+        pairs.retain_mut(|p| {
+            let (Some(a), Some(b)) = (resolved.node(p.a), resolved.node(p.b)) else {
+                return false;
+            };
+            if a == b || resolved.nodes[a as usize].credit || resolved.nodes[b as usize].credit {
+                return false;
+            }
+            (p.a, p.b) = (a.min(b), a.max(b));
+            true
+        });
+        let events = &graph.events;
+        let at = |p: &PairRow| {
+            let row = &events[p.event.0 as usize];
+            (p.a, p.b, p.kind, row.doc, row.sentence)
+        };
+        pairs.sort_unstable_by(|x, y| at(x).cmp(&at(y)).then(x.event.0.cmp(&y.event.0)));
+        pairs.dedup_by(|x, y| at(x) == at(y));
+
+        let mut edges: Vec<(u32, u32, EdgeData)> = Vec::new();
+        for run in pairs.chunk_by(|x, y| (x.a, x.b, x.kind) == (y.a, y.b, y.kind)) {
+            let evidence = run.iter().map(|p| p.event).collect();
+            edges.push((run[0].a, run[0].b, graph.edge_data(run[0].kind, evidence)));
+        }
+        drop(pairs);
+        let mut g = petgraph::graph::UnGraph::with_capacity(resolved.nodes.len(), edges.len());
+        for n in resolved.nodes {
+            g.add_node(n);
+        }
+        for (a, b, e) in edges {
+            g.add_edge(a.into(), b.into(), e);
+        }
+        graph.graph = g;
+        graph
+    }
+}
