@@ -36,7 +36,7 @@ fn day(w: &str) -> Option<u32> {
 pub fn resolve(
     doc: &Document,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[&str],
     kind: EdgeKind,
     lead: bool,
 ) -> Option<PartialDate> {
@@ -46,20 +46,20 @@ pub fn resolve(
     let dateline = toks
         .first()
         .is_some_and(|t| t.text.len() > 1 && !t.text.chars().any(char::is_lowercase))
-        && lower.iter().take(4).any(|w| w == ",");
+        && lower.iter().take(4).any(|w| *w == ",");
     let from = if dateline {
         lower
             .iter()
             .take(10)
-            .position(|w| matches!(w.as_str(), "-" | "\u{2013}" | "\u{2014}"))
+            .position(|w| matches!(*w, "-" | "\u{2013}" | "\u{2014}"))
             .map_or(0, |p| p + 1)
     } else {
         0
     };
     for i in from..lower.len() {
-        let w = lower[i].as_str();
-        let next = lower.get(i + 1).map(String::as_str);
-        let prev = i.checked_sub(1).map(|p| lower[p].as_str());
+        let w = lower[i];
+        let next = lower.get(i + 1).copied();
+        let prev = i.checked_sub(1).map(|p| lower[p]);
         // Month names must be capitalised ("may" is a verb).
         if toks[i].is_capitalized()
             && let Some(m) = month_number(w)

@@ -29,6 +29,7 @@ use std::collections::BTreeSet;
 use triggers::{Modality, Trigger};
 use whomet_core::{Document, Event, Evidence, Mention, MentionKind, Participant, Span};
 use whomet_extract::Extraction;
+use whomet_extract::lexicon::with_lowercase;
 use whomet_extract::segment::Token;
 
 /// The whole per-article analysis: prepare, extract, detect. Returns what the article
@@ -62,6 +63,9 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
         .unwrap_or(0);
     // Mentions are in text order, so each sentence's are one run.
     let all = &ex.people.mentions;
+    // Buffers reused from sentence to sentence.
+    let mut toks: Vec<Token<'_>> = Vec::new();
+    let mut lower_buf = LowerWords::default();
     for (si, &sentence) in ex.sentences().iter().enumerate() {
         let run =
             all.partition_point(|m| m.sentence < si)..all.partition_point(|m| m.sentence <= si);
@@ -75,12 +79,9 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
         if mentions.is_empty() && previous.is_empty() {
             continue;
         }
-        let toks: Vec<Token<'_>> = ex
-            .segments
-            .tokens(text, si)
-            .filter(|t| !t.is_space())
-            .collect();
-        let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        toks.clear();
+        toks.extend(ex.segments.tokens(text, si).filter(|t| !t.is_space()));
+        let lower = lower_buf.of(&toks);
         let group = two_of_them(&lower, ex, &all[previous], &mentions);
         if mentions.is_empty() && group.is_none() {
             continue;
@@ -100,9 +101,7 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
             let at = toks[trig.start].span.start;
             let end = toks[trig.end - 1].span.end;
             let mut subject = subject_side(&lower, &linked, trig.start);
-            let coordinated_verb = lower[trig.start.saturating_sub(2)..trig.start]
-                .iter()
-                .any(|w| w == "and");
+            let coordinated_verb = lower[trig.start.saturating_sub(2)..trig.start].contains(&"and");
             if coordinated_verb && !prev_subject.is_empty() {
                 subject = prev_subject.clone();
             }
@@ -119,7 +118,7 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
             let gerund = trig.start > 0
                 && lower[trig.start].starts_with("meeting")
                 && matches!(
-                    lower[trig.start - 1].as_str(),
+                    lower[trig.start - 1],
                     "by" | "before"
                         | "after"
                         | "while"
@@ -244,10 +243,11 @@ fn context_date(
             .tokens(&doc.text, prev)
             .filter(|t| !t.is_space())
             .collect();
-        let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        let mut lower_buf = LowerWords::default();
+        let lower = lower_buf.of(&toks);
         let about_a_meeting = lower.iter().any(|w| {
             matches!(
-                w.as_str(),
+                *w,
                 "meeting" | "meetings" | "talks" | "visit" | "met" | "summit"
             )
         });
@@ -262,9 +262,45 @@ fn context_date(
     })
 }
 
-/// White space runs folded to one space.
+/// White space runs folded to one space, ends trimmed: `split_whitespace().join(" ")` in one
+/// allocation.
 fn fold_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Tokens in lower case, all in one buffer: one allocation per sentence, not one per token.
+#[derive(Default)]
+struct LowerWords {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl LowerWords {
+    /// The lower-case forms of `toks`, as `str::to_lowercase` makes them.
+    fn of(&mut self, toks: &[Token<'_>]) -> Vec<&str> {
+        self.text.clear();
+        self.ends.clear();
+        for t in toks {
+            with_lowercase(t.text, |w| self.text.push_str(w));
+            self.ends.push(self.text.len());
+        }
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let w = &self.text[start..end];
+                start = end;
+                w
+            })
+            .collect()
+    }
 }
 
 /// Evidence longer than this is cut to a window around its trigger.
@@ -307,7 +343,7 @@ struct SentenceCues {
 }
 
 impl SentenceCues {
-    fn new(lower: &[String], mentions: &[&Mention]) -> SentenceCues {
+    fn new(lower: &[&str], mentions: &[&Mention]) -> SentenceCues {
         const HEDGES: &[&str] = &[
             "reportedly",
             "reported",
@@ -317,10 +353,10 @@ impl SentenceCues {
             "apparently",
         ];
         SentenceCues {
-            hedged: lower.iter().any(|w| HEDGES.contains(&w.as_str())),
+            hedged: lower.iter().any(|w| HEDGES.contains(w)),
             quoted: lower
                 .iter()
-                .any(|w| matches!(w.as_str(), "\"" | "\u{201c}" | "\u{201d}")),
+                .any(|w| matches!(*w, "\"" | "\u{201c}" | "\u{201d}")),
             by_pronoun: mentions
                 .iter()
                 .filter(|m| m.kind == MentionKind::Pronoun)
@@ -337,7 +373,7 @@ impl SentenceCues {
 
 /// "The two officials", "the two leaders": the two people of this or the previous sentence.
 fn two_of_them(
-    lower: &[String],
+    lower: &[&str],
     ex: &Extraction,
     previous: &[Mention],
     current: &[&Mention],
@@ -345,7 +381,7 @@ fn two_of_them(
     let named = lower.windows(2).any(|w| {
         (w[0] == "two" || w[0] == "both")
             && matches!(
-                w[1].as_str(),
+                w[1],
                 "men" | "leaders" | "officials" | "dignitaries" | "ministers" | "sides" | "women"
             )
     });
@@ -399,12 +435,12 @@ const MAX_SIDE: usize = 64;
 
 /// Words that end the phrase a name can be reached through ("to" unless a place follows:
 /// "ambassador to Moscow").
-fn breaks_at(lower: &[String], i: usize) -> bool {
+fn breaks_at(lower: &[&str], i: usize) -> bool {
     if lower[i] == "to" {
         let lex = whomet_extract::lexicon::lexicon();
         return !lower.get(i + 1).is_some_and(|n| lex.is_place(n));
     }
-    breaks_phrase(&lower[i])
+    breaks_phrase(lower[i])
 }
 
 /// Words that end the phrase a name can be reached through.
@@ -436,12 +472,12 @@ fn breaks_phrase(lower: &str) -> bool {
 
 /// Names `a` (earlier) and `b` are coordinated: "and" or a comma between, and nothing that
 /// starts a new phrase.
-fn coordinated(lower: &[String], a: &Linked<'_>, b: &Linked<'_>) -> bool {
+fn coordinated(lower: &[&str], a: &Linked<'_>, b: &Linked<'_>) -> bool {
     if b.first <= a.last || b.first - a.last > 8 {
         return false;
     }
     let gap = a.last + 1..b.first;
-    lower[gap.clone()].iter().any(|w| w == "and" || w == ",")
+    lower[gap.clone()].iter().any(|w| *w == "and" || *w == ",")
         && !gap
             .into_iter()
             .any(|i| breaks_at(lower, i) || lower[i] == "in" || lower[i] == "with")
@@ -449,7 +485,7 @@ fn coordinated(lower: &[String], a: &Linked<'_>, b: &Linked<'_>) -> bool {
 
 /// The subject side: the nearest name before the trigger, and names coordinated with it ("A, B
 /// and C met"; the link next to the nearest name needs "and").
-fn subject_side(lower: &[String], linked: &[Linked<'_>], trig: usize) -> Vec<usize> {
+fn subject_side(lower: &[&str], linked: &[Linked<'_>], trig: usize) -> Vec<usize> {
     let end = linked.partition_point(|l| l.last < trig);
     let Some(last) = end.checked_sub(1).map(|i| &linked[i]) else {
         return vec![];
@@ -459,8 +495,7 @@ fn subject_side(lower: &[String], linked: &[Linked<'_>], trig: usize) -> Vec<usi
     for (k, l) in linked[..end - 1].iter().rev().enumerate().take(MAX_SIDE) {
         whomet_core::work::tick(1);
         // `coordinated` checks the two are in order before the gap between them is read.
-        if !coordinated(lower, l, cur)
-            || (k == 0 && !lower[l.last + 1..cur.first].iter().any(|w| w == "and"))
+        if !coordinated(lower, l, cur) || (k == 0 && !lower[l.last + 1..cur.first].contains(&"and"))
         {
             break;
         }
@@ -475,7 +510,7 @@ fn subject_side(lower: &[String], linked: &[Linked<'_>], trig: usize) -> Vec<usi
 /// The name right after the comma that closes a fronted clause, with only title words between.
 fn main_clause_subject(
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[&str],
     linked: &[Linked<'_>],
     from: usize,
 ) -> Option<usize> {
@@ -486,7 +521,7 @@ fn main_clause_subject(
             let mut k = l.first;
             while k > from
                 && (toks[k - 1].is_capitalized()
-                    || lex.is_title(&lower[k - 1])
+                    || lex.is_title(lower[k - 1])
                     || lower[k - 1] == "the")
             {
                 k -= 1;
@@ -499,7 +534,7 @@ fn main_clause_subject(
 /// The object side: the first name after the trigger (past "for an hour with", or "between"),
 /// and the names coordinated with it. Returns the people and whether "between" joined them.
 fn object_side(
-    lower: &[String],
+    lower: &[&str],
     linked: &[Linked<'_>],
     trig_end: usize,
     nominal: bool,
@@ -508,7 +543,7 @@ fn object_side(
     let mut k = trig_end;
     let mut between = false;
     // The trigger may end in its preposition ("talks between", "met with").
-    if let Some(last) = trig_end.checked_sub(1).map(|i| lower[i].as_str())
+    if let Some(last) = trig_end.checked_sub(1).map(|i| lower[i])
         && matches!(last, "with" | "between" | "of" | "on" | "by")
     {
         return chain_from(
@@ -524,18 +559,18 @@ fn object_side(
         .map_or(n, |l| l.first);
     let reach = if nominal { 16 } else { 8 };
     let prep = (k..(k + reach).min(next_name))
-        .take_while(|&j| !matches!(lower[j].as_str(), "," | ";" | "and" | "said" | "that"))
-        .find(|&j| matches!(lower[j].as_str(), "with" | "between" | "on" | "by" | "of"));
+        .take_while(|&j| !matches!(lower[j], "," | ";" | "and" | "said" | "that"))
+        .find(|&j| matches!(lower[j], "with" | "between" | "on" | "by" | "of"));
     let both = nominal
         .then(|| (k..(k + 8).min(next_name)).find(|&j| lower[j] == "both"))
         .flatten();
     if let Some(j) = prep.or(both) {
-        between = matches!(lower[j].as_str(), "between" | "both");
+        between = matches!(lower[j], "between" | "both");
         k = j + 1;
     } else if nominal
         && lower
             .get(trig_end.wrapping_sub(1))
-            .is_some_and(|w| w != "meeting")
+            .is_some_and(|w| *w != "meeting")
     {
         // "talks" needs "with" or "between"; "meeting" may be a participle ("meeting X").
         return (vec![], false);
@@ -545,7 +580,7 @@ fn object_side(
 
 /// The first name at or after token `k`, if nothing between starts a new phrase.
 fn first_after<'a, 'm>(
-    lower: &[String],
+    lower: &[&str],
     linked: &'a [Linked<'m>],
     k: usize,
 ) -> Option<&'a Linked<'m>> {
@@ -559,7 +594,7 @@ fn first_after<'a, 'm>(
 /// `first` and the names coordinated after it, leaving out pronouns and names that start a
 /// reported clause ("X, Y said").
 fn chain_from(
-    lower: &[String],
+    lower: &[&str],
     linked: &[Linked<'_>],
     first: Option<&Linked<'_>>,
     between: bool,
@@ -570,7 +605,7 @@ fn chain_from(
     let reporting = |l: &Linked<'_>| {
         lower
             .get(l.last + 1)
-            .is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told"))
+            .is_some_and(|w| matches!(*w, "said" | "says" | "told"))
     };
     // The coordinated names after `first`, and whether each link holds an "and".
     let mut chain = vec![(first, true)];
@@ -581,7 +616,7 @@ fn chain_from(
         if !coordinated(lower, cur, l) {
             break;
         }
-        let and = lower[cur.last + 1..l.first].iter().any(|w| w == "and");
+        let and = lower[cur.last + 1..l.first].contains(&"and");
         chain.push((l, and));
         cur = l;
     }
@@ -590,10 +625,7 @@ fn chain_from(
     let starts_clause = |l: &Linked<'_>| {
         lower.get(l.last + 1).is_some_and(|w| {
             w.chars().next().is_some_and(char::is_alphabetic)
-                && !matches!(
-                    w.as_str(),
-                    "and" | "or" | "of" | "in" | "at" | "on" | "to" | "from"
-                )
+                && !matches!(*w, "and" | "or" | "of" | "in" | "at" | "on" | "to" | "from")
         })
     };
     let keep = chain

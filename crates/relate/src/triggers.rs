@@ -1,6 +1,8 @@
 //! Trigger words of meetings, calls and planned meetings, and their modality.
 
+use std::sync::OnceLock;
 use whomet_core::EdgeKind;
+use whomet_extract::lexicon::WordSet;
 
 /// How a trigger's event stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,23 +175,29 @@ const HYPOTHETICAL: &[&str] = &[
     "wanted", "invited", "asked", "whether", "possible", "possibly", "unlikely",
 ];
 
+/// The words patterns start with: most tokens are none of them, and one look-up says so.
+fn first_words() -> &'static WordSet<&'static str> {
+    static FIRST: OnceLock<WordSet<&'static str>> = OnceLock::new();
+    FIRST.get_or_init(|| PATTERNS.iter().map(|p| p.words[0]).collect())
+}
+
 /// Finds triggers among the lower-cased, space-free tokens of a sentence.
-pub fn find(lower: &[String], headline: bool) -> Vec<Trigger> {
+pub fn find(lower: &[&str], headline: bool) -> Vec<Trigger> {
     let mut out = Vec::new();
     // Sentence-wide cues, read once.
     let phone = lower
         .iter()
-        .any(|w| matches!(w.as_str(), "telephone" | "phone" | "video"));
+        .any(|w| matches!(*w, "telephone" | "phone" | "video"));
     let future_word = lower.iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "will" | "scheduled" | "due" | "planned" | "upcoming" | "expected"
         )
     });
     let mut i = 0;
     while i < lower.len() {
         whomet_core::work::tick(1);
-        if !PATTERNS.iter().any(|p| p.words[0] == lower[i]) {
+        if !first_words().contains(lower[i]) {
             i += 1;
             continue;
         }
@@ -235,7 +243,7 @@ pub fn find(lower: &[String], headline: bool) -> Vec<Trigger> {
     out
 }
 
-fn matches(pat: &Pattern, lower: &[String], at: usize) -> Option<usize> {
+fn matches(pat: &Pattern, lower: &[&str], at: usize) -> Option<usize> {
     let mut i = at;
     let mut k = 0;
     while k < pat.words.len() {
@@ -246,7 +254,7 @@ fn matches(pat: &Pattern, lower: &[String], at: usize) -> Option<usize> {
             k += 2;
             continue;
         }
-        if lower.get(i)? != pat.words[k] {
+        if *lower.get(i)? != pat.words[k] {
             return None;
         }
         i += 1;
@@ -256,37 +264,37 @@ fn matches(pat: &Pattern, lower: &[String], at: usize) -> Option<usize> {
 }
 
 fn modality(
-    lower: &[String],
+    lower: &[&str],
     at: usize,
     nominal_future: bool,
     nominal: bool,
     headline: bool,
 ) -> Modality {
     let window = &lower[at.saturating_sub(4)..at];
-    if window.iter().any(|w| NEGATION.contains(&w.as_str())) {
+    if window.iter().any(|w| NEGATION.contains(w)) {
         return Modality::Dropped;
     }
     // Hypotheticals reach further: "if the proposed meeting took place it would open the way for
     // summit talks".
     let wide = &lower[at.saturating_sub(if nominal { 12 } else { 6 })..at];
-    if wide.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
+    if wide.iter().any(|w| HYPOTHETICAL.contains(w)) {
         return Modality::Dropped;
     }
     // Headlines: "NAKASONE TO MEET REAGAN".
-    if headline && window.last().is_some_and(|w| w == "to") {
+    if headline && window.last().is_some_and(|w| *w == "to") {
         return Modality::Planned;
     }
-    let future = window.iter().any(|w| FUTURE.contains(&w.as_str()))
+    let future = window.iter().any(|w| FUTURE.contains(w))
         || window
             .windows(2)
-            .any(|w| w[1] == "to" && TO_FRAMES.contains(&w[0].as_str()));
+            .any(|w| w[1] == "to" && TO_FRAMES.contains(&w[0]));
     if future {
         return Modality::Planned;
     }
     if nominal_future {
         return Modality::Planned;
     }
-    match lower[at].as_str() {
+    match lower[at] {
         "meets" => return Modality::Caption,
         // A bare "meet" with no future marker is no report of a meeting ("that they meet").
         // "proceeded to meet", "went to meet": a past verb carries it.
@@ -294,7 +302,7 @@ fn modality(
             if at >= 2
                 && lower[at - 1] == "to"
                 && lower[at - 2].ends_with("ed")
-                && !TO_FRAMES.contains(&lower[at - 2].as_str()) => {}
+                && !TO_FRAMES.contains(&lower[at - 2]) => {}
         "meet" if !headline => return Modality::Dropped,
         _ => {}
     }
