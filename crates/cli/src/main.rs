@@ -133,6 +133,16 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let threads = match &cli.command {
+        Command::Build { inputs, .. }
+        | Command::Extract { inputs }
+        | Command::Eval { inputs, .. } => inputs.threads,
+        _ => 0,
+    };
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global()
+        .context("starting worker threads")?;
     match cli.command {
         Command::Build { inputs, output } => {
             let started = Instant::now();
@@ -251,10 +261,6 @@ fn for_each_analysis(
     } else {
         inputs.inputs.clone()
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(inputs.threads)
-        .build()
-        .context("starting worker threads")?;
     let (files, mut diagnostics) = input::expand(&paths)?;
     let total: u64 = files
         .iter()
@@ -291,23 +297,21 @@ fn for_each_analysis(
     };
     input::stream(&files, 512, &mut diagnostics, |jobs, diagnostics| {
         let previous = std::mem::take(&mut pending);
-        (pending, ()) = pool.install(|| {
-            rayon::join(
-                || {
-                    jobs.into_par_iter()
-                        .map(|job| {
-                            let size = job.size();
-                            let (article, note) = job.load();
-                            let mut diags: Vec<Diagnostic> = note.into_iter().collect();
-                            let analysis =
-                                article.map(|a| (a.source.clone(), analyse_one(&a, &mut diags)));
-                            (size, analysis, diags)
-                        })
-                        .collect()
-                },
-                || consume(previous, diagnostics),
-            )
-        });
+        (pending, ()) = rayon::join(
+            || {
+                jobs.into_par_iter()
+                    .map(|job| {
+                        let size = job.size();
+                        let (article, note) = job.load();
+                        let mut diags: Vec<Diagnostic> = note.into_iter().collect();
+                        let analysis =
+                            article.map(|a| (a.source.clone(), analyse_one(&a, &mut diags)));
+                        (size, analysis, diags)
+                    })
+                    .collect()
+            },
+            || consume(previous, diagnostics),
+        );
     })?;
     consume(pending, &mut diagnostics);
     progress.finish_and_clear();
@@ -377,6 +381,9 @@ fn write_outputs(
         started.elapsed().as_secs_f64(),
         output.out.display()
     ))?;
+    // The process ends here: freeing millions of small allocations one by one would only add
+    // to the run time.
+    std::mem::forget(graph);
     Ok(if output.strict && !diagnostics.is_empty() {
         ExitCode::from(1)
     } else {

@@ -39,32 +39,32 @@ pub fn check_dir(dir: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
-/// Writes `formats` of `graph` into `dir`, each file streamed to a temporary file; when all are
-/// written and synced, they are renamed into place.
+/// Writes `formats` of `graph` into `dir`, the formats in parallel, each file streamed to a
+/// temporary file and synced; when all are written, they are renamed into place.
 pub fn write_formats(
     dir: &Path,
     graph: &whomet_graph::Graph,
     formats: &[whomet_export::Format],
 ) -> Result<()> {
+    use rayon::prelude::*;
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let tmp = |name: &str| dir.join(format!(".{name}.{}.whomet-tmp", std::process::id()));
-    let mut written: Vec<&'static str> = Vec::new();
-    let result = (|| -> Result<()> {
-        for &format in formats {
-            whomet_export::write_files(format, graph, &mut |name| {
-                written.push(name);
-                let file = std::fs::File::create(tmp(name))?;
-                Ok(Box::new(std::io::BufWriter::with_capacity(1 << 20, file)) as Box<dyn Write>)
-            })
-            .with_context(|| format!("writing {} into {}", format.name(), dir.display()))?;
-        }
-        for name in &written {
-            std::fs::File::open(tmp(name))
-                .and_then(|f| f.sync_all())
-                .with_context(|| format!("writing {}", tmp(name).display()))?;
-        }
-        Ok(())
-    })();
+    let write = |format: whomet_export::Format| -> (Vec<&'static str>, Result<()>) {
+        let mut names = Vec::new();
+        let result = whomet_export::write_files(format, graph, &mut |name| {
+            names.push(name);
+            let file = std::fs::File::create(tmp(name))?;
+            Ok(
+                Box::new(Synced(std::io::BufWriter::with_capacity(1 << 20, file)))
+                    as Box<dyn Write>,
+            )
+        })
+        .with_context(|| format!("writing {} into {}", format.name(), dir.display()));
+        (names, result)
+    };
+    let results: Vec<_> = formats.par_iter().map(|&f| write(f)).collect();
+    let written: Vec<&'static str> = results.iter().flat_map(|(n, _)| n.clone()).collect();
+    let result = results.into_iter().try_for_each(|(_, r)| r);
     if let Err(e) = result {
         for name in &written {
             let _ = std::fs::remove_file(tmp(name));
@@ -84,4 +84,21 @@ pub fn write_formats(
         }
     }
     Ok(())
+}
+
+/// A buffered file that is synced to disk when flushed (which `write_files` does once the file
+/// is complete), so that a file renamed into place is on disk.
+struct Synced(std::io::BufWriter<std::fs::File>);
+
+impl Write for Synced {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.0.write_all(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()?;
+        self.0.get_ref().sync_all()
+    }
 }

@@ -10,29 +10,46 @@ use whomet_core::EdgeKind;
 use whomet_graph::Graph;
 use whomet_graph::{EdgeData, PersonNode};
 
-/// Writes `graph.dot`: an undirected Graphviz graph `whomet`, built with graphviz-rust's DOT
-/// model and printed by its printer. Connected groups of people are packed together
+/// Writes `graph.dot`: an undirected Graphviz graph `whomet`, made of graphviz-rust's DOT model
+/// statements printed by its printer one at a time, as they are written (so that a large graph
+/// is never held in memory twice). Connected groups of people are packed together
 /// (`packmode="graph"`), so that people without edges do not stretch the drawing into one long
 /// row; they are drawn in grey.
 pub fn write_dot(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
-    out.write_all(dot_text(graph).as_bytes())?;
+    // What graphviz-rust's `Graph` printer writes around the statements, which it indents by
+    // two spaces and separates by line breaks.
+    let mut ctx = PrinterContext::default();
+    let mut id = DotGraph::Graph {
+        id: Id::Plain("whomet".to_string()),
+        strict: false,
+        stmts: vec![],
+    }
+    .print(&mut ctx);
+    let close = id.split_off(id.find('{').map_or(id.len(), |i| i + 1));
+    let close = close.trim_start();
+    write!(out, "{id}")?;
+    let mut ctx = PrinterContext::default();
+    for stmt in statements(graph) {
+        write!(out, "\n  {}", stmt.print(&mut ctx))?;
+    }
+    writeln!(out, "\n{close}")?;
     Ok(())
 }
 
 /// The text of `graph.dot`.
 pub(crate) fn dot_text(graph: &Graph) -> String {
-    let mut text = dot_graph(graph).print(&mut PrinterContext::default());
-    text.push('\n');
-    text
+    let mut text = Vec::new();
+    write_dot(graph, &mut text).expect("writing to memory");
+    String::from_utf8(text).expect("DOT text is UTF-8")
 }
 
-fn dot_graph(graph: &Graph) -> DotGraph {
+fn statements(graph: &Graph) -> impl Iterator<Item = Stmt> + '_ {
     let degree = degrees(graph);
     let settings = Stmt::GAttribute(GraphAttributes::Graph(vec![
         attr("pack", Id::Plain("16".to_string())),
         attr("packmode", quoted("graph")),
     ]));
-    let nodes = graph.nodes().map(|n| {
+    let nodes = graph.nodes().map(move |n| {
         let degree = degree.get(n.id.as_str()).copied().unwrap_or(0);
         let size = (degree as f64).sqrt();
         let mut attributes = vec![
@@ -62,14 +79,7 @@ fn dot_graph(graph: &Graph) -> DotGraph {
         let ty = EdgeTy::Pair(Vertex::N(node_id(a)), Vertex::N(node_id(b)));
         Stmt::Edge(Edge { ty, attributes })
     });
-    DotGraph::Graph {
-        id: Id::Plain("whomet".to_string()),
-        strict: false,
-        stmts: std::iter::once(settings)
-            .chain(nodes)
-            .chain(edges)
-            .collect(),
-    }
+    std::iter::once(settings).chain(nodes).chain(edges)
 }
 
 fn node_tooltip(n: &PersonNode) -> String {
