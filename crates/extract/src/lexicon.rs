@@ -119,6 +119,16 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
+/// `word` in lower case is one of `lower` (lower-case ASCII words), as [`with_lowercase`] would
+/// say, without copying an ASCII `word`.
+pub fn lowercase_is_any(word: &str, lower: &[&str]) -> bool {
+    if word.is_ascii() {
+        lower.iter().any(|l| word.eq_ignore_ascii_case(l))
+    } else {
+        with_lowercase(word, |w| lower.contains(&w))
+    }
+}
+
 /// rustc's FxHash: a multiply and a rotate per eight bytes, much cheaper than the default
 /// SipHash for short words. It does not resist chosen keys, so it is for the compiled-in word
 /// lists only: their tables are fixed, and a word looked up in them cannot make them degrade.
@@ -186,6 +196,15 @@ mod tests {
             "AVeryLongWordThatIsLongerThanThirtyTwoBytes",
         ] {
             assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+        }
+        for (w, is) in [
+            ("The", true),
+            ("THE", true),
+            ("the", true),
+            ("then", false),
+            ("th", false),
+        ] {
+            assert_eq!(lowercase_is_any(w, &["he", "the"]), is, "{w}");
         }
     }
 }

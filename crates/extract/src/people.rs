@@ -12,7 +12,7 @@
 //!    starts) with it, else it is left out unless titled; pronouns join the person when only one
 //!    is in play; role phrases ("the Crown Prince") join the only person holding that role.
 
-use crate::lexicon::{PARTICLES, lexicon, with_lowercase};
+use crate::lexicon::{PARTICLES, lexicon, lowercase_is_any, with_lowercase};
 use crate::segment::{Segments, Token};
 use std::collections::HashMap;
 use whomet_core::{
@@ -128,11 +128,17 @@ fn merge_hyphens<'t>(text: &'t str, toks: &[Token<'t>], out: &mut Vec<Token<'t>>
     }
 }
 
+/// The longest of [`PARTICLES`], in bytes.
+const LONGEST_PARTICLE: usize = 5;
+
 /// `al-Nakhala`, `el-Sisi`: a particle hyphenated to a capitalised name.
 fn particle_compound(t: &Token<'_>) -> bool {
-    t.text.split_once('-').is_some_and(|(p, rest)| {
-        PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
-    })
+    // A word with no hyphen near its start has no particle before one.
+    let near = &t.text.as_bytes()[..t.text.len().min(LONGEST_PARTICLE + 1)];
+    near.contains(&b'-')
+        && t.text.split_once('-').is_some_and(|(p, rest)| {
+            PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// `J`, `K.C`: initials (the final period is a token of its own).
@@ -163,7 +169,7 @@ fn chains(
     while i < toks.len() {
         whomet_core::work::tick(1);
         let t = toks[i];
-        if !(particle_compound(&t) || t.is_word() && t.is_capitalized()) {
+        if !(t.is_word() && t.is_capitalized() || particle_compound(&t)) {
             i += 1;
             continue;
         }
@@ -902,8 +908,8 @@ fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
         words.extend(seg.tokens(text, si).filter(|t| !t.is_space()));
         for k in 0..words.len() {
             whomet_core::work::tick(1);
-            let det_ok = with_lowercase(words[k].text, |w| w == "the")
-                || strip_possessive(words[k].text).1 && words[k].is_capitalized();
+            let det_ok = lowercase_is_any(words[k].text, &["the"])
+                || words[k].is_capitalized() && strip_possessive(words[k].text).1;
             if !det_ok {
                 continue;
             }
@@ -1026,9 +1032,7 @@ fn pronoun_mentions(doc: &Document, seg: &Segments, out: &mut People) {
                 merged.push(names[next_name]);
                 next_name += 1;
             }
-            if !with_lowercase(t.text, |w| {
-                matches!(w, "he" | "she" | "his" | "him" | "her")
-            }) {
+            if !lowercase_is_any(t.text, &["he", "she", "his", "him", "her"]) {
                 continue;
             }
             // A pronoun spelling inside a name ("Minister Him Besueawa") is part of the name.
@@ -1143,4 +1147,17 @@ fn previous_topic(text: &str, seg: &Segments, si: usize, ms: &[Mention]) -> Opti
             })
         })
         .map(|m| m.person)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_particle_is_the_longest() {
+        assert_eq!(
+            PARTICLES.iter().map(|p| p.len()).max(),
+            Some(LONGEST_PARTICLE)
+        );
+    }
 }

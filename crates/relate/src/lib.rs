@@ -29,7 +29,6 @@ use std::collections::BTreeSet;
 use triggers::{Modality, Trigger};
 use whomet_core::{Document, Event, Evidence, Mention, MentionKind, Participant, Span};
 use whomet_extract::Extraction;
-use whomet_extract::lexicon::with_lowercase;
 use whomet_extract::segment::Token;
 
 /// The whole per-article analysis: prepare, extract, detect. Returns what the article
@@ -288,7 +287,13 @@ impl LowerWords {
         self.text.clear();
         self.ends.clear();
         for t in toks {
-            with_lowercase(t.text, |w| self.text.push_str(w));
+            let start = self.text.len();
+            if t.text.is_ascii() {
+                self.text.push_str(t.text);
+                self.text[start..].make_ascii_lowercase();
+            } else {
+                self.text.push_str(&t.text.to_lowercase());
+            }
             self.ends.push(self.text.len());
         }
         let mut start = 0;
