@@ -26,6 +26,8 @@ pub struct Lexicon {
     pub places: WordSet<String>,
     /// Demonyms (lowercase).
     pub demonyms: WordSet<String>,
+    /// Stop words, places and demonyms together: words that cannot be part of a name.
+    pub non_name: WordSet<String>,
     /// Occupation nouns that, in lower case just before a name, mark a person ("designer").
     pub occupations: WordSet<&'static str>,
     /// Short forms of given names: (short, full), lowercase ("ted", "edward").
@@ -43,6 +45,20 @@ pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let titles_raw = include_str!("../../../data/lexicon/titles.txt");
+        let stop: WordSet<&str> =
+            lines(include_str!("../../../data/lexicon/stop-names.txt")).collect();
+        let places: WordSet<String> = lines(include_str!("../../../data/lexicon/places.txt"))
+            .map(str::to_lowercase)
+            .collect();
+        let demonyms: WordSet<String> = lines(include_str!("../../../data/lexicon/demonyms.txt"))
+            .map(str::to_lowercase)
+            .collect();
+        let non_name = stop
+            .iter()
+            .map(|w| w.to_string())
+            .chain(places.iter().cloned())
+            .chain(demonyms.iter().cloned())
+            .collect();
         Lexicon {
             given: lines(include_str!("../../../data/lexicon/given-names.txt")).collect(),
             common: lines(include_str!("../../../data/lexicon/common-words.txt")).collect(),
@@ -55,13 +71,10 @@ pub fn lexicon() -> &'static Lexicon {
             royal: lines(titles_raw)
                 .filter_map(|l| l.strip_prefix('!'))
                 .collect(),
-            stop: lines(include_str!("../../../data/lexicon/stop-names.txt")).collect(),
-            places: lines(include_str!("../../../data/lexicon/places.txt"))
-                .map(str::to_lowercase)
-                .collect(),
-            demonyms: lines(include_str!("../../../data/lexicon/demonyms.txt"))
-                .map(str::to_lowercase)
-                .collect(),
+            stop,
+            places,
+            demonyms,
+            non_name,
             occupations: lines(include_str!("../../../data/lexicon/occupations.txt")).collect(),
             nicknames: lines(include_str!("../../../data/lexicon/nicknames.txt"))
                 .filter_map(|l| l.split_once(' '))
@@ -90,9 +103,7 @@ impl Lexicon {
     }
     /// A word that cannot be part of a name: stop word, place or demonym.
     pub fn is_non_name(&self, word: &str) -> bool {
-        with_lowercase(word, |w| {
-            self.stop.contains(w) || self.places.contains(w) || self.demonyms.contains(w)
-        })
+        with_lowercase(word, |w| self.non_name.contains(w))
     }
     /// A place name ("Doha", "Saudi Arabia"), any case.
     pub fn is_place(&self, s: &str) -> bool {
@@ -153,15 +164,12 @@ impl Hasher for FxHasher {
             w.copy_from_slice(c);
             self.add(u64::from_le_bytes(w));
         }
-        let mut rest = chunks.remainder();
-        if rest.len() >= 4 {
-            let mut w = [0u8; 4];
-            w.copy_from_slice(&rest[..4]);
-            self.add(u64::from(u32::from_le_bytes(w)));
-            rest = &rest[4..];
-        }
-        for &b in rest {
-            self.add(u64::from(b));
+        // The last up to seven bytes as one word.
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
         }
     }
 

@@ -120,9 +120,13 @@ fn merge_hyphens<'t>(text: &'t str, toks: &[Token<'t>], out: &mut Vec<Token<'t>>
             span.end = toks[j + 2].span.end;
             j += 2;
         }
-        out.push(Token {
-            span,
-            text: span.of(text),
+        out.push(if j == i {
+            toks[i]
+        } else {
+            Token {
+                span,
+                text: span.of(text),
+            }
         });
         i = j + 1;
     }
@@ -351,7 +355,10 @@ fn classify(
                         && (lex.is_non_name(part) || is_acronym(part))
                 })
         })
-        || lex.is_place(&name_words.join(" "))
+        || match name_words.as_slice() {
+            [w] => lex.is_place(w),
+            ws => lex.is_place(&ws.join(" ")),
+        }
     {
         return;
     }
@@ -507,7 +514,8 @@ const ORG_NOUNS: &[&str] = &[
 ];
 
 fn is_particle(w: &str) -> bool {
-    with_lowercase(w, |w| PARTICLES.contains(&w))
+    // An ASCII word keeps its length in lower case: a long one is no particle.
+    (w.len() <= LONGEST_PARTICLE || !w.is_ascii()) && lowercase_is_any(w, PARTICLES)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -549,6 +557,26 @@ fn fold_space(s: &str) -> String {
 /// Folded words of a name, hyphenated parts split.
 fn key_words(name: &str) -> Vec<String> {
     name_tokens(name)
+}
+
+/// A name's [`key_words`] and its [`fold_name`], which is their concatenation (both keep the
+/// same ASCII letters and digits of the transliterated name): one transliteration, not two.
+fn keys(name: &str) -> (Vec<String>, String) {
+    let kw = key_words(name);
+    let fold = kw.concat();
+    (kw, fold)
+}
+
+/// `words.concat() == s`, without making the concatenation.
+fn concat_is(words: &[String], s: &str) -> bool {
+    let mut rest = s;
+    for w in words {
+        match rest.strip_prefix(w.as_str()) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// `short` is the start of `long` and ends before a particle (`Hamad bin Khalifa` of
@@ -604,8 +632,13 @@ const BUCKET: usize = 16;
 
 impl Index {
     fn add(&mut self, name: &str) -> usize {
+        let (kw, fold) = keys(name);
+        self.add_keyed(name, kw, fold)
+    }
+
+    /// [`Index::add`] given the name's `key_words` and `fold_name`.
+    fn add_keyed(&mut self, name: &str, kw: Vec<String>, fold: String) -> usize {
         let p = self.people.len();
-        let kw = key_words(name);
         for k in 0..kw.len() {
             self.by_suffix.entry(kw[k..].concat()).or_default().push(p);
         }
@@ -613,7 +646,7 @@ impl Index {
             self.by_first.entry(f.clone()).or_default().push(p);
             self.by_last.entry(l.clone()).or_default().push(p);
         }
-        self.by_fold.entry(fold_name(name)).or_insert(p);
+        self.by_fold.entry(fold).or_insert(p);
         self.keys.push(kw);
         self.people.push(LocalPerson {
             name: name.to_string(),
@@ -627,14 +660,13 @@ impl Index {
     }
 
     /// People whose name ends with the folded `fold`, word-aligned and longer than it.
-    fn ending_with(&self, fold: &str) -> impl Iterator<Item = usize> + '_ {
-        let fold = fold.to_string();
+    fn ending_with<'a>(&'a self, fold: &'a str) -> impl Iterator<Item = usize> + 'a {
         self.by_suffix
-            .get(&fold)
+            .get(fold)
             .map_or(&[][..], Vec::as_slice)
             .iter()
             .copied()
-            .filter(move |&p| self.keys[p].concat() != fold)
+            .filter(move |&p| !concat_is(&self.keys[p], fold))
     }
 
     fn bucket<'a>(map: &'a HashMap<String, Vec<usize>>, word: Option<&String>) -> &'a [usize] {
@@ -662,12 +694,11 @@ fn resolve(cands: &[Candidate]) -> People {
     let mut assigned: Vec<Option<usize>> = vec![None; cands.len()];
     for c in order {
         let cand = &cands[c];
-        let kw = key_words(&cand.name);
-        let fold = fold_name(&cand.name);
+        let (kw, fold) = keys(&cand.name);
         let bin = kw.iter().any(|w| w == "bin" || w == "bint");
         let mut hit = ix.by_fold.get(&fold).copied();
         if hit.is_none() {
-            let ending = ix.ending_with(&kw.concat()).take(BUCKET);
+            let ending = ix.ending_with(&fold).take(BUCKET);
             let nearby = ix
                 .with_first(kw.first())
                 .iter()
@@ -694,21 +725,20 @@ fn resolve(cands: &[Candidate]) -> People {
         if modifier {
             continue;
         }
-        assigned[c] = Some(hit.unwrap_or_else(|| ix.add(&cand.name)));
+        assigned[c] = Some(hit.unwrap_or_else(|| ix.add_keyed(&cand.name, kw, fold)));
     }
     // One-word names.
     for (c, cand) in cands.iter().enumerate() {
         if assigned[c].is_some() || cand.words >= 2 {
             continue;
         }
-        let kw = key_words(&cand.name);
-        let fold = fold_name(&cand.name);
+        let (kw, fold) = keys(&cand.name);
         let prefix_ok = |p: usize| {
             (cand.given_ref || cand.lone_given || ix.keys[p].iter().any(|w| w == "bin"))
                 && is_prefix_name(&kw, &ix.keys[p])
         };
         let mut matches: Vec<usize> = ix
-            .ending_with(&kw.concat())
+            .ending_with(&fold)
             .take(BUCKET)
             .chain(
                 ix.with_first(kw.first())
@@ -1152,6 +1182,24 @@ fn previous_topic(text: &str, seg: &Segments, si: usize, ms: &[Mention]) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_name_is_the_key_words_joined() {
+        for name in [
+            "",
+            "  ",
+            "Hossein Amir-Abdollahian",
+            "Ziyad al-Nakhala",
+            "F\u{e9}lix Houphou\u{eb}t-Boigny",
+            "O'Neill",
+            "Kim Jong-un 2nd",
+            "\u{5f20}\u{4e09} Zhang",
+            "\u{130}lham \u{3a3}\u{3b9}\u{3c3}\u{3c5}\u{3c2}",
+            "--a--b--",
+        ] {
+            assert_eq!(keys(name).1, fold_name(name), "{name:?}");
+        }
+    }
 
     #[test]
     fn longest_particle_is_the_longest() {

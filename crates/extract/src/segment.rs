@@ -152,7 +152,7 @@ fn split(text: &str, from: usize, spans: &[Span]) -> Vec<Span> {
         .iter()
         .map(|&span| Token {
             span,
-            text: span.of(text),
+            text: text.get(span.start..span.end).unwrap_or(""),
         })
         .collect();
     let mut out = Vec::new();
