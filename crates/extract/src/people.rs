@@ -362,6 +362,7 @@ fn classify(
     {
         return;
     }
+    let (first, last, words_n) = (content[0], content[content.len() - 1], content.len());
     let span = Span::new(
         toks[name_idx[0]].span.start,
         toks[*name_idx.last().expect("non-empty")].span.start
@@ -370,7 +371,6 @@ fn classify(
                 .len(),
     );
     let name = fold_space(span.of(text));
-    let words_n = content.len();
 
     // Evidence after the chain.
     let after_idx = words.last().expect("non-empty") + 1;
@@ -401,10 +401,10 @@ fn classify(
         && toks[words[0] - 3].text.eq_ignore_ascii_case("credit");
     let credit = (credit_after || credit_before || credit_label) && words_n >= 2;
     let common = |w: &str| with_lowercase(w, |w| lex.common.contains(w));
-    let given = with_lowercase(content[0], |w| lex.given.contains(w));
+    let given = with_lowercase(first, |w| lex.given.contains(w));
     let rare = content.iter().all(|w| !common(w));
     // A given name that is also a common word ("Star", "Angel") needs an uncommon surname.
-    let given_evidence = given && (!common(content[0]) || !common(content[words_n - 1]));
+    let given_evidence = given && (!common(first) || !common(last));
     let strong =
         titled || credit || (words_n >= 2 && (given_evidence || appositive || said || rare));
     let royal_name = royal
@@ -465,7 +465,7 @@ fn classify(
         && given
         && !sentence_initial
         && !after_the
-        && !with_lowercase(content[0], |w| lex.common.contains(w));
+        && !with_lowercase(first, |w| lex.common.contains(w));
     out.push(Candidate {
         sentence: si,
         span,

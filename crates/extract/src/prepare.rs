@@ -165,13 +165,19 @@ pub fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let w = word.trim_end_matches('.');
     if w.len() < 3 {
         return None;
     }
+    // `w` in ASCII lower case is the name or, three or four letters long, its start.
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && w.len() <= 4 && m.starts_with(&w)))
+        .position(|m| {
+            m.eq_ignore_ascii_case(w)
+                || (w.len() >= 3
+                    && w.len() <= 4
+                    && m.get(..w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w)))
+        })
         .map(|i| i as u32 + 1)
 }
 
@@ -285,6 +291,56 @@ mod tests {
         let e = doc.text.find('é').unwrap();
         let span = doc.map.original_span(Span::new(e, e + 'é'.len_utf8()));
         assert_eq!(&bytes[span.start..span.end], b"&#233;");
+    }
+
+    #[test]
+    fn month_names_and_abbreviations_in_any_case() {
+        let months = [
+            "Oct",
+            "oct.",
+            "OCTOBER",
+            "Octo",
+            "Octob",
+            "May",
+            "mayo",
+            "Sept",
+            "Sep.",
+            "Ju",
+            "Jun",
+            "JUNE",
+            "D\u{e9}c",
+            "Dece",
+            "december.",
+            "Marc",
+            "Ma",
+            "",
+            "...",
+        ];
+        let found: Vec<Option<u32>> = months.iter().map(|w| month_number(w)).collect();
+        assert_eq!(
+            found,
+            [
+                Some(10),
+                Some(10),
+                Some(10),
+                Some(10),
+                None,
+                Some(5),
+                None,
+                Some(9),
+                Some(9),
+                None,
+                Some(6),
+                Some(6),
+                None,
+                Some(12),
+                Some(12),
+                Some(3),
+                None,
+                None,
+                None
+            ]
+        );
     }
 
     #[test]

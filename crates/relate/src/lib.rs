@@ -701,6 +701,10 @@ fn places(toks: &[Token<'_>]) -> Vec<(usize, String)> {
         if !matches!(t.text, "in" | "at") && !visit_to {
             continue;
         }
+        // A place name is capitalised.
+        if toks.get(i + 1).is_none_or(|n| !n.is_capitalized()) {
+            continue;
+        }
         for len in [3usize, 2, 1] {
             if i + 1 + len > toks.len() {
                 continue;
@@ -710,7 +714,7 @@ fn places(toks: &[Token<'_>]) -> Vec<(usize, String)> {
                 .map(|t| t.text.trim_end_matches("'s").trim_end_matches("\u{2019}s"))
                 .collect();
             let cand = words.join(" ");
-            if lex.is_place(&cand) && toks[i + 1].is_capitalized() {
+            if lex.is_place(&cand) {
                 out.push((i, cand));
                 break;
             }
