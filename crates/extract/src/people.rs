@@ -839,7 +839,7 @@ fn headline_mentions(doc: &Document, seg: &Segments, out: &mut People) {
         if s.of(text).chars().any(char::is_lowercase) {
             continue;
         }
-        for t in seg.tokens(text, si).filter(|t| t.is_word()) {
+        for t in seg.non_space(text, si).filter(|t| t.is_word()) {
             whomet_core::work::tick(1);
             let w = strip_possessive(t.text).0;
             if let Some([p]) = by_last.get(&fold_name(w)).map(Vec::as_slice) {
@@ -935,7 +935,7 @@ fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
     let mut phrase = String::new();
     for si in 0..seg.sentences.len() {
         words.clear();
-        words.extend(seg.tokens(text, si).filter(|t| !t.is_space()));
+        words.extend(seg.non_space(text, si));
         for k in 0..words.len() {
             whomet_core::work::tick(1);
             let det_ok = lowercase_is_any(words[k].text, &["the"])
@@ -1056,7 +1056,7 @@ fn pronoun_mentions(doc: &Document, seg: &Segments, out: &mut People) {
         let names = std::mem::take(&mut by_sentence[si]);
         let mut merged: Vec<Mention> = Vec::with_capacity(names.len());
         let mut next_name = 0;
-        for t in seg.tokens(text, si).filter(|t| t.is_word()) {
+        for t in seg.non_space(text, si).filter(|t| t.is_word()) {
             whomet_core::work::tick(1);
             while next_name < names.len() && names[next_name].span.end <= t.span.start {
                 merged.push(names[next_name]);
@@ -1108,7 +1108,7 @@ fn pronoun_mentions(doc: &Document, seg: &Segments, out: &mut People) {
 /// The name that opens the main clause after a fronted one ("..., Prime Minister X left"), when
 /// only title words stand between the comma and it.
 fn main_subject(text: &str, seg: &Segments, si: usize, names: &[Mention]) -> Option<usize> {
-    let toks: Vec<Token<'_>> = seg.tokens(text, si).filter(|t| !t.is_space()).collect();
+    let toks: Vec<Token<'_>> = seg.non_space(text, si).collect();
     let comma = toks.iter().position(|t| t.text == ",")?;
     let m = names
         .iter()
@@ -1123,12 +1123,22 @@ fn main_subject(text: &str, seg: &Segments, si: usize, names: &[Mention]) -> Opt
 
 /// The sentence opens with a subordinate clause ("After his talks with Y, ...").
 fn fronted_clause(text: &str, seg: &Segments, si: usize) -> bool {
-    seg.tokens(text, si).find(|t| t.is_word()).is_some_and(|t| {
-        matches!(
-            t.text,
-            "After" | "Before" | "During" | "Following" | "Upon" | "On" | "While" | "Ahead" | "At"
-        )
-    })
+    seg.non_space(text, si)
+        .find(|t| t.is_word())
+        .is_some_and(|t| {
+            matches!(
+                t.text,
+                "After"
+                    | "Before"
+                    | "During"
+                    | "Following"
+                    | "Upon"
+                    | "On"
+                    | "While"
+                    | "Ahead"
+                    | "At"
+            )
+        })
 }
 
 /// The person a following pronoun most plausibly continues: the only person of the sentence,
@@ -1139,7 +1149,7 @@ fn previous_topic(text: &str, seg: &Segments, si: usize, ms: &[Mention]) -> Opti
         return distinct.into_iter().next();
     }
     let toks: Vec<Token<'_>> = seg
-        .tokens(text, si)
+        .non_space(text, si)
         .filter(|t| t.is_word() || t.text == ",")
         .collect();
     ms.iter()

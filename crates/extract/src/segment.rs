@@ -110,6 +110,8 @@ pub struct Segments {
     pub sentences: Vec<Span>,
     /// Every word-boundary token of the body, in order.
     tokens: Vec<Span>,
+    /// The tokens that are not white space, which most passes read alone.
+    non_space: Vec<Span>,
 }
 
 impl Segments {
@@ -118,7 +120,16 @@ impl Segments {
         let mut tokens = Vec::new();
         word_bounds(text, Span::new(from, text.len()), &mut tokens);
         let sentences = split(text, from, &tokens);
-        Segments { sentences, tokens }
+        let non_space = tokens
+            .iter()
+            .copied()
+            .filter(|t| !t.of(text).chars().all(char::is_whitespace))
+            .collect();
+        Segments {
+            sentences,
+            tokens,
+            non_space,
+        }
     }
 
     /// The tokens of sentence `si`, white space included.
@@ -127,16 +138,34 @@ impl Segments {
         text: &'t str,
         si: usize,
     ) -> impl Iterator<Item = Token<'t>> + use<'_, 't> {
+        self.of_sentence(&self.tokens, text, si)
+    }
+
+    /// The tokens of sentence `si` but those of white space: `tokens(text, si)` without
+    /// [`Token::is_space`] ones.
+    pub fn non_space<'t>(
+        &self,
+        text: &'t str,
+        si: usize,
+    ) -> impl Iterator<Item = Token<'t>> + use<'_, 't> {
+        self.of_sentence(&self.non_space, text, si)
+    }
+
+    /// The tokens among `spans` that start in sentence `si`.
+    fn of_sentence<'s, 't>(
+        &self,
+        spans: &'s [Span],
+        text: &'t str,
+        si: usize,
+    ) -> impl Iterator<Item = Token<'t>> + use<'s, 't> {
         let s = self.sentences.get(si).copied().unwrap_or_default();
-        let from = self.tokens.partition_point(|t| t.start < s.start);
-        let to = self.tokens.partition_point(|t| t.start < s.end);
-        self.tokens[from..to.max(from)]
-            .iter()
-            .map(move |&span| Token {
-                span,
-                // `span.of(text)`, inlined: this runs for every token of every pass.
-                text: text.get(span.start..span.end).unwrap_or(""),
-            })
+        let from = spans.partition_point(|t| t.start < s.start);
+        let to = spans.partition_point(|t| t.start < s.end);
+        spans[from..to.max(from)].iter().map(move |&span| Token {
+            span,
+            // `span.of(text)`, inlined: this runs for every token of every pass.
+            text: text.get(span.start..span.end).unwrap_or(""),
+        })
     }
 }
 

@@ -79,7 +79,7 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
             continue;
         }
         toks.clear();
-        toks.extend(ex.segments.tokens(text, si).filter(|t| !t.is_space()));
+        toks.extend(ex.segments.non_space(text, si));
         let lower = lower_buf.of(&toks);
         let group = two_of_them(&lower, ex, &all[previous], &mentions);
         if mentions.is_empty() && group.is_none() {
@@ -237,11 +237,7 @@ fn context_date(
     let future = usize::from(event.kind == whomet_core::EdgeKind::Planned);
     let before = *prev_cache[future].get_or_insert_with(|| {
         let prev = si.checked_sub(1)?;
-        let toks: Vec<Token<'_>> = ex
-            .segments
-            .tokens(&doc.text, prev)
-            .filter(|t| !t.is_space())
-            .collect();
+        let toks: Vec<Token<'_>> = ex.segments.non_space(&doc.text, prev).collect();
         let mut lower_buf = LowerWords::default();
         let lower = lower_buf.of(&toks);
         let about_a_meeting = lower.iter().any(|w| {
