@@ -132,6 +132,7 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// `word` in lower case is one of `lower` (lower-case ASCII words), as [`with_lowercase`] would
 /// say, without copying an ASCII `word`.
+#[inline]
 pub fn lowercase_is_any(word: &str, lower: &[&str]) -> bool {
     if word.is_ascii() {
         lower.iter().any(|l| word.eq_ignore_ascii_case(l))
