@@ -359,7 +359,9 @@ fn write_outputs(
     started: Instant,
 ) -> Result<ExitCode> {
     let docs = builder.len();
+    phase("analysed", started);
     let graph = graph(builder, min_confidence);
+    phase("graph built", started);
     let mut diagnostics = diagnostics.to_vec();
     let formats = if output.format.is_empty() {
         default_formats(&graph, &mut diagnostics)
@@ -367,6 +369,7 @@ fn write_outputs(
         output.format.clone()
     };
     output::write_formats(&output.out, &graph, &formats)?;
+    phase("written", started);
     for d in &diagnostics {
         eprintln!("{d}");
     }
@@ -389,6 +392,25 @@ fn write_outputs(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// With `WHOMET_TIMINGS` set, prints to stderr the time since `started` and the peak resident
+/// memory so far (Linux), for `scripts/bench.sh` and docs/PERFORMANCE.md.
+fn phase(name: &str, started: Instant) {
+    if std::env::var_os("WHOMET_TIMINGS").is_none() {
+        return;
+    }
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            Some(line.trim_start_matches("VmHWM:").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into());
+    eprintln!(
+        "whomet: {name} at {:.2}s, peak memory {peak}",
+        started.elapsed().as_secs_f64()
+    );
 }
 
 /// Graph layout (SVG, and the HTML report that embeds it) takes time that grows much faster
@@ -446,8 +468,9 @@ fn explain(graph: &whomet_graph::Graph, a: &str, b: Option<&str>) -> Result<Stri
     match b {
         None => {
             writeln!(out, "{} ({})", pa.label, pa.id)?;
-            writeln!(out, "  aliases: {}", pa.aliases.join("; "))?;
-            writeln!(out, "  roles: {}", pa.roles.join("; "))?;
+            let joined = |syms| graph.strs(syms).collect::<Vec<_>>().join("; ");
+            writeln!(out, "  aliases: {}", joined(&pa.aliases))?;
+            writeln!(out, "  roles: {}", joined(&pa.roles))?;
             let docs: Vec<&str> = graph.docs(&pa.documents).collect();
             writeln!(out, "  documents: {}", docs.join("; "))?;
             writeln!(
@@ -457,7 +480,7 @@ fn explain(graph: &whomet_graph::Graph, a: &str, b: Option<&str>) -> Result<Stri
                 if pa.credit { " (credit only)" } else { "" }
             )?;
             writeln!(out, "  merged from:")?;
-            for m in &pa.merges {
+            for m in pa.merges.iter() {
                 let (name, doc, rule) = (graph.str(m.name), graph.doc(m.doc), graph.str(m.rule));
                 writeln!(out, "    {name:?} in {doc} by rule: {rule}")?;
             }

@@ -37,7 +37,10 @@ use whomet_graph::{EdgeData, Graph, PersonNode};
 /// Scores `graph` against `gold` exactly as `score.py` scores the graph's GraphML export.
 pub fn score(gold: &Gold, graph: &Graph) -> Report {
     let index = Index::new(gold);
-    let nodes: Vec<Node> = graph.nodes().map(|n| index.node(n)).collect();
+    let nodes: Vec<Node> = graph
+        .nodes()
+        .map(|n| index.node(n, &graph.strs(&n.aliases).collect::<Vec<_>>()))
+        .collect();
     let scorer = Scorer { gold, nodes };
     let mut reliability =
         [(0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.0)].map(|(low, high)| ReliabilityBin {
@@ -335,13 +338,13 @@ impl<'g> Index<'g> {
 
     /// `map_node`: by label, then by a full name after title words, then by alias votes. An
     /// empty label falls back to the id, as `score.py` falls back to the GraphML node id.
-    fn node(&self, n: &PersonNode) -> Node<'g> {
+    fn node(&self, n: &PersonNode, aliases: &[&str]) -> Node<'g> {
         let label = if n.label.is_empty() {
             n.id.clone()
         } else {
             n.label.clone()
         };
-        let aliases = split_aliases(&n.aliases.join("; "));
+        let aliases = split_aliases(&aliases.join("; "));
         let mut node = Node {
             label,
             aliases,

@@ -31,17 +31,11 @@ const GOLD: &str = r#"{
   }
 }"#;
 
-fn node(label: &str, aliases: &[&str]) -> PersonNode {
-    PersonNode {
-        id: whomet_core::slug(label),
-        label: label.into(),
-        aliases: aliases.iter().map(|a| a.to_string()).collect(),
-        roles: vec![],
-        mentions: 1,
-        documents: vec![],
-        credit: false,
-        merges: vec![],
-    }
+/// A person to add to a test graph: label and aliases.
+struct Person(&'static str, &'static [&'static str]);
+
+fn node(label: &'static str, aliases: &'static [&'static str]) -> Person {
+    Person(label, aliases)
 }
 
 /// An edge to add to a test graph: one piece of evidence per document, each with `date`.
@@ -66,9 +60,22 @@ fn met(docs: &'static [&'static str]) -> Edge {
 }
 
 /// A graph of `nodes` and edges between node positions.
-fn graph(nodes: Vec<PersonNode>, edges: Vec<(usize, usize, Edge)>) -> Graph {
+fn graph(nodes: Vec<Person>, edges: Vec<(usize, usize, Edge)>) -> Graph {
     let mut g = Graph::default();
-    let ids: Vec<_> = nodes.into_iter().map(|n| g.graph.add_node(n)).collect();
+    let mut ids = Vec::new();
+    for Person(label, aliases) in nodes {
+        let node = PersonNode {
+            id: whomet_core::slug(label),
+            label: label.into(),
+            aliases: aliases.iter().map(|a| g.intern(a)).collect(),
+            roles: Box::new([]),
+            mentions: 1,
+            documents: Box::new([]),
+            credit: false,
+            merges: Box::new([]),
+        };
+        ids.push(g.graph.add_node(node));
+    }
     for (a, b, e) in edges {
         let evidence: Vec<_> = e
             .docs

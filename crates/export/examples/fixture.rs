@@ -48,8 +48,10 @@ fn write(dir: PathBuf) -> Result<usize, Box<dyn std::error::Error>> {
         .nodes()
         .map(|n| {
             let documents: Vec<&str> = graph.docs(&n.documents).collect();
-            serde_json::json!({"id": n.id, "label": n.label, "aliases": n.aliases,
-                "roles": n.roles, "mentions": n.mentions, "documents": documents})
+            let aliases: Vec<&str> = graph.strs(&n.aliases).collect();
+            let roles: Vec<&str> = graph.strs(&n.roles).collect();
+            serde_json::json!({"id": n.id, "label": n.label, "aliases": aliases,
+                "roles": roles, "mentions": n.mentions, "documents": documents})
         })
         .collect();
     let edges: Vec<_> = graph

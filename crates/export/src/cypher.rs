@@ -38,8 +38,8 @@ pub fn write_cypher(graph: &Graph, out: &mut impl Write) -> Result<(), ExportErr
             "MERGE (p:Person {{personId: {}}}) SET p.name = {}, p.aliases = {}, p.roles = {}, p.mentions = {}, p.documents = {};",
             string(&n.id),
             string(&n.label),
-            list(&n.aliases),
-            list(&n.roles),
+            list(graph.strs(&n.aliases)),
+            list(graph.strs(&n.roles)),
             n.mentions,
             n.documents.len()
         )?;

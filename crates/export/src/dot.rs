@@ -54,7 +54,7 @@ fn statements(graph: &Graph) -> impl Iterator<Item = Stmt> + '_ {
         let size = (degree as f64).sqrt();
         let mut attributes = vec![
             attr("label", quoted(&n.label)),
-            attr("tooltip", quoted(&node_tooltip(n))),
+            attr("tooltip", quoted(&node_tooltip(graph, n))),
             attr("width", number(0.75 + 0.25 * size)),
             attr("fontsize", number(14.0 + 2.0 * size)),
         ];
@@ -82,12 +82,13 @@ fn statements(graph: &Graph) -> impl Iterator<Item = Stmt> + '_ {
     std::iter::once(settings).chain(nodes).chain(edges)
 }
 
-fn node_tooltip(n: &PersonNode) -> String {
+fn node_tooltip(graph: &Graph, n: &PersonNode) -> String {
+    let joined = |syms| graph.strs(syms).collect::<Vec<_>>().join("; ");
     format!(
         "{}\naliases: {}\nroles: {}\nmentions: {}, documents: {}",
         n.label,
-        or(n.aliases.join("; "), "none"),
-        or(n.roles.join("; "), "none"),
+        or(joined(&n.aliases), "none"),
+        or(joined(&n.roles), "none"),
         n.mentions,
         n.documents.len()
     )

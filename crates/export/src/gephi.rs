@@ -14,8 +14,8 @@ pub fn write_gephi_nodes(graph: &Graph, out: &mut impl Write) -> Result<(), Expo
         w.write_record([
             cell(&n.id),
             cell(&n.label),
-            cell(&join_list(&n.aliases, "; ")),
-            cell(&join_list(&n.roles, "; ")),
+            cell(&join_list(graph.strs(&n.aliases), "; ")),
+            cell(&join_list(graph.strs(&n.roles), "; ")),
             n.mentions.to_string(),
             cell(&join_list(graph.docs(&n.documents), "; ")),
         ])?;

@@ -67,8 +67,8 @@ pub fn write_gexf(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             Xml(&n.label)
         )?;
         let values = [
-            list(&n.aliases),
-            list(&n.roles),
+            list(graph.strs(&n.aliases)),
+            list(graph.strs(&n.roles)),
             n.mentions.to_string(),
             list(graph.docs(&n.documents)),
         ];

@@ -48,8 +48,8 @@ pub fn write_graphml(graph: &Graph, out: &mut impl Write) -> Result<(), ExportEr
         writeln!(out, r#"    <node id="{}">"#, Xml(&n.id))?;
         let values = [
             n.label.clone(),
-            join_list(&n.aliases, "; "),
-            join_list(&n.roles, "; "),
+            join_list(graph.strs(&n.aliases), "; "),
+            join_list(graph.strs(&n.roles), "; "),
             "PERSON".to_string(),
             n.mentions.to_string(),
             n.documents.len().to_string(),

@@ -64,8 +64,8 @@ pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             out,
             r#"<tr data-id="{id}"><td class="label" dir="auto">{}</td><td class="id"><code>{id}</code></td><td class="aliases">{}</td><td class="roles">{}</td><td class="mentions num">{}</td><td class="documents">{}</td><td class="degree num">{}</td></tr>"#,
             Xml(&n.label),
-            items(&n.aliases),
-            items(&n.roles),
+            items(graph.strs(&n.aliases)),
+            items(graph.strs(&n.roles)),
             n.mentions,
             items(graph.docs(&n.documents)),
             degree.get(n.id.as_str()).copied().unwrap_or(0),
@@ -123,7 +123,7 @@ pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             writeln!(
                 out,
                 r#"<li><blockquote class="sentence" dir="auto">{}</blockquote><p class="meta">document <code class="doc">{}</code> bytes <span class="span">{}–{}</span> · date <span class="date">{}</span> · place <span class="place">{}</span> · trigger <q class="trigger">{}</q> · confidence <span class="confidence">{}</span></p></li>"#,
-                highlight(x.text, a, b),
+                highlight(x.text, graph, a, b),
                 Xml(x.doc),
                 x.sentence.start,
                 x.sentence.end,
@@ -174,11 +174,10 @@ fn inline_svg(svg: &str) -> String {
 /// The sentence HTML-escaped, each occurrence of a name form (canonical name or alias) of `a` or
 /// `b` wrapped in `<mark>`. Names match ignoring ASCII case, longest first, and only as whole
 /// words (not inside a longer word).
-fn highlight(text: &str, a: &PersonNode, b: &PersonNode) -> String {
+fn highlight(text: &str, graph: &Graph, a: &PersonNode, b: &PersonNode) -> String {
     let mut names: Vec<&str> = [a, b]
         .iter()
-        .flat_map(|p| std::iter::once(&p.label).chain(&p.aliases))
-        .map(|s| s.as_str())
+        .flat_map(|p| std::iter::once(p.label.as_str()).chain(graph.strs(&p.aliases)))
         .filter(|s| s.chars().count() >= 2)
         .collect();
     names.sort_by_key(|s| std::cmp::Reverse(s.len()));
@@ -294,30 +293,31 @@ const TAIL: &str = r#"<script>
 mod tests {
     use super::*;
 
-    fn person(label: &str, aliases: &[&str]) -> PersonNode {
+    fn person(g: &mut Graph, label: &str, aliases: &[&str]) -> PersonNode {
         PersonNode {
             id: "x".into(),
             label: label.into(),
-            aliases: aliases.iter().map(|s| s.to_string()).collect(),
-            roles: Vec::new(),
+            aliases: aliases.iter().map(|s| g.intern(s)).collect(),
+            roles: Box::new([]),
             mentions: 1,
-            documents: Vec::new(),
+            documents: Box::new([]),
             credit: false,
-            merges: Vec::new(),
+            merges: Box::new([]),
         }
     }
 
     #[test]
     fn names_are_marked_as_whole_words_and_escaped() {
-        let a = person("Hossein Amir-Abdollahian", &["Amir-Abdollahian"]);
-        let b = person("Ismail Haniyeh", &["Haniyeh"]);
+        let g = &mut Graph::default();
+        let a = person(g, "Hossein Amir-Abdollahian", &["Amir-Abdollahian"]);
+        let b = person(g, "Ismail Haniyeh", &["Haniyeh"]);
         assert_eq!(
-            highlight("Amir-Abdollahian met <haniyeh> & Haniyehs.", &a, &b),
+            highlight("Amir-Abdollahian met <haniyeh> & Haniyehs.", g, &a, &b),
             "<mark>Amir-Abdollahian</mark> met &lt;<mark>haniyeh</mark>&gt; &amp; Haniyehs."
         );
-        let c = person("إسماعيل هنية", &[]);
+        let c = person(g, "إسماعيل هنية", &[]);
         assert_eq!(
-            highlight("met إسماعيل هنية 🕊️", &a, &c),
+            highlight("met إسماعيل هنية 🕊️", g, &a, &c),
             "met <mark>إسماعيل هنية</mark> 🕊️"
         );
     }

@@ -31,8 +31,8 @@ impl Serialize for Nodes<'_> {
             data: NodeData {
                 id: &n.id,
                 label: &n.label,
-                aliases: &n.aliases,
-                roles: &n.roles,
+                aliases: graph.strs(&n.aliases).collect(),
+                roles: graph.strs(&n.roles).collect(),
                 mentions: n.mentions,
                 documents: graph.docs(&n.documents).collect(),
                 degree: degree.get(n.id.as_str()).copied().unwrap_or(0),
@@ -100,8 +100,8 @@ struct Element<T> {
 struct NodeData<'a> {
     id: &'a str,
     label: &'a str,
-    aliases: &'a [String],
-    roles: &'a [String],
+    aliases: Vec<&'a str>,
+    roles: Vec<&'a str>,
     mentions: usize,
     documents: Vec<&'a str>,
     degree: usize,

@@ -21,8 +21,8 @@ pub fn write_neo4j_nodes(graph: &Graph, out: &mut impl Write) -> Result<(), Expo
         w.write_record([
             flat(&n.id),
             flat(&n.label),
-            flat(&join_list(&n.aliases, ";")),
-            flat(&join_list(&n.roles, ";")),
+            flat(&join_list(graph.strs(&n.aliases), ";")),
+            flat(&join_list(graph.strs(&n.roles), ";")),
             n.mentions.to_string(),
             n.documents.len().to_string(),
             "Person".to_string(),

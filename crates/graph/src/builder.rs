@@ -1,8 +1,7 @@
 //! The graph builder: takes analyses one at a time into compact tables, then resolves people,
 //! projects events onto pairs and scores the edges.
 
-use crate::{DocId, EdgeData, EventId, Graph, Sym, people};
-use indexmap::IndexSet;
+use crate::{DocId, EventId, Graph, IndexSet, Sym, people};
 use whomet_core::{Analysis, EdgeKind, NaiveDate};
 
 /// Gathers analyses; [`Builder::finish`] makes the graph. Memory holds, per article, its id and
@@ -39,11 +38,21 @@ pub(crate) struct PersonRow {
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Form {
     pub name: Sym,
-    pub aliases: Box<[Sym]>,
-    pub roles: Box<[Sym]>,
+    /// Aliases, then roles.
+    names: Box<[Sym]>,
+    roles_at: u32,
     /// Role head and country of a person only described by a role.
     pub described: Option<(Sym, Sym)>,
     pub credit: bool,
+}
+
+impl Form {
+    pub fn aliases(&self) -> &[Sym] {
+        &self.names[..self.roles_at as usize]
+    }
+    pub fn roles(&self) -> &[Sym] {
+        &self.names[self.roles_at as usize..]
+    }
 }
 
 /// One pair of people an event claims (indices into [`Builder::persons`]).
@@ -72,10 +81,12 @@ impl Builder {
         let first = self.persons.len() as u32;
         for p in &analysis.people {
             let g = &mut self.graph;
+            let name = g.intern(&p.name);
+            let names = p.aliases.iter().chain(&p.roles).map(|a| g.intern(a));
             let form = Form {
-                name: g.intern(&p.name),
-                aliases: p.aliases.iter().map(|a| g.intern(a)).collect(),
-                roles: p.roles.iter().map(|r| g.intern(r)).collect(),
+                name,
+                names: names.collect(),
+                roles_at: p.aliases.len() as u32,
                 described: p
                     .described
                     .as_ref()
@@ -151,6 +162,29 @@ impl Builder {
         for row in &mut graph.events {
             row.doc = DocId(rank[row.doc.0 as usize]);
         }
+        // Events in (document, sentence, id) order, once, so that sorting the pairs below
+        // compares numbers held in the pairs: `by_rank[i]` is the event of rank `i`, and
+        // `sentence[i]` numbers its (document, sentence).
+        let mut keyed: Vec<_> = (graph.events.iter().enumerate())
+            .map(|(i, r)| (r.doc, r.start, r.end, i as u32))
+            .collect();
+        keyed.sort_unstable();
+        let mut sentence: Vec<u32> = Vec::with_capacity(keyed.len());
+        for (i, k) in keyed.iter().enumerate() {
+            let new = i > 0 && (keyed[i - 1].0, keyed[i - 1].1, keyed[i - 1].2) != (k.0, k.1, k.2);
+            let n = sentence.last().copied().unwrap_or(0);
+            sentence.push(n + u32::from(new));
+        }
+        let by_rank: Vec<u32> = keyed.iter().map(|k| k.3).collect();
+        drop(keyed);
+        let mut rank_of = vec![0u32; by_rank.len()];
+        for (i, &e) in by_rank.iter().enumerate() {
+            rank_of[e as usize] = i as u32;
+        }
+        for p in &mut pairs {
+            p.event = EventId(rank_of[p.event.0 as usize]);
+        }
+        drop(rank_of);
         let resolved = people::resolve(
             &people::Corpus {
                 docs: &docs,
@@ -179,27 +213,26 @@ impl Builder {
             (p.a, p.b) = (a.min(b), a.max(b));
             true
         });
-        let events = &graph.events;
-        let at = |p: &PairRow| {
-            let row = &events[p.event.0 as usize];
-            (p.a, p.b, p.kind, row.doc, row.sentence)
-        };
-        pairs.sort_unstable_by(|x, y| at(x).cmp(&at(y)).then(x.event.0.cmp(&y.event.0)));
+        pairs.sort_unstable_by_key(|p| (p.a, p.b, p.kind, p.event.0));
+        let at = |p: &PairRow| (p.a, p.b, p.kind, sentence[p.event.0 as usize]);
         pairs.dedup_by(|x, y| at(x) == at(y));
-
-        let mut edges: Vec<(u32, u32, EdgeData)> = Vec::new();
-        for run in pairs.chunk_by(|x, y| (x.a, x.b, x.kind) == (y.a, y.b, y.kind)) {
-            let evidence = run.iter().map(|p| p.event).collect();
-            edges.push((run[0].a, run[0].b, graph.edge_data(run[0].kind, evidence)));
+        for p in &mut pairs {
+            p.event = EventId(by_rank[p.event.0 as usize]);
         }
-        drop(pairs);
-        let mut g = petgraph::graph::UnGraph::with_capacity(resolved.nodes.len(), edges.len());
+        drop((sentence, by_rank));
+
+        let same_edge = |x: &PairRow, y: &PairRow| (x.a, x.b, x.kind) == (y.a, y.b, y.kind);
+        let edges = pairs.chunk_by(same_edge).count();
+        let mut g = petgraph::graph::UnGraph::with_capacity(resolved.nodes.len(), edges);
         for n in resolved.nodes {
             g.add_node(n);
         }
-        for (a, b, e) in edges {
-            g.add_edge(a.into(), b.into(), e);
+        for run in pairs.chunk_by(same_edge) {
+            let evidence = run.iter().map(|p| p.event).collect();
+            let e = graph.edge_data(run[0].kind, evidence);
+            g.add_edge(run[0].a.into(), run[0].b.into(), e);
         }
+        drop(pairs);
         graph.graph = g;
         graph
     }

@@ -25,7 +25,12 @@ pub use builder::Builder;
 /// The graph library the [`Graph`] is made with.
 pub use petgraph;
 
-use indexmap::IndexSet;
+/// The hasher of every map and set in this crate: fast, with a fixed seed.
+pub(crate) type Hash = foldhash::fast::FixedState;
+/// An insertion-ordered set, hashed with [`Hash`].
+pub(crate) type IndexSet<T> = indexmap::IndexSet<T, Hash>;
+/// A map hashed with [`Hash`].
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, Hash>;
 use petgraph::graph::UnGraph;
 use whomet_core::{Analysis, EdgeKind, PartialDate, Span};
 
@@ -61,18 +66,18 @@ pub struct PersonNode {
     pub id: String,
     /// Canonical name.
     pub label: String,
-    /// Every other name form seen, sorted.
-    pub aliases: Vec<String>,
-    /// Roles seen, sorted.
-    pub roles: Vec<String>,
+    /// Every other name form seen, sorted by their text ([`Graph::strs`] reads them).
+    pub aliases: Box<[Sym]>,
+    /// Roles seen, sorted by their text.
+    pub roles: Box<[Sym]>,
     /// Number of mentions over all documents.
     pub mentions: usize,
     /// Documents the person appears in, in id order.
-    pub documents: Vec<DocId>,
+    pub documents: Box<[DocId]>,
     /// Only ever seen as a photo credit or byline.
     pub credit: bool,
     /// How the node was assembled from per-document people, sorted by name, document, rule.
-    pub merges: Vec<MergeRecord>,
+    pub merges: Box<[MergeRecord]>,
 }
 
 /// An edge of the graph: one pair of people and one kind.
@@ -122,19 +127,35 @@ impl<'g> EvidenceRef<'g> {
     }
 }
 
-/// The stored evidence of one event.
+/// The stored evidence of one event, 56 bytes: millions of them are held at once. Sentence
+/// offsets are kept in 32 bits (an article of 4 GiB or more would read as ending there).
 #[derive(Debug, Clone)]
 struct EventRow {
     doc: DocId,
-    sentence: Span,
-    text_start: usize,
+    start: u32,
+    end: u32,
     text_len: u32,
     trigger: Sym,
     cues_start: u32,
     cues_len: u32,
+    /// [`NO_PLACE`] when unknown.
+    place: Sym,
+    text_start: usize,
     confidence: f64,
     date: Option<PartialDate>,
-    place: Option<Sym>,
+}
+
+const NO_PLACE: Sym = Sym(u32::MAX);
+
+impl EventRow {
+    fn sentence(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// A byte offset in 32 bits, saturating.
+fn offset(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 /// The graph: people are nodes, one edge per pair of people and kind; the tables the nodes and
@@ -179,6 +200,11 @@ impl Graph {
         &self.strings[s.0 as usize]
     }
 
+    /// The strings of `syms`.
+    pub fn strs<'g>(&'g self, syms: &'g [Sym]) -> impl ExactSizeIterator<Item = &'g str> + Clone {
+        syms.iter().map(|&s| self.str(s))
+    }
+
     /// The document ids of `docs`.
     pub fn docs<'g>(&'g self, docs: &'g [DocId]) -> impl Iterator<Item = &'g str> + 'g {
         docs.iter().map(|&d| self.doc(d))
@@ -195,12 +221,12 @@ impl Graph {
         let cues = row.cues_start as usize..(row.cues_start + row.cues_len) as usize;
         EvidenceRef {
             doc: self.doc(row.doc),
-            sentence: row.sentence,
+            sentence: row.sentence(),
             text: &self.text[row.text_start..row.text_start + row.text_len as usize],
             trigger: self.str(row.trigger),
             confidence: row.confidence,
             date: row.date,
-            place: row.place.map(|p| self.str(p)),
+            place: (row.place != NO_PLACE).then(|| self.str(row.place)),
             cues: &self.cues[cues],
             strings: &self.strings,
         }
@@ -274,7 +300,7 @@ impl Graph {
         // Events of one sentence usually quote the same text: store it once.
         let same = self.events.last().filter(|r| {
             r.doc == doc
-                && r.sentence == sentence
+                && (r.start, r.end) == (offset(sentence.start), offset(sentence.end))
                 && self.text[r.text_start..r.text_start + r.text_len as usize] == *text
         });
         let (text_start, text_len) = match same {
@@ -288,7 +314,8 @@ impl Graph {
         self.cues.extend_from_slice(cues);
         self.events.push(EventRow {
             doc,
-            sentence,
+            start: offset(sentence.start),
+            end: offset(sentence.end),
             text_start,
             text_len,
             trigger,
@@ -296,7 +323,7 @@ impl Graph {
             cues_len: cues.len() as u32,
             confidence,
             date,
-            place,
+            place: place.unwrap_or(NO_PLACE),
         });
         EventId(self.events.len() as u32 - 1)
     }
@@ -306,9 +333,9 @@ impl Graph {
     pub fn find(&self, name: &str) -> Vec<&PersonNode> {
         let key = whomet_core::fold_name(name);
         let names = |n: &'_ PersonNode| -> Vec<String> {
-            std::iter::once(&n.label)
-                .chain(&n.aliases)
-                .map(|a| whomet_core::fold_name(a))
+            std::iter::once(n.label.as_str())
+                .chain(self.strs(&n.aliases))
+                .map(whomet_core::fold_name)
                 .collect()
         };
         let exact: Vec<&PersonNode> = self

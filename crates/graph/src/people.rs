@@ -23,8 +23,8 @@
 
 use crate::builder::{DocRow, Form, PersonRow};
 use crate::{DocId, MergeRecord, PersonNode, Sym};
-use indexmap::IndexSet;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::{HashMap, IndexSet};
+use std::collections::{BTreeMap, BTreeSet};
 use whomet_core::{NaiveDate, name_tokens, slug};
 
 /// Canonical spelling of one folded name word, folding common romanisation variants.
@@ -114,23 +114,37 @@ impl Resolved {
     }
 }
 
-/// What the rules read of one name form, computed once per form.
+/// What the rules read of one name form, computed once per form, its strings interned into
+/// [`Words`] so that a form costs a few numbers.
 struct FormKeys {
-    words: usize,
-    key: String,
-    /// Role words and role heads, as indices into [`Words`].
-    roles: Vec<u32>,
-    heads: Vec<u32>,
-    given: String,
-    skeleton: String,
+    words: u32,
+    /// The name key.
+    key: u32,
+    /// Given name and surname skeleton (rule 2), when the skeleton is long enough to compare.
+    near: Option<u32>,
+    /// Role words, then role heads, each sorted.
+    roles_heads: Box<[u32]>,
+    heads_at: u32,
 }
 
-/// Interned role words, so that the sets the rules compare are small vectors of numbers.
+impl FormKeys {
+    fn roles(&self) -> &[u32] {
+        &self.roles_heads[..self.heads_at as usize]
+    }
+    fn heads(&self) -> &[u32] {
+        &self.roles_heads[self.heads_at as usize..]
+    }
+}
+
+/// Interned words and keys, so that the sets and maps the rules use hold numbers.
 #[derive(Default)]
 struct Words(IndexSet<String>);
 
 impl Words {
     fn id(&mut self, w: String) -> u32 {
+        if let Some(i) = self.0.get_index_of(w.as_str()) {
+            return i as u32;
+        }
         self.0.insert_full(w).0 as u32
     }
     fn get(&self, w: &str) -> Option<u32> {
@@ -142,7 +156,11 @@ fn form_keys(strings: &IndexSet<Box<str>>, form: &Form, words: &mut Words) -> Fo
     const WEAK: &[&str] = &["of", "the", "and", "for", "s", "former", "top", "senior"];
     let name = &*strings[form.name.0 as usize];
     let toks = name_tokens(name);
-    let roles: Vec<&str> = form.roles.iter().map(|r| &*strings[r.0 as usize]).collect();
+    let roles: Vec<&str> = form
+        .roles()
+        .iter()
+        .map(|r| &*strings[r.0 as usize])
+        .collect();
     let role_words = roles
         .iter()
         .flat_map(|r| name_tokens(r))
@@ -153,13 +171,21 @@ fn form_keys(strings: &IndexSet<Box<str>>, form: &Form, words: &mut Words) -> Fo
         .into_iter()
         .map(|w| words.id(w))
         .collect();
+    let skeleton = skeleton(&surname(name).unwrap_or_default());
+    let near = (skeleton.len() >= 3).then(|| {
+        let given = toks.first().map(|t| canonical_token(t)).unwrap_or_default();
+        // A space cannot occur in either part.
+        words.id(format!("{given} {skeleton}"))
+    });
+    let mut roles_heads = sorted(role_words);
+    let heads_at = roles_heads.len() as u32;
+    roles_heads.extend(sorted(heads));
     FormKeys {
-        words: toks.len(),
-        key: name_key(name),
-        roles: sorted(role_words),
-        heads: sorted(heads),
-        given: toks.first().map(|t| canonical_token(t)).unwrap_or_default(),
-        skeleton: skeleton(&surname(name).unwrap_or_default()),
+        words: toks.len() as u32,
+        key: words.id(name_key(name)),
+        near,
+        roles_heads: roles_heads.into(),
+        heads_at,
     }
 }
 
@@ -198,9 +224,8 @@ struct Cluster {
     /// Role heads ("vice president", "president") seen for the person.
     heads: Vec<u32>,
     roles: Vec<u32>,
-    /// Distinct years and dates of the members' articles; whether one is undated.
-    years: BTreeSet<i32>,
-    dates: BTreeSet<NaiveDate>,
+    /// Distinct dates of the members' articles, sorted; whether one is undated.
+    dates: Vec<NaiveDate>,
     undated: bool,
 }
 
@@ -210,8 +235,7 @@ impl Cluster {
             members: Vec::new(),
             heads: heads.to_vec(),
             roles: Vec::new(),
-            years: BTreeSet::new(),
-            dates: BTreeSet::new(),
+            dates: Vec::new(),
             undated: false,
         };
         cluster.join(c, p, roles);
@@ -225,12 +249,12 @@ impl Cluster {
 
     /// Adds a member without its roles.
     fn add(&mut self, c: &Corpus, p: u32) {
-        use whomet_core::Datelike;
         self.members.push(p);
         match c.docs[c.persons[p as usize].doc as usize].date {
             Some(date) => {
-                self.years.insert(date.year());
-                self.dates.insert(date);
+                if let Err(i) = self.dates.binary_search(&date) {
+                    self.dates.insert(i, date);
+                }
             }
             None => self.undated = true,
         }
@@ -244,8 +268,9 @@ impl Cluster {
         let Some(year) = date.map(|x| x.year()) else {
             return false;
         };
-        !self.years.is_empty()
-            && self.years.range(year - 8..=year + 8).next().is_none()
+        let near = |y: i32| self.dates.partition_point(|d| d.year() < y);
+        !self.dates.is_empty()
+            && near(year - 8) == near(year + 9)
             && !heads.is_empty()
             && !self.heads.is_empty()
             && !meet(&self.heads, heads)
@@ -259,7 +284,8 @@ impl Cluster {
         else {
             return true;
         };
-        self.undated || self.dates.range(from..=to).next().is_some()
+        self.undated
+            || self.dates.partition_point(|&d| d < from) < self.dates.partition_point(|&d| d <= to)
     }
 }
 
@@ -304,12 +330,13 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     let date_of = |p: u32| c.docs[c.persons[p as usize].doc as usize].date;
 
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<&str, usize> = HashMap::new();
-    let mut records: HashMap<u32, Sym> = HashMap::new();
+    let mut by_key: HashMap<u32, usize> = HashMap::default();
+    // The rule that merged each person; `first_seen` for those that started a node.
+    let mut records: Vec<Sym> = vec![first_seen; c.persons.len()];
     let mut singles: Vec<u32> = Vec::new();
     let mut described: Vec<u32> = Vec::new();
-    let mut namesakes: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_skeleton: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut namesakes: HashMap<u32, Vec<usize>> = HashMap::default();
+    let mut by_skeleton: HashMap<u32, Vec<usize>> = HashMap::default();
 
     // Rules 1 and 2: full names, in document id order.
     let persons_of = |d: u32| {
@@ -332,56 +359,56 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
                 continue;
             }
             let same_name: Vec<usize> = by_key
-                .get(k.key.as_str())
+                .get(&k.key)
                 .into_iter()
-                .chain(namesakes.get(k.key.as_str()).into_iter().flatten())
+                .chain(namesakes.get(&k.key).into_iter().flatten())
                 .copied()
                 .collect();
             let date = date_of(p);
             let compatible = same_name
                 .iter()
                 .copied()
-                .find(|&i| !clusters[i].namesake_apart(date, &k.heads));
+                .find(|&i| !clusters[i].namesake_apart(date, k.heads()));
             if let Some(i) = compatible {
-                clusters[i].join(c, p, &k.roles);
-                extend(&mut clusters[i].heads, &k.heads);
-                records.insert(p, same_key);
+                clusters[i].join(c, p, k.roles());
+                extend(&mut clusters[i].heads, k.heads());
+                records[p as usize] = same_key;
                 continue;
             }
             if !same_name.is_empty() {
                 // Same name, but years apart in other roles: another person.
-                namesakes.entry(&k.key).or_default().push(clusters.len());
-                records.insert(p, kept_apart);
-                clusters.push(Cluster::new(c, p, &k.roles, &k.heads));
+                namesakes.entry(k.key).or_default().push(clusters.len());
+                records[p as usize] = kept_apart;
+                clusters.push(Cluster::new(c, p, k.roles(), k.heads()));
                 continue;
             }
             // Indexed by (given name, surname skeleton): no comparison of all pairs.
-            let near = by_skeleton
-                .get(&(k.given.as_str(), k.skeleton.as_str()))
+            let near = k
+                .near
+                .and_then(|n| by_skeleton.get(&n))
                 .into_iter()
                 .flatten()
                 .copied()
-                .find(|&i| k.skeleton.len() >= 3 && meet(&clusters[i].roles, &k.roles));
+                .find(|&i| meet(&clusters[i].roles, k.roles()));
             if let Some(i) = near {
-                clusters[i].join(c, p, &k.roles);
-                records.insert(p, variant);
+                clusters[i].join(c, p, k.roles());
+                records[p as usize] = variant;
                 continue;
             }
-            by_key.insert(&k.key, clusters.len());
-            by_skeleton
-                .entry((&k.given, &k.skeleton))
-                .or_default()
-                .push(clusters.len());
-            clusters.push(Cluster::new(c, p, &k.roles, &k.heads));
+            by_key.insert(k.key, clusters.len());
+            if let Some(n) = k.near {
+                by_skeleton.entry(n).or_default().push(clusters.len());
+            }
+            clusters.push(Cluster::new(c, p, k.roles(), k.heads()));
         }
     }
 
     // Rule 3: one-word names.
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<u32, Vec<usize>> = HashMap::default();
     for (i, cluster) in clusters.iter().enumerate() {
         let name = &strings[form(cluster.members[0]).name.0 as usize];
         if let Some(s) = surname(name) {
-            by_surname.entry(s).or_default().push(i);
+            by_surname.entry(words.id(s)).or_default().push(i);
         }
     }
     for p in singles {
@@ -394,30 +421,30 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
                 let by_role: Vec<usize> = many
                     .iter()
                     .copied()
-                    .filter(|&i| meet(&clusters[i].roles, &k.roles))
+                    .filter(|&i| meet(&clusters[i].roles, k.roles()))
                     .collect();
                 (by_role.len() == 1).then(|| (by_role[0], surname_role))
             }
         };
         match pick {
             Some((i, rule)) => {
-                clusters[i].join(c, p, &k.roles);
-                records.insert(p, rule);
+                clusters[i].join(c, p, k.roles());
+                records[p as usize] = rule;
             }
             None => {
-                if let Some(&i) = by_key.get(k.key.as_str()) {
-                    clusters[i].join(c, p, &k.roles);
-                    records.insert(p, same_key);
+                if let Some(&i) = by_key.get(&k.key) {
+                    clusters[i].join(c, p, k.roles());
+                    records[p as usize] = same_key;
                     continue;
                 }
-                by_key.insert(&k.key, clusters.len());
-                clusters.push(Cluster::new(c, p, &k.roles, &[]));
+                by_key.insert(k.key, clusters.len());
+                clusters.push(Cluster::new(c, p, k.roles(), &[]));
             }
         }
     }
 
     // Rule 4: people described only by a role join the one holder of that role.
-    let mut by_country: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_country: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, cluster) in clusters.iter().enumerate() {
         for &w in &cluster.roles {
             if let Some(stem) = words.0[w as usize].get(..4) {
@@ -455,7 +482,7 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
             .collect();
         if let [i] = holders.as_slice() {
             clusters[*i].add(c, p);
-            records.insert(p, described_rules[&(head, country)]);
+            records[p as usize] = described_rules[&(head, country)];
         }
     }
     drop((by_key, namesakes, by_skeleton, by_surname, by_country));
@@ -464,13 +491,13 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     let mut nodes: Vec<(PersonNode, Vec<u32>)> = clusters
         .into_iter()
         .map(|cluster| {
-            let node = node_of(c, strings, &cluster.members, &records, first_seen);
+            let node = node_of(c, strings, &cluster.members, &records);
             (node, cluster.members)
         })
         .collect();
     nodes.sort_by(|a, b| a.0.id.cmp(&b.0.id).then_with(|| a.0.label.cmp(&b.0.label)));
     // Unique ids: a repeated slug gets -2, -3, ... in order.
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     for (n, _) in nodes.iter_mut() {
         let k = seen.entry(n.id.clone()).or_default();
         *k += 1;
@@ -513,8 +540,7 @@ fn node_of(
     c: &Corpus,
     strings: &IndexSet<Box<str>>,
     members: &[u32],
-    records: &HashMap<u32, Sym>,
-    first_seen: Sym,
+    records: &[Sym],
 ) -> PersonNode {
     let s = |sym: Sym| &*strings[sym.0 as usize];
     let form = |p: u32| &c.forms[c.persons[p as usize].form as usize];
@@ -533,8 +559,8 @@ fn node_of(
         })
         .map(|(l, _)| l.to_string())
         .unwrap_or_default();
-    let mut aliases: BTreeSet<&str> = BTreeSet::new();
-    let mut roles: BTreeSet<&str> = BTreeSet::new();
+    let mut aliases: BTreeMap<&str, Sym> = BTreeMap::new();
+    let mut roles: BTreeMap<&str, Sym> = BTreeMap::new();
     let mut documents = BTreeSet::new();
     let mut merges = Vec::with_capacity(members.len());
     let mut mentions = 0;
@@ -542,21 +568,21 @@ fn node_of(
     for &p in members {
         let row = c.persons[p as usize];
         let f = form(p);
-        aliases.insert(s(f.name));
-        aliases.extend(f.aliases.iter().map(|&a| s(a)));
-        roles.extend(f.roles.iter().map(|&r| s(r)));
+        aliases.insert(s(f.name), f.name);
+        aliases.extend(f.aliases().iter().map(|&a| (s(a), a)));
+        roles.extend(f.roles().iter().map(|&r| (s(r), r)));
         let doc = DocId(c.rank[row.doc as usize]);
         documents.insert(doc);
         mentions += row.mentions as usize;
         credit &= f.credit;
-        let name = match (s(f.name).is_empty(), f.roles.first()) {
+        let name = match (s(f.name).is_empty(), f.roles().first()) {
             (true, Some(&role)) => role,
             _ => f.name,
         };
         merges.push(MergeRecord {
             name,
             doc,
-            rule: records.get(&p).copied().unwrap_or(first_seen),
+            rule: records[p as usize],
         });
     }
     aliases.remove(label.as_str());
@@ -565,14 +591,14 @@ fn node_of(
         id: slug(&label),
         aliases: aliases
             .into_iter()
-            .filter(|a| !a.trim().is_empty())
-            .map(str::to_string)
+            .filter(|(a, _)| !a.trim().is_empty())
+            .map(|(_, sym)| sym)
             .collect(),
         label,
-        roles: roles.into_iter().map(str::to_string).collect(),
+        roles: roles.into_values().collect(),
         mentions,
         documents: documents.into_iter().collect(),
         credit,
-        merges,
+        merges: merges.into(),
     }
 }

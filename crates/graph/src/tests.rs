@@ -47,7 +47,8 @@ fn check(analyses: &[Analysis], expect: expect_test::Expect) {
     let g = build(analyses);
     let mut out = String::new();
     for n in g.nodes() {
-        out += &format!("{} [{}] aka {:?}\n", n.id, n.label, n.aliases);
+        let aliases: Vec<&str> = g.strs(&n.aliases).collect();
+        out += &format!("{} [{}] aka {:?}\n", n.id, n.label, aliases);
     }
     for (a, b, e) in g.edges() {
         out += &format!(

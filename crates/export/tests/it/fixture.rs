@@ -116,17 +116,18 @@ fn person(
     roles: &[&str],
     docs: &[&str],
 ) -> whomet_graph::petgraph::graph::NodeIndex {
-    let strings = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect();
     let documents = docs.iter().map(|d| doc(g, d)).collect();
+    let aliases = aliases.iter().map(|a| g.intern(a)).collect();
+    let roles = roles.iter().map(|r| g.intern(r)).collect();
     g.graph.add_node(PersonNode {
         id: id.into(),
         label: label.into(),
-        aliases: strings(aliases),
-        roles: strings(roles),
+        aliases,
+        roles,
         mentions: 2 * docs.len() + 1,
         documents,
         credit: false,
-        merges: Vec::new(),
+        merges: Box::new([]),
     })
 }
 

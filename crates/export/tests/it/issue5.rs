@@ -100,8 +100,14 @@ fn gexf_round_trips_lists_exactly_and_spells_by_date_precision() {
     for ((_, attrs), (values, n)) in nodes.iter().zip(owner_values.iter().zip(graph.nodes())) {
         assert_eq!(attrs["id"], n.id);
         assert_eq!(attrs["label"], xml_value(&n.label));
-        assert_eq!(gephi_list(&values["aliases"]), xml_items(&n.aliases));
-        assert_eq!(gephi_list(&values["roles"]), xml_items(&n.roles));
+        assert_eq!(
+            gephi_list(&values["aliases"]),
+            xml_items(&names(&graph, &n.aliases))
+        );
+        assert_eq!(
+            gephi_list(&values["roles"]),
+            xml_items(&names(&graph, &n.roles))
+        );
         let docs: Vec<&str> = graph.docs(&n.documents).collect();
         assert_eq!(gephi_list(&values["documents"]), docs);
         assert_eq!(values["mentions"], n.mentions.to_string());
@@ -177,8 +183,14 @@ fn gephi_csv_is_undirected_guarded_and_escaped_for_gephi() {
         };
         assert_eq!(gephi_cell(&row[0]), n.id);
         assert_eq!(gephi_cell(&row[1]), gephi_expected(&n.label));
-        assert_eq!(gephi_cell(&row[2]), gephi_expected(&list(&n.aliases)));
-        assert_eq!(gephi_cell(&row[3]), gephi_expected(&list(&n.roles)));
+        assert_eq!(
+            gephi_cell(&row[2]),
+            gephi_expected(&list(&names(&graph, &n.aliases)))
+        );
+        assert_eq!(
+            gephi_cell(&row[3]),
+            gephi_expected(&list(&names(&graph, &n.roles)))
+        );
         assert_eq!(
             gephi_cell(&row[5]),
             gephi_expected(&graph.docs(&n.documents).collect::<Vec<_>>().join("; "))
@@ -247,8 +259,8 @@ fn cypher_literals_hold_the_exact_strings() {
     ));
     for (statement, n) in body.iter().zip(graph.nodes()) {
         let mut expected = vec![n.id.clone(), n.label.clone()];
-        expected.extend(n.aliases.iter().cloned());
-        expected.extend(n.roles.iter().cloned());
+        expected.extend(names(&graph, &n.aliases));
+        expected.extend(names(&graph, &n.roles));
         assert_eq!(cypher_strings(statement), expected);
     }
     for (statement, (a, b, e)) in body[graph.nodes().count()..].iter().zip(graph.edges()) {
@@ -273,8 +285,8 @@ fn json_holds_every_value_exactly() {
             n.label.as_str(),
             "exact, control characters included"
         );
-        assert_eq!(d["aliases"], serde_json::json!(n.aliases));
-        assert_eq!(d["roles"], serde_json::json!(n.roles));
+        assert_eq!(d["aliases"], serde_json::json!(names(&graph, &n.aliases)));
+        assert_eq!(d["roles"], serde_json::json!(names(&graph, &n.roles)));
         assert_eq!(d["mentions"], n.mentions);
         let docs: Vec<&str> = graph.docs(&n.documents).collect();
         assert_eq!(d["documents"], serde_json::json!(docs));
@@ -377,4 +389,9 @@ fn html_report_is_escaped_self_contained_and_complete() {
     assert!(html.contains("<mark>-Bob</mark>&#9;met <mark>إسماعيل هنية</mark> 🕊️."));
     // Deterministic.
     assert_eq!(files(Format::Html, &graph), files(Format::Html, &graph));
+}
+
+/// The strings of a node's aliases or roles.
+fn names(graph: &whomet_graph::Graph, syms: &[whomet_graph::Sym]) -> Vec<String> {
+    graph.strs(syms).map(str::to_string).collect()
 }

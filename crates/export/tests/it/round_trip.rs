@@ -195,8 +195,11 @@ fn graphml_round_trips_through_an_xml_parser() {
         assert_eq!(d.len(), 6);
         assert_eq!(el.attrs["id"], n.id);
         assert_eq!(d["label"], xml_value(&n.label));
-        assert_eq!(d["aliases"], xml_value(&list(&n.aliases, "; ")));
-        assert_eq!(d["roles"], xml_value(&list(&n.roles, "; ")));
+        assert_eq!(
+            d["aliases"],
+            xml_value(&list(&names(&graph, &n.aliases), "; "))
+        );
+        assert_eq!(d["roles"], xml_value(&list(&names(&graph, &n.roles), "; ")));
         assert_eq!(d["type"], "PERSON");
         assert_eq!(d["mentions"], n.mentions.to_string());
         assert_eq!(d["documents"], n.documents.len().to_string());
@@ -266,8 +269,8 @@ fn neo4j_csv_round_trips_through_a_csv_parser() {
         };
         assert_eq!(row[0], n.id);
         assert_eq!(row[1], flat(&n.label));
-        assert_eq!(split(&row[2]), items(&n.aliases));
-        assert_eq!(split(&row[3]), items(&n.roles));
+        assert_eq!(split(&row[2]), items(&names(&graph, &n.aliases)));
+        assert_eq!(split(&row[3]), items(&names(&graph, &n.roles)));
         assert_eq!(row[4], n.mentions.to_string());
         assert_eq!(row[5], n.documents.len().to_string());
         assert_eq!(row[6], "Person");
@@ -407,7 +410,7 @@ fn dot_round_trips_through_the_graphviz_rust_parser() {
         assert_eq!(unescape(&node.id.0), n.id);
         // Line breaks become `\n`; characters XML forbids become U+FFFD.
         assert_eq!(a["label"], xml_value(&n.label.replace("\r\n", "\n")));
-        assert!(a["tooltip"].contains(&xml_value(&n.aliases.join("; "))));
+        assert!(a["tooltip"].contains(&xml_value(&names(&graph, &n.aliases).join("; "))));
         assert!(a["width"].parse::<f64>().unwrap() >= 0.75);
     }
     assert_eq!(edges.len(), graph.edges().count());
@@ -470,4 +473,9 @@ fn dot_renders_without_warnings_when_graphviz_is_installed() {
         .map(String::from)
         .collect();
     assert_eq!(counts, ["4", "4"], "nodes and edges");
+}
+
+/// The strings of a node's aliases or roles.
+fn names(graph: &whomet_graph::Graph, syms: &[whomet_graph::Sym]) -> Vec<String> {
+    graph.strs(syms).map(str::to_string).collect()
 }
