@@ -40,7 +40,8 @@ pub fn check_dir(dir: &Path, force: bool) -> Result<()> {
 }
 
 /// Writes `formats` of `graph` into `dir`, the formats in parallel, each file streamed to a
-/// temporary file and synced; when all are written, they are renamed into place.
+/// temporary file. A finished file is synced to disk by a thread of its own while the other
+/// formats are still being written; when all are written and synced, they are renamed into place.
 pub fn write_formats(
     dir: &Path,
     graph: &whomet_graph::Graph,
@@ -49,22 +50,36 @@ pub fn write_formats(
     use rayon::prelude::*;
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let tmp = |name: &str| dir.join(format!(".{name}.{}.whomet-tmp", std::process::id()));
-    let write = |format: whomet_export::Format| -> (Vec<&'static str>, Result<()>) {
+    type Sync = std::thread::JoinHandle<std::io::Result<()>>;
+    let write = |format: whomet_export::Format| -> (Vec<&'static str>, Result<Vec<Sync>>) {
         let mut names = Vec::new();
         let result = whomet_export::write_files(format, graph, &mut |name| {
             names.push(name);
             let file = std::fs::File::create(tmp(name))?;
-            Ok(
-                Box::new(Synced(std::io::BufWriter::with_capacity(1 << 20, file)))
-                    as Box<dyn Write>,
-            )
+            Ok(Box::new(std::io::BufWriter::with_capacity(1 << 20, file)) as Box<dyn Write>)
         })
         .with_context(|| format!("writing {} into {}", format.name(), dir.display()));
-        (names, result)
+        let syncs = result.map(|()| {
+            let paths = names.iter().map(|name| tmp(name));
+            paths
+                .map(|path| std::thread::spawn(move || std::fs::File::open(path)?.sync_all()))
+                .collect()
+        });
+        (names, syncs)
     };
     let results: Vec<_> = formats.par_iter().map(|&f| write(f)).collect();
     let written: Vec<&'static str> = results.iter().flat_map(|(n, _)| n.clone()).collect();
-    let result = results.into_iter().try_for_each(|(_, r)| r);
+    let mut result = Ok(());
+    for (_, syncs) in results {
+        let synced = syncs.and_then(|syncs| {
+            syncs.into_iter().try_for_each(|s| {
+                s.join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("sync thread panicked")))
+                    .with_context(|| format!("syncing the output files in {}", dir.display()))
+            })
+        });
+        result = result.and(synced);
+    }
     if let Err(e) = result {
         for name in &written {
             let _ = std::fs::remove_file(tmp(name));
@@ -84,21 +99,4 @@ pub fn write_formats(
         }
     }
     Ok(())
-}
-
-/// A buffered file that is synced to disk when flushed (which `write_files` does once the file
-/// is complete), so that a file renamed into place is on disk.
-struct Synced(std::io::BufWriter<std::fs::File>);
-
-impl Write for Synced {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.write(buf)
-    }
-    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.0.write_all(buf)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()?;
-        self.0.get_ref().sync_all()
-    }
 }

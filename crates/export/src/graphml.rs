@@ -101,18 +101,26 @@ pub(crate) struct Xml<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Xml<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            match c {
-                '&' => f.write_str("&amp;")?,
-                '<' => f.write_str("&lt;")?,
-                '>' => f.write_str("&gt;")?,
-                '"' => f.write_str("&quot;")?,
-                '\'' => f.write_str("&apos;")?,
-                '\t' | '\n' | '\r' => write!(f, "&#{};", u32::from(c))?,
-                c if is_xml_char(c) => fmt::Write::write_char(f, c)?,
-                _ => fmt::Write::write_char(f, char::REPLACEMENT_CHARACTER)?,
-            }
+        // Runs of characters that need no escaping are written at once.
+        let s = self.0;
+        let mut plain = 0;
+        for (i, c) in s.char_indices() {
+            let escaped = match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&apos;",
+                '\t' => "&#9;",
+                '\n' => "&#10;",
+                '\r' => "&#13;",
+                c if is_xml_char(c) => continue,
+                _ => "\u{FFFD}",
+            };
+            f.write_str(&s[plain..i])?;
+            f.write_str(escaped)?;
+            plain = i + c.len_utf8();
         }
-        Ok(())
+        f.write_str(&s[plain..])
     }
 }

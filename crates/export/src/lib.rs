@@ -95,10 +95,16 @@ pub enum Format {
 
 type Writer = fn(&Graph, &mut dyn Write) -> Result<(), ExportError>;
 
-/// A writer function of any `impl Write`, as a [`Writer`] on a `dyn Write`.
+/// A writer function of any `impl Write`, as a [`Writer`] on a `dyn Write`. The function writes
+/// into a buffer of its own, so that its many small writes are not dynamic calls.
 macro_rules! writer {
     ($f:path) => {
-        (|g: &Graph, mut w: &mut dyn Write| $f(g, &mut w)) as Writer
+        (|g: &Graph, w: &mut dyn Write| {
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
+            $f(g, &mut buffered)?;
+            buffered.flush()?;
+            Ok(())
+        }) as Writer
     };
 }
 
