@@ -7,6 +7,9 @@ mod input;
 mod output;
 mod shard;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -147,13 +150,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build { inputs, output } => {
             let started = Instant::now();
             output::check_dir(&output.out, output.force)?;
-            let (builder, diagnostics) = analyse(&inputs)?;
+            let spill = output::Spill::new(&output.out);
+            let failed = spill.failed();
+            let (builder, diagnostics) = analyse(
+                &inputs,
+                whomet_graph::Builder::with_text_store(Box::new(spill)),
+            )?;
             write_outputs(
                 builder,
                 &diagnostics,
                 inputs.min_confidence,
                 &output,
                 started,
+                || {
+                    failed
+                        .lock()
+                        .map_or(Ok(()), |mut e| e.take().map_or(Ok(()), Err))
+                },
             )
         }
         Command::Extract { inputs } => {
@@ -175,14 +188,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output::check_dir(&output.out, output.force)?;
             let mut builder = whomet_graph::Builder::default();
             let diagnostics = shard::read(&shards, |a| builder.add(&a))?;
-            write_outputs(builder, &diagnostics, min_confidence, &output, started)
+            write_outputs(
+                builder,
+                &diagnostics,
+                min_confidence,
+                &output,
+                started,
+                || Ok(()),
+            )
         }
         Command::Eval { inputs, gold, json } => {
             let gold_text = std::fs::read_to_string(&gold)
                 .with_context(|| format!("reading gold file {}", gold.display()))?;
             let gold = whomet_eval::Gold::from_json(&gold_text)
                 .with_context(|| format!("gold file {}", gold.display()))?;
-            let (builder, diagnostics) = analyse(&inputs)?;
+            let (builder, diagnostics) = analyse(&inputs, whomet_graph::Builder::default())?;
             for d in &diagnostics {
                 eprintln!("{d}");
             }
@@ -206,7 +226,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 threads: 0,
                 quiet: true,
             };
-            let (builder, _) = analyse(&inputs)?;
+            let (builder, _) = analyse(&inputs, whomet_graph::Builder::default())?;
             let graph = graph(builder, 0.0);
             emit(&explain(&graph, &person, other.as_deref())?)?;
             Ok(ExitCode::SUCCESS)
@@ -238,8 +258,10 @@ fn parse_format(s: &str) -> Result<whomet_export::Format, String> {
 }
 
 /// Runs the per-article stages over every input and gathers the analyses into a graph builder.
-fn analyse(inputs: &Inputs) -> Result<(whomet_graph::Builder, Vec<Diagnostic>)> {
-    let mut builder = whomet_graph::Builder::default();
+fn analyse(
+    inputs: &Inputs,
+    mut builder: whomet_graph::Builder,
+) -> Result<(whomet_graph::Builder, Vec<Diagnostic>)> {
     let diagnostics = for_each_analysis(inputs, |a| {
         builder.add(&a);
         Ok(())
@@ -357,10 +379,12 @@ fn write_outputs(
     min_confidence: f64,
     output: &Output,
     started: Instant,
+    spill_failed: impl FnOnce() -> std::io::Result<()>,
 ) -> Result<ExitCode> {
     let docs = builder.len();
     phase("analysed", started);
     let graph = graph(builder, min_confidence);
+    spill_failed().context("keeping the evidence text in a temporary file")?;
     phase("graph built", started);
     let mut diagnostics = diagnostics.to_vec();
     let formats = if output.format.is_empty() {

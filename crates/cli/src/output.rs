@@ -100,3 +100,100 @@ pub fn write_formats(
     }
     Ok(())
 }
+
+/// The evidence text of a build, kept in a temporary file of the output directory while the
+/// graph is built (so that it takes no memory while people are resolved), and read back for the
+/// exports. The file is made at the first text. A write or read error is kept for the caller
+/// ([`Spill::failed`]); the graph then has no evidence text, and the build fails.
+pub struct Spill {
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    dir: std::path::PathBuf,
+    path: std::path::PathBuf,
+    broken: bool,
+    failed: std::sync::Arc<std::sync::Mutex<Option<std::io::Error>>>,
+}
+
+impl Spill {
+    /// A spill file in `dir`, made (with `dir`) when the first text comes.
+    pub fn new(dir: &Path) -> Spill {
+        Spill {
+            file: None,
+            dir: dir.to_path_buf(),
+            path: dir.join(format!(".evidence-text.{}.whomet-tmp", std::process::id())),
+            broken: false,
+            failed: Default::default(),
+        }
+    }
+
+    /// Where the first error goes.
+    pub fn failed(&self) -> std::sync::Arc<std::sync::Mutex<Option<std::io::Error>>> {
+        self.failed.clone()
+    }
+
+    fn fail(&mut self, e: std::io::Error) {
+        self.broken = true;
+        self.file = None;
+        if let Ok(mut slot) = self.failed.lock() {
+            slot.get_or_insert(e);
+        }
+    }
+
+    fn write(&mut self, text: &str) -> std::io::Result<()> {
+        if self.file.is_none() {
+            std::fs::create_dir_all(&self.dir)?;
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .open(&self.path)?;
+            self.file = Some(std::io::BufWriter::with_capacity(1 << 20, file));
+        }
+        match &mut self.file {
+            Some(f) => f.write_all(text.as_bytes()),
+            None => Ok(()),
+        }
+    }
+}
+
+impl whomet_graph::TextStore for Spill {
+    fn push(&mut self, text: &str) {
+        if !self.broken
+            && let Err(e) = self.write(text)
+        {
+            self.fail(e);
+        }
+    }
+
+    fn take(&mut self, sizes: &[usize]) -> Vec<String> {
+        let read = |file: Option<std::io::BufWriter<std::fs::File>>| -> std::io::Result<_> {
+            let Some(file) = file else {
+                return Ok(Vec::new());
+            };
+            let mut file = file.into_inner().map_err(|e| e.into_error())?;
+            file.flush()?;
+            use std::io::{Read, Seek};
+            file.seek(std::io::SeekFrom::Start(0))?;
+            let mut file = std::io::BufReader::with_capacity(1 << 20, file);
+            let mut blocks = Vec::with_capacity(sizes.len());
+            for &n in sizes {
+                let mut block = vec![0; n];
+                file.read_exact(&mut block)?;
+                blocks.push(String::from_utf8(block).map_err(std::io::Error::other)?);
+            }
+            Ok(blocks)
+        };
+        let blocks = read(self.file.take());
+        let _ = std::fs::remove_file(&self.path);
+        blocks.unwrap_or_else(|e| {
+            self.fail(e);
+            Vec::new()
+        })
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}

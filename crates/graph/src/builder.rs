@@ -1,16 +1,19 @@
 //! The graph builder: takes analyses one at a time into compact tables, then resolves people,
 //! projects events onto pairs and scores the edges.
 
-use crate::{DocId, EventId, Graph, IndexSet, Sym, people};
+use crate::{DocId, EventId, Graph, IndexSet, Sym, TextStore, people};
 use whomet_core::{Analysis, EdgeKind, NaiveDate};
 
 /// Gathers analyses; [`Builder::finish`] makes the graph. Memory holds, per article, its id and
 /// date, one small row per person (the person's name forms are interned and shared by every
 /// article that uses the same ones), and the evidence of its events; never the article text.
 /// The result does not depend on the order of [`Builder::add`] calls.
-#[derive(Debug, Default)]
 pub struct Builder {
     graph: Graph,
+    text: Box<dyn TextStore>,
+    /// The last evidence text stored (document, sentence, text, where): events of one sentence
+    /// usually quote the same text, which is then stored once.
+    last_text: (DocId, whomet_core::Span, String, (u32, u32, u32)),
     pub(crate) docs: Vec<DocRow>,
     pub(crate) persons: Vec<PersonRow>,
     pub(crate) forms: IndexSet<Form>,
@@ -64,7 +67,31 @@ struct PairRow {
     event: EventId,
 }
 
+impl Default for Builder {
+    fn default() -> Self {
+        Builder::with_text_store(Box::new(String::new()))
+    }
+}
+
 impl Builder {
+    /// A builder that keeps the evidence text in `text` until [`Builder::finish`].
+    pub fn with_text_store(text: Box<dyn TextStore>) -> Self {
+        Builder {
+            graph: Graph::default(),
+            text,
+            last_text: (
+                DocId(u32::MAX),
+                whomet_core::Span::default(),
+                String::new(),
+                (0, 0, 0),
+            ),
+            docs: Vec::new(),
+            persons: Vec::new(),
+            forms: IndexSet::default(),
+            pairs: Vec::new(),
+        }
+    }
+
     /// The number of articles taken in.
     pub fn len(&self) -> usize {
         self.docs.len()
@@ -117,10 +144,24 @@ impl Builder {
             let trigger = g.intern(&ev.trigger);
             let cues: Vec<Sym> = ev.cues.iter().map(|c| g.intern(c)).collect();
             let place = e.place.as_deref().map(|p| g.intern(p));
+            let last = &mut self.last_text;
+            if (last.0, last.1, last.2.as_str()) != (DocId(d), ev.sentence, ev.text.as_str()) {
+                let len = ev.text.len().min(u32::MAX as usize);
+                let (block, off) = g.layout.place(len);
+                self.text.push(&ev.text);
+                last.2.clear();
+                last.2.push_str(&ev.text);
+                *last = (
+                    DocId(d),
+                    ev.sentence,
+                    std::mem::take(&mut last.2),
+                    (block, off, len as u32),
+                );
+            }
             let event = g.push_event(
                 DocId(d),
                 ev.sentence,
-                &ev.text,
+                last.3,
                 trigger,
                 &cues,
                 ev.confidence,
@@ -142,6 +183,8 @@ impl Builder {
     pub fn finish(self) -> Graph {
         let Builder {
             mut graph,
+            mut text,
+            last_text: _,
             mut docs,
             persons,
             forms,
@@ -200,6 +243,7 @@ impl Builder {
             .map(|&d| std::mem::take(&mut docs[d as usize].id))
             .collect();
         drop((docs, persons, forms, order, rank));
+        graph.text = text.take(&graph.layout.sizes);
 
         // Pairs of nodes, and the evidence of each pair and kind in document then sentence
         // order; a sentence counts once per pair and kind.

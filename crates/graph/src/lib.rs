@@ -127,6 +127,61 @@ impl<'g> EvidenceRef<'g> {
     }
 }
 
+/// Where the evidence text goes while a graph is built. By default it is a `String` in memory;
+/// a caller can keep it elsewhere (the CLI spills it to a temporary file) so that it takes no
+/// memory while people are resolved. [`Builder::finish`] takes it back for the exports once the
+/// builder's own tables are freed.
+pub trait TextStore: Send {
+    /// Appends `text`.
+    fn push(&mut self, text: &str);
+    /// Everything pushed, in order, cut into pieces of `sizes` bytes (each cut falls between two
+    /// pushes). Called once.
+    fn take(&mut self, sizes: &[usize]) -> Vec<String>;
+}
+
+impl TextStore for String {
+    fn push(&mut self, text: &str) {
+        self.push_str(text);
+    }
+    fn take(&mut self, sizes: &[usize]) -> Vec<String> {
+        let mut at = 0;
+        sizes
+            .iter()
+            .map(|n| {
+                at += n;
+                self.get(at - n..at).unwrap_or_default().to_string()
+            })
+            .collect()
+    }
+}
+
+/// How evidence text is laid out in blocks of about [`TextLayout::BLOCK`] bytes (a text never
+/// straddles two), so that the text is many middle-sized allocations rather than one huge one:
+/// when it is read back after people are resolved, it fills the memory resolution freed.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TextLayout {
+    sizes: Vec<usize>,
+}
+
+impl TextLayout {
+    const BLOCK: usize = 1 << 16;
+
+    /// Places a text of `len` bytes: its block and offset.
+    fn place(&mut self, len: usize) -> (u32, u32) {
+        let block = self.sizes.len().saturating_sub(1);
+        match self.sizes.last_mut() {
+            Some(last) if *last == 0 || *last + len <= Self::BLOCK => {
+                *last += len;
+                (block as u32, (*last - len) as u32)
+            }
+            _ => {
+                self.sizes.push(len);
+                ((self.sizes.len() - 1) as u32, 0)
+            }
+        }
+    }
+}
+
 /// The stored evidence of one event, 56 bytes: millions of them are held at once. Sentence
 /// offsets are kept in 32 bits (an article of 4 GiB or more would read as ending there).
 #[derive(Debug, Clone)]
@@ -135,12 +190,13 @@ struct EventRow {
     start: u32,
     end: u32,
     text_len: u32,
+    text_block: u32,
+    text_off: u32,
     trigger: Sym,
     cues_start: u32,
     cues_len: u32,
     /// [`NO_PLACE`] when unknown.
     place: Sym,
-    text_start: usize,
     confidence: f64,
     date: Option<PartialDate>,
 }
@@ -167,7 +223,9 @@ pub struct Graph {
     docs: Vec<Box<str>>,
     strings: IndexSet<Box<str>>,
     events: Vec<EventRow>,
-    text: String,
+    /// Evidence text, in blocks ([`TextLayout`]).
+    text: Vec<String>,
+    layout: TextLayout,
     cues: Vec<Sym>,
 }
 
@@ -222,7 +280,9 @@ impl Graph {
         EvidenceRef {
             doc: self.doc(row.doc),
             sentence: row.sentence(),
-            text: &self.text[row.text_start..row.text_start + row.text_len as usize],
+            text: (self.text.get(row.text_block as usize))
+                .and_then(|b| b.get(row.text_off as usize..(row.text_off + row.text_len) as usize))
+                .unwrap_or_default(),
             trigger: self.str(row.trigger),
             confidence: row.confidence,
             date: row.date,
@@ -282,6 +342,12 @@ impl Graph {
         let trigger = self.intern(trigger);
         let cues: Vec<Sym> = cues.iter().map(|c| self.intern(c)).collect();
         let place = place.map(|p| self.intern(p));
+        let (block, off) = self.layout.place(text.len());
+        if block as usize == self.text.len() {
+            self.text.push(String::new());
+        }
+        self.text[block as usize].push_str(text);
+        let text = (block, off, text.len() as u32);
         self.push_event(doc, sentence, text, trigger, &cues, confidence, date, place)
     }
 
@@ -290,33 +356,21 @@ impl Graph {
         &mut self,
         doc: DocId,
         sentence: Span,
-        text: &str,
+        (text_block, text_off, text_len): (u32, u32, u32),
         trigger: Sym,
         cues: &[Sym],
         confidence: f64,
         date: Option<PartialDate>,
         place: Option<Sym>,
     ) -> EventId {
-        // Events of one sentence usually quote the same text: store it once.
-        let same = self.events.last().filter(|r| {
-            r.doc == doc
-                && (r.start, r.end) == (offset(sentence.start), offset(sentence.end))
-                && self.text[r.text_start..r.text_start + r.text_len as usize] == *text
-        });
-        let (text_start, text_len) = match same {
-            Some(r) => (r.text_start, r.text_len),
-            None => {
-                self.text.push_str(text);
-                (self.text.len() - text.len(), text.len() as u32)
-            }
-        };
         let cues_start = self.cues.len() as u32;
         self.cues.extend_from_slice(cues);
         self.events.push(EventRow {
             doc,
             start: offset(sentence.start),
             end: offset(sentence.end),
-            text_start,
+            text_block,
+            text_off,
             text_len,
             trigger,
             cues_start,

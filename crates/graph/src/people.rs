@@ -24,6 +24,7 @@
 use crate::builder::{DocRow, Form, PersonRow};
 use crate::{DocId, MergeRecord, PersonNode, Sym};
 use crate::{HashMap, IndexSet};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use whomet_core::{NaiveDate, name_tokens, slug};
 
@@ -152,7 +153,17 @@ impl Words {
     }
 }
 
-fn form_keys(strings: &IndexSet<Box<str>>, form: &Form, words: &mut Words) -> FormKeys {
+/// A form's keys as strings, before they are interned: the costly part (transliteration,
+/// tokens), computed in parallel.
+struct FormStrings {
+    words: u32,
+    key: String,
+    near: Option<String>,
+    roles: Vec<String>,
+    heads: BTreeSet<String>,
+}
+
+fn form_strings(strings: &IndexSet<Box<str>>, form: &Form) -> FormStrings {
     const WEAK: &[&str] = &["of", "the", "and", "for", "s", "former", "top", "senior"];
     let name = &*strings[form.name.0 as usize];
     let toks = name_tokens(name);
@@ -161,28 +172,34 @@ fn form_keys(strings: &IndexSet<Box<str>>, form: &Form, words: &mut Words) -> Fo
         .iter()
         .map(|r| &*strings[r.0 as usize])
         .collect();
-    let role_words = roles
-        .iter()
-        .flat_map(|r| name_tokens(r))
-        .filter(|w| !WEAK.contains(&w.as_str()))
-        .map(|w| words.id(w))
-        .collect();
-    let heads = role_heads(&roles)
-        .into_iter()
-        .map(|w| words.id(w))
-        .collect();
     let skeleton = skeleton(&surname(name).unwrap_or_default());
-    let near = (skeleton.len() >= 3).then(|| {
-        let given = toks.first().map(|t| canonical_token(t)).unwrap_or_default();
+    FormStrings {
+        words: toks.len() as u32,
+        key: name_key(name),
         // A space cannot occur in either part.
-        words.id(format!("{given} {skeleton}"))
-    });
-    let mut roles_heads = sorted(role_words);
+        near: (skeleton.len() >= 3).then(|| {
+            let given = toks.first().map(|t| canonical_token(t)).unwrap_or_default();
+            format!("{given} {skeleton}")
+        }),
+        roles: roles
+            .iter()
+            .flat_map(|r| name_tokens(r))
+            .filter(|w| !WEAK.contains(&w.as_str()))
+            .collect(),
+        heads: role_heads(&roles),
+    }
+}
+
+fn form_keys(s: FormStrings, words: &mut Words) -> FormKeys {
+    let roles = s.roles.into_iter().map(|w| words.id(w)).collect();
+    let heads = s.heads.into_iter().map(|w| words.id(w)).collect();
+    let near = s.near.map(|n| words.id(n));
+    let mut roles_heads = sorted(roles);
     let heads_at = roles_heads.len() as u32;
     roles_heads.extend(sorted(heads));
     FormKeys {
-        words: toks.len() as u32,
-        key: words.id(name_key(name)),
+        words: s.words,
+        key: words.id(s.key),
         near,
         roles_heads: roles_heads.into(),
         heads_at,
@@ -320,11 +337,18 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     let strings: &IndexSet<Box<str>> = strings;
 
     let mut words = Words::default();
-    let keys: Vec<FormKeys> = c
-        .forms
-        .iter()
-        .map(|f| form_keys(strings, f, &mut words))
-        .collect();
+    // In parallel, a block of forms at a time (so that the strings of all forms are never held
+    // at once); interned in form order.
+    let mut keys: Vec<FormKeys> = Vec::with_capacity(c.forms.len());
+    const BLOCK: usize = 1 << 14;
+    for start in (0..c.forms.len()).step_by(BLOCK) {
+        let block = start..(start + BLOCK).min(c.forms.len());
+        let parts: Vec<FormStrings> = block
+            .into_par_iter()
+            .map(|f| form_strings(strings, &c.forms[f]))
+            .collect();
+        keys.extend(parts.into_iter().map(|s| form_keys(s, &mut words)));
+    }
     let form = |p: u32| &c.forms[c.persons[p as usize].form as usize];
     let keys_of = |p: u32| &keys[c.persons[p as usize].form as usize];
     let date_of = |p: u32| c.docs[c.persons[p as usize].doc as usize].date;
@@ -489,13 +513,13 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     drop(keys);
 
     let mut nodes: Vec<(PersonNode, Vec<u32>)> = clusters
-        .into_iter()
+        .into_par_iter()
         .map(|cluster| {
             let node = node_of(c, strings, &cluster.members, &records);
             (node, cluster.members)
         })
         .collect();
-    nodes.sort_by(|a, b| a.0.id.cmp(&b.0.id).then_with(|| a.0.label.cmp(&b.0.label)));
+    nodes.par_sort_by(|a, b| a.0.id.cmp(&b.0.id).then_with(|| a.0.label.cmp(&b.0.label)));
     // Unique ids: a repeated slug gets -2, -3, ... in order.
     let mut seen: HashMap<String, usize> = HashMap::default();
     for (n, _) in nodes.iter_mut() {
