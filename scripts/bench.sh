@@ -57,9 +57,9 @@ run() {
   rm -rf "$dir/out-$name"
   local start end
   start=$(date +%s.%N)
-  /usr/bin/time -v -o "$dir/$name.time" \
+  WHOMET_TIMINGS=1 /usr/bin/time -v -o "$dir/$name.time" \
     "$bin" build "$corpus" --out "$dir/out-$name" --quiet --format "$formats" "$@" \
-    > "$dir/$name.summary"
+    > "$dir/$name.summary" 2> "$dir/$name.phases"
   end=$(date +%s.%N)
   local rss cpu
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/$name.time")
@@ -93,6 +93,10 @@ for size in "${sizes[@]}"; do
 done
 echo "cpu s: user + system seconds of all threads; time ratio: seconds over the previous size's"
 echo "seconds (x: the size ratio)."
+echo "== phases (seconds since the start, peak memory so far)"
+for size in "${sizes[@]}"; do
+  echo "$size MB: $(sed 's/^whomet: //' "$dir/$size.phases" | paste -sd ';' | sed 's/;/; /g')"
+done
 echo "load after: $(uptime | sed 's/.*load average: //')"
 
 if [[ ${WHOMET_BENCH_NO_THREADS:-} != 1 ]]; then

@@ -11,14 +11,18 @@ pub fn write_gephi_nodes(graph: &Graph, out: &mut impl Write) -> Result<(), Expo
     let mut w = writer(out);
     w.write_record(["Id", "Label", "Aliases", "Roles", "Mentions", "Documents"])?;
     for n in graph.nodes() {
-        w.write_record([
-            cell(&n.id),
-            cell(&n.label),
-            cell(&join_list(graph.strs(&n.aliases), "; ")),
-            cell(&join_list(graph.strs(&n.roles), "; ")),
-            n.mentions.to_string(),
-            cell(&join_list(graph.docs(&n.documents), "; ")),
-        ])?;
+        w.write_record(
+            [
+                cell(&n.id),
+                cell(&n.label),
+                cell(&join_list(graph.strs(&n.aliases), "; ")),
+                cell(&join_list(graph.strs(&n.roles), "; ")),
+                n.mentions.to_string().into(),
+                cell(&join_list(graph.docs(&n.documents), "; ")),
+            ]
+            .iter()
+            .map(|c| c.as_bytes()),
+        )?;
     }
     w.flush()?;
     Ok(())
@@ -42,19 +46,23 @@ pub fn write_gephi_edges(graph: &Graph, out: &mut impl Write) -> Result<(), Expo
         "Id",
     ])?;
     for (i, (a, b, e)) in graph.edges().enumerate() {
-        w.write_record([
-            cell(&a.id),
-            cell(&b.id),
-            "Undirected".to_string(),
-            e.weight.to_string(),
-            e.kind.to_string(),
-            e.confidence.to_string(),
-            e.evidence.len().to_string(),
-            cell(&join_list(graph.documents(e), "; ")),
-            cell(&join_list(graph.places(e), "; ")),
-            timeset(&spells(graph, e)),
-            edge_id(i),
-        ])?;
+        w.write_record(
+            [
+                cell(&a.id),
+                cell(&b.id),
+                "Undirected".into(),
+                e.weight.to_string().into(),
+                e.kind.to_string().into(),
+                e.confidence.to_string().into(),
+                e.evidence.len().to_string().into(),
+                cell(&join_list(graph.documents(e), "; ")),
+                cell(&join_list(graph.places(e), "; ")),
+                timeset(&spells(graph, e)).into(),
+                edge_id(i).into(),
+            ]
+            .iter()
+            .map(|c| c.as_bytes()),
+        )?;
     }
     w.flush()?;
     Ok(())
@@ -83,7 +91,15 @@ fn writer<W: Write>(out: W) -> csv::Writer<W> {
 /// space; leading and trailing spaces and control characters are removed (Gephi trims them
 /// anyway); a value starting with `=`, `+`, `-` or `@` gets a leading `'` (formula guard); and
 /// `\`, Gephi's escape character, is doubled.
-fn cell(s: &str) -> String {
+fn cell(s: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| c > ' ' && c != '\\';
+    if s.starts_with(plain)
+        && s.ends_with(plain)
+        && !s.starts_with(['=', '+', '-', '@'])
+        && !s.contains(['\n', '\r', '\t', '\\'])
+    {
+        return s.into();
+    }
     let flat = s.replace(['\n', '\r', '\t'], " ");
     let trimmed = flat.trim_matches(|c: char| c <= ' ');
     let guarded = if trimmed.starts_with(['=', '+', '-', '@']) {
@@ -91,7 +107,7 @@ fn cell(s: &str) -> String {
     } else {
         trimmed.to_string()
     };
-    guarded.replace('\\', "\\\\")
+    guarded.replace('\\', "\\\\").into()
 }
 
 #[cfg(test)]

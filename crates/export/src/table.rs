@@ -2,6 +2,7 @@
 //! spreadsheets.
 
 use crate::{ExportError, date, join_list};
+use std::borrow::Cow;
 use std::io::Write;
 use whomet_graph::Graph;
 
@@ -18,15 +19,19 @@ pub fn write_neo4j_nodes(graph: &Graph, out: &mut impl Write) -> Result<(), Expo
         ":LABEL",
     ])?;
     for n in graph.nodes() {
-        w.write_record([
-            flat(&n.id),
-            flat(&n.label),
-            flat(&join_list(graph.strs(&n.aliases), ";")),
-            flat(&join_list(graph.strs(&n.roles), ";")),
-            n.mentions.to_string(),
-            n.documents.len().to_string(),
-            "Person".to_string(),
-        ])?;
+        w.write_record(
+            [
+                flat(&n.id),
+                flat(&n.label),
+                flat(&join_list(graph.strs(&n.aliases), ";")),
+                flat(&join_list(graph.strs(&n.roles), ";")),
+                n.mentions.to_string().into(),
+                n.documents.len().to_string().into(),
+                "Person".into(),
+            ]
+            .iter()
+            .map(|c| c.as_bytes()),
+        )?;
     }
     w.flush()?;
     Ok(())
@@ -49,18 +54,22 @@ pub fn write_neo4j_relationships(graph: &Graph, out: &mut impl Write) -> Result<
         "places:string[]",
     ])?;
     for (a, b, e) in graph.edges() {
-        w.write_record([
-            flat(&a.id),
-            flat(&b.id),
-            e.kind.to_string(),
-            e.confidence.to_string(),
-            e.weight.to_string(),
-            e.evidence.len().to_string(),
-            flat(&join_list(graph.documents(e), ";")),
-            date(e.first_date),
-            date(e.last_date),
-            flat(&join_list(graph.places(e), ";")),
-        ])?;
+        w.write_record(
+            [
+                flat(&a.id),
+                flat(&b.id),
+                e.kind.to_string().into(),
+                e.confidence.to_string().into(),
+                e.weight.to_string().into(),
+                e.evidence.len().to_string().into(),
+                flat(&join_list(graph.documents(e), ";")),
+                date(e.first_date).into(),
+                date(e.last_date).into(),
+                flat(&join_list(graph.places(e), ";")),
+            ]
+            .iter()
+            .map(|c| c.as_bytes()),
+        )?;
     }
     w.flush()?;
     Ok(())
@@ -86,24 +95,27 @@ pub fn write_evidence(graph: &Graph, out: &mut impl Write) -> Result<(), ExportE
         "place",
         "confidence",
     ])?;
-    let text = |s: &str| flat(&guard(s));
     for (a, b, e) in graph.edges() {
         for x in graph.evidence(e) {
-            w.write_record([
-                text(&a.id),
-                text(&b.id),
-                text(&a.label),
-                text(&b.label),
-                text(e.kind.as_str()),
-                text(x.doc),
-                x.sentence.start.to_string(),
-                x.sentence.end.to_string(),
-                text(x.text),
-                text(x.trigger),
-                text(&date(x.date)),
-                text(x.place.unwrap_or("")),
-                x.confidence.to_string(),
-            ])?;
+            w.write_record(
+                [
+                    text(&a.id),
+                    text(&b.id),
+                    text(&a.label),
+                    text(&b.label),
+                    text(e.kind.as_str()),
+                    text(x.doc),
+                    x.sentence.start.to_string().into(),
+                    x.sentence.end.to_string().into(),
+                    text(x.text),
+                    text(x.trigger),
+                    text(&date(x.date)),
+                    text(x.place.unwrap_or("")),
+                    x.confidence.to_string().into(),
+                ]
+                .iter()
+                .map(|c| c.as_bytes()),
+            )?;
         }
     }
     w.flush()?;
@@ -119,15 +131,27 @@ fn writer<W: Write>(out: W) -> csv::Writer<W> {
 }
 
 /// Keeps a field on one line: newline, carriage return and tab become a space.
-fn flat(s: &str) -> String {
-    s.replace(['\n', '\r', '\t'], " ")
+fn flat(s: &str) -> Cow<'_, str> {
+    if s.contains(['\n', '\r', '\t']) {
+        s.replace(['\n', '\r', '\t'], " ").into()
+    } else {
+        s.into()
+    }
+}
+
+/// A text cell of `evidence.csv`: guarded, then on one line.
+fn text(s: &str) -> Cow<'_, str> {
+    match guard(s) {
+        Cow::Borrowed(s) => flat(s),
+        Cow::Owned(g) => Cow::Owned(flat(&g).into_owned()),
+    }
 }
 
 /// Prefixes `'` to a value a spreadsheet would read as a formula.
-fn guard(s: &str) -> String {
+fn guard(s: &str) -> Cow<'_, str> {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
+        format!("'{s}").into()
     } else {
-        s.to_string()
+        s.into()
     }
 }
