@@ -426,226 +426,19 @@ fn json() {
         Format::Json,
         &fixture(),
         expect![[r#"
-        ==> graph.json <==
-        {
-          "elements": {
-            "nodes": [
-              {
-                "data": {
-                  "id": "amir-abdollahian",
-                  "label": "Hossein Amir-Abdollahian",
-                  "aliases": [
-                    "Amir-Abdollahian",
-                    "حسین امیرعبداللهیان"
-                  ],
-                  "roles": [
-                    "Foreign Minister"
-                  ],
-                  "mentions": 5,
-                  "documents": [
-                    "a1",
-                    "a2"
-                  ],
-                  "degree": 3
-                }
-              },
-              {
-                "data": {
-                  "id": "bob",
-                  "label": "Bob \"The Builder\" O'Neil <Ltd> & Co\\Sons",
-                  "aliases": [
-                    "+Bobby",
-                    "-Bob",
-                    "=HYPERLINK(\"http://x\")",
-                    "@bob",
-                    "Bob\nNewline",
-                    "Bob\tTab",
-                    "Bob; Jr."
-                  ],
-                  "roles": [
-                    "C:\\new\\table",
-                    "owner; builder"
-                  ],
-                  "mentions": 5,
-                  "documents": [
-                    "-doc3",
-                    "a2"
-                  ],
-                  "degree": 2
-                }
-              },
-              {
-                "data": {
-                  "id": "ismail-haniyeh",
-                  "label": "إسماعيل هنية",
-                  "aliases": [
-                    "Haniyeh",
-                    "Ismail Haniyeh 🕊️"
-                  ],
-                  "roles": [
-                    "head of Hamas's political bureau"
-                  ],
-                  "mentions": 7,
-                  "documents": [
-                    "-doc3",
-                    "a1",
-                    "a2"
-                  ],
-                  "degree": 3
-                }
-              },
-              {
-                "data": {
-                  "id": "zed",
-                  "label": "Zed\r\nCtrl\u0001⟨U+FFFF⟩End",
-                  "aliases": [],
-                  "roles": [],
-                  "mentions": 1,
-                  "documents": [],
-                  "degree": 0
-                }
-              }
-            ],
-            "edges": [
-              {
-                "data": {
-                  "id": "e0",
-                  "source": "amir-abdollahian",
-                  "target": "bob",
-                  "type": "CONTACT",
-                  "confidence": 0.6,
-                  "weight": 0.6,
-                  "documents": [
-                    "a2"
-                  ],
-                  "first_date": null,
-                  "last_date": null,
-                  "places": [],
-                  "evidence": [
-                    {
-                      "doc": "a2",
-                      "start": 10,
-                      "end": 52,
-                      "sentence": "He said \"=1+1\"\non the phone.",
-                      "trigger": "=spoke",
-                      "date": null,
-                      "place": null,
-                      "confidence": 0.6,
-                      "cues": []
-                    }
-                  ]
-                }
-              },
-              {
-                "data": {
-                  "id": "e1",
-                  "source": "amir-abdollahian",
-                  "target": "ismail-haniyeh",
-                  "type": "MET",
-                  "confidence": 0.97,
-                  "weight": 1.6,
-                  "documents": [
-                    "a1",
-                    "a2"
-                  ],
-                  "first_date": "2024-03",
-                  "last_date": "2024-03-26",
-                  "places": [
-                    "Doha",
-                    "Tehran"
-                  ],
-                  "evidence": [
-                    {
-                      "doc": "a1",
-                      "start": 0,
-                      "end": 48,
-                      "sentence": "Amir-Abdollahian met Haniyeh in Doha.",
-                      "trigger": "met",
-                      "date": "2024-03-26",
-                      "place": "Doha",
-                      "confidence": 0.9,
-                      "cues": []
-                    },
-                    {
-                      "doc": "a2",
-                      "start": 100,
-                      "end": 171,
-                      "sentence": "They held talks in Tehran.",
-                      "trigger": "held talks",
-                      "date": "2024-03",
-                      "place": "Tehran",
-                      "confidence": 0.7,
-                      "cues": []
-                    }
-                  ]
-                }
-              },
-              {
-                "data": {
-                  "id": "e2",
-                  "source": "amir-abdollahian",
-                  "target": "ismail-haniyeh",
-                  "type": "PLANNED",
-                  "confidence": 0.5,
-                  "weight": 0.5,
-                  "documents": [
-                    "a1"
-                  ],
-                  "first_date": "2024",
-                  "last_date": "2024",
-                  "places": [
-                    "@Home"
-                  ],
-                  "evidence": [
-                    {
-                      "doc": "a1",
-                      "start": 49,
-                      "end": 90,
-                      "sentence": "They will meet again.",
-                      "trigger": "will meet",
-                      "date": "2024",
-                      "place": "@Home",
-                      "confidence": 0.5,
-                      "cues": []
-                    }
-                  ]
-                }
-              },
-              {
-                "data": {
-                  "id": "e3",
-                  "source": "bob",
-                  "target": "ismail-haniyeh",
-                  "type": "MET",
-                  "confidence": 0.25,
-                  "weight": 0.25,
-                  "documents": [
-                    "-doc3"
-                  ],
-                  "first_date": null,
-                  "last_date": null,
-                  "places": [
-                    "+Gaza; Rafah"
-                  ],
-                  "evidence": [
-                    {
-                      "doc": "-doc3",
-                      "start": 7,
-                      "end": 30,
-                      "sentence": "-Bob\tmet إسماعيل هنية 🕊️.",
-                      "trigger": "@met",
-                      "date": null,
-                      "place": "+Gaza; Rafah",
-                      "confidence": 0.25,
-                      "cues": []
-                    }
-                  ]
-                }
-              }
-            ]
-          }
-        }
-    "#]],
+            ==> graph.json <==
+            {"elements":{"nodes":[
+            {"data":{"id":"amir-abdollahian","label":"Hossein Amir-Abdollahian","aliases":["Amir-Abdollahian","حسین امیرعبداللهیان"],"roles":["Foreign Minister"],"mentions":5,"documents":["a1","a2"],"degree":3}},
+            {"data":{"id":"bob","label":"Bob \"The Builder\" O'Neil <Ltd> & Co\\Sons","aliases":["+Bobby","-Bob","=HYPERLINK(\"http://x\")","@bob","Bob\nNewline","Bob\tTab","Bob; Jr."],"roles":["C:\\new\\table","owner; builder"],"mentions":5,"documents":["-doc3","a2"],"degree":2}},
+            {"data":{"id":"ismail-haniyeh","label":"إسماعيل هنية","aliases":["Haniyeh","Ismail Haniyeh 🕊️"],"roles":["head of Hamas's political bureau"],"mentions":7,"documents":["-doc3","a1","a2"],"degree":3}},
+            {"data":{"id":"zed","label":"Zed\r\nCtrl\u0001⟨U+FFFF⟩End","aliases":[],"roles":[],"mentions":1,"documents":[],"degree":0}}
+            ],"edges":[
+            {"data":{"id":"e0","source":"amir-abdollahian","target":"bob","type":"CONTACT","confidence":0.6,"weight":0.6,"documents":["a2"],"first_date":null,"last_date":null,"places":[],"evidence":[{"doc":"a2","start":10,"end":52,"sentence":"He said \"=1+1\"\non the phone.","trigger":"=spoke","date":null,"place":null,"confidence":0.6,"cues":[]}]}},
+            {"data":{"id":"e1","source":"amir-abdollahian","target":"ismail-haniyeh","type":"MET","confidence":0.97,"weight":1.6,"documents":["a1","a2"],"first_date":"2024-03","last_date":"2024-03-26","places":["Doha","Tehran"],"evidence":[{"doc":"a1","start":0,"end":48,"sentence":"Amir-Abdollahian met Haniyeh in Doha.","trigger":"met","date":"2024-03-26","place":"Doha","confidence":0.9,"cues":[]},{"doc":"a2","start":100,"end":171,"sentence":"They held talks in Tehran.","trigger":"held talks","date":"2024-03","place":"Tehran","confidence":0.7,"cues":[]}]}},
+            {"data":{"id":"e2","source":"amir-abdollahian","target":"ismail-haniyeh","type":"PLANNED","confidence":0.5,"weight":0.5,"documents":["a1"],"first_date":"2024","last_date":"2024","places":["@Home"],"evidence":[{"doc":"a1","start":49,"end":90,"sentence":"They will meet again.","trigger":"will meet","date":"2024","place":"@Home","confidence":0.5,"cues":[]}]}},
+            {"data":{"id":"e3","source":"bob","target":"ismail-haniyeh","type":"MET","confidence":0.25,"weight":0.25,"documents":["-doc3"],"first_date":null,"last_date":null,"places":["+Gaza; Rafah"],"evidence":[{"doc":"-doc3","start":7,"end":30,"sentence":"-Bob\tmet إسماعيل هنية 🕊️.","trigger":"@met","date":null,"place":"+Gaza; Rafah","confidence":0.25,"cues":[]}]}}
+            ]}}
+        "#]],
     );
 }
 
@@ -712,13 +505,10 @@ fn empty_graph_in_the_new_formats() {
         Format::Json,
         &empty,
         expect![[r#"
-        ==> graph.json <==
-        {
-          "elements": {
-            "nodes": [],
-            "edges": []
-          }
-        }
-    "#]],
+            ==> graph.json <==
+            {"elements":{"nodes":[
+            ],"edges":[
+            ]}}
+        "#]],
     );
 }
