@@ -49,8 +49,8 @@ fn statements(graph: &Graph) -> impl Iterator<Item = Stmt> + '_ {
         attr("pack", Id::Plain("16".to_string())),
         attr("packmode", quoted("graph")),
     ]));
-    let nodes = graph.nodes().map(move |n| {
-        let degree = degree.get(n.id.as_str()).copied().unwrap_or(0);
+    let nodes = graph.nodes().enumerate().map(move |(i, n)| {
+        let degree = degree[i];
         let size = (degree as f64).sqrt();
         let mut attributes = vec![
             attr("label", quoted(&n.label)),

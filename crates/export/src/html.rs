@@ -59,7 +59,7 @@ pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
 <thead><tr><th>Name</th><th>Id</th><th>Aliases</th><th>Roles</th><th>Mentions</th><th>Documents</th><th>Edges</th></tr></thead>
 <tbody>"#
     )?;
-    for n in graph.nodes() {
+    for (i, n) in graph.nodes().enumerate() {
         writeln!(
             out,
             r#"<tr data-id="{id}"><td class="label" dir="auto">{}</td><td class="id"><code>{id}</code></td><td class="aliases">{}</td><td class="roles">{}</td><td class="mentions num">{}</td><td class="documents">{}</td><td class="degree num">{}</td></tr>"#,
@@ -68,7 +68,7 @@ pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             items(graph.strs(&n.roles)),
             n.mentions,
             items(graph.docs(&n.documents)),
-            degree.get(n.id.as_str()).copied().unwrap_or(0),
+            degree[i],
             id = Xml(&n.id),
         )?;
     }

@@ -20,7 +20,7 @@ pub fn write_json(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             roles: graph.strs(&n.roles).collect(),
             mentions: n.mentions,
             documents: graph.docs(&n.documents).collect(),
-            degree: degree.get(n.id.as_str()).copied().unwrap_or(0),
+            degree: degree[i],
         };
         element(out, i, &data)?;
     }

@@ -219,12 +219,12 @@ fn edge_id(i: usize) -> String {
     format!("e{i}")
 }
 
-/// How many edges each person has, by person id (people without edges are absent).
-fn degrees(graph: &Graph) -> std::collections::HashMap<&str, usize> {
-    let mut degree = std::collections::HashMap::new();
-    for (a, b, _) in graph.edges() {
-        *degree.entry(a.id.as_str()).or_default() += 1;
-        *degree.entry(b.id.as_str()).or_default() += 1;
+/// How many edges each person has, by node index (the order of [`Graph::nodes`]).
+fn degrees(graph: &Graph) -> Vec<usize> {
+    let mut degree = vec![0; graph.graph.node_count()];
+    for e in graph.graph.raw_edges() {
+        degree[e.source().index()] += 1;
+        degree[e.target().index()] += 1;
     }
     degree
 }

@@ -18,11 +18,7 @@ pub(crate) fn period(d: PartialDate) -> Span {
 /// The periods of the edge's dated evidence, sorted, with overlapping periods merged (Gephi
 /// rejects overlapping intervals in one time set). Empty when no evidence has a date.
 pub(crate) fn spells(graph: &Graph, e: &EdgeData) -> Vec<Span> {
-    let mut periods: Vec<Span> = graph
-        .evidence(e)
-        .filter_map(|x| x.date)
-        .map(period)
-        .collect();
+    let mut periods: Vec<Span> = graph.dates(e).flatten().map(period).collect();
     periods.sort_unstable();
     let mut out: Vec<Span> = Vec::with_capacity(periods.len());
     for (start, end) in periods {

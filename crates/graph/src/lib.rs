@@ -303,9 +303,20 @@ impl Graph {
         docs.into_iter().map(|d| self.doc(d)).collect()
     }
 
+    /// The dates of an edge's evidence, in evidence order.
+    pub fn dates<'g>(
+        &'g self,
+        edge: &'g EdgeData,
+    ) -> impl Iterator<Item = Option<PartialDate>> + 'g {
+        edge.evidence.iter().map(|e| self.events[e.0 as usize].date)
+    }
+
     /// The places of an edge's evidence, sorted, each once.
     pub fn places<'g>(&'g self, edge: &'g EdgeData) -> Vec<&'g str> {
-        let mut places: Vec<&str> = self.evidence(edge).filter_map(|e| e.place).collect();
+        let rows = edge.evidence.iter().map(|e| &self.events[e.0 as usize]);
+        let mut places: Vec<&str> = (rows.filter(|r| r.place != NO_PLACE))
+            .map(|r| self.str(r.place))
+            .collect();
         places.sort_unstable();
         places.dedup();
         places
