@@ -115,25 +115,34 @@ impl Resolved {
     }
 }
 
-/// What the rules read of one name form, computed once per form, its strings interned into
-/// [`Words`] so that a form costs a few numbers.
-struct FormKeys {
+/// What the rules read of a name, computed once per distinct name, interned into [`Words`].
+struct NameKeys {
     words: u32,
     /// The name key.
     key: u32,
     /// Given name and surname skeleton (rule 2), when the skeleton is long enough to compare.
     near: Option<u32>,
-    /// Role words, then role heads, each sorted.
+}
+
+/// What the rules read of a list of roles, once per distinct list: role words, then role
+/// heads, each sorted.
+struct RoleKeys {
     roles_heads: Box<[u32]>,
     heads_at: u32,
 }
 
-impl FormKeys {
+/// The keys of one form: its name's and its roles'.
+struct FormKeys<'a> {
+    name: &'a NameKeys,
+    roles: &'a RoleKeys,
+}
+
+impl FormKeys<'_> {
     fn roles(&self) -> &[u32] {
-        &self.roles_heads[..self.heads_at as usize]
+        &self.roles.roles_heads[..self.roles.heads_at as usize]
     }
     fn heads(&self) -> &[u32] {
-        &self.roles_heads[self.heads_at as usize..]
+        &self.roles.roles_heads[self.roles.heads_at as usize..]
     }
 }
 
@@ -153,57 +162,36 @@ impl Words {
     }
 }
 
-/// A form's keys as strings, before they are interned: the costly part (transliteration,
-/// tokens), computed in parallel.
-struct FormStrings {
-    words: u32,
-    key: String,
-    near: Option<String>,
-    roles: Vec<String>,
-    heads: BTreeSet<String>,
+/// Computes `f` of every item in parallel, a block at a time (so that the results of all
+/// items are never held at once), and hands the results to `then` in item order.
+fn in_blocks<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync, mut then: impl FnMut(R)) {
+    for block in items.chunks(1 << 14) {
+        let parts: Vec<R> = block.par_iter().map(&f).collect();
+        parts.into_iter().for_each(&mut then);
+    }
 }
 
-fn form_strings(strings: &IndexSet<Box<str>>, form: &Form) -> FormStrings {
-    const WEAK: &[&str] = &["of", "the", "and", "for", "s", "former", "top", "senior"];
-    let name = &*strings[form.name.0 as usize];
+/// A name's keys as strings (the costly part: transliteration and tokens).
+fn name_strings(name: &str) -> (u32, String, Option<String>) {
     let toks = name_tokens(name);
-    let roles: Vec<&str> = form
-        .roles()
-        .iter()
-        .map(|r| &*strings[r.0 as usize])
-        .collect();
     let skeleton = skeleton(&surname(name).unwrap_or_default());
-    FormStrings {
-        words: toks.len() as u32,
-        key: name_key(name),
-        // A space cannot occur in either part.
-        near: (skeleton.len() >= 3).then(|| {
-            let given = toks.first().map(|t| canonical_token(t)).unwrap_or_default();
-            format!("{given} {skeleton}")
-        }),
-        roles: roles
-            .iter()
-            .flat_map(|r| name_tokens(r))
-            .filter(|w| !WEAK.contains(&w.as_str()))
-            .collect(),
-        heads: role_heads(&roles),
-    }
+    // A space cannot occur in either part.
+    let near = (skeleton.len() >= 3).then(|| {
+        let given = toks.first().map(|t| canonical_token(t)).unwrap_or_default();
+        format!("{given} {skeleton}")
+    });
+    (toks.len() as u32, name_key(name), near)
 }
 
-fn form_keys(s: FormStrings, words: &mut Words) -> FormKeys {
-    let roles = s.roles.into_iter().map(|w| words.id(w)).collect();
-    let heads = s.heads.into_iter().map(|w| words.id(w)).collect();
-    let near = s.near.map(|n| words.id(n));
-    let mut roles_heads = sorted(roles);
-    let heads_at = roles_heads.len() as u32;
-    roles_heads.extend(sorted(heads));
-    FormKeys {
-        words: s.words,
-        key: words.id(s.key),
-        near,
-        roles_heads: roles_heads.into(),
-        heads_at,
-    }
+/// A list of roles' words and heads as strings.
+fn role_strings(roles: &[&str]) -> (Vec<String>, BTreeSet<String>) {
+    const WEAK: &[&str] = &["of", "the", "and", "for", "s", "former", "top", "senior"];
+    let words = roles
+        .iter()
+        .flat_map(|r| name_tokens(r))
+        .filter(|w| !WEAK.contains(&w.as_str()))
+        .collect();
+    (words, role_heads(roles))
 }
 
 fn sorted(mut v: Vec<u32>) -> Vec<u32> {
@@ -336,21 +324,56 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
         .collect();
     let strings: &IndexSet<Box<str>> = strings;
 
+    // Keys of each distinct name and each distinct list of roles, computed in parallel and
+    // interned in first-seen order.
+    let mut names: IndexSet<Sym> = IndexSet::default();
+    let mut role_lists: IndexSet<&[Sym]> = IndexSet::default();
+    let form_keys: Vec<(u32, u32)> = (c.forms.iter())
+        .map(|f| {
+            let name = names.insert_full(f.name).0 as u32;
+            (name, role_lists.insert_full(f.roles()).0 as u32)
+        })
+        .collect();
     let mut words = Words::default();
-    // In parallel, a block of forms at a time (so that the strings of all forms are never held
-    // at once); interned in form order.
-    let mut keys: Vec<FormKeys> = Vec::with_capacity(c.forms.len());
-    const BLOCK: usize = 1 << 14;
-    for start in (0..c.forms.len()).step_by(BLOCK) {
-        let block = start..(start + BLOCK).min(c.forms.len());
-        let parts: Vec<FormStrings> = block
-            .into_par_iter()
-            .map(|f| form_strings(strings, &c.forms[f]))
-            .collect();
-        keys.extend(parts.into_iter().map(|s| form_keys(s, &mut words)));
-    }
+    let mut name_keys = Vec::with_capacity(names.len());
+    let names: Vec<Sym> = names.into_iter().collect();
+    let text = |s: Sym| &*strings[s.0 as usize];
+    in_blocks(
+        &names,
+        |&n| name_strings(text(n)),
+        |(n, key, near)| {
+            let near = near.map(|x| words.id(x));
+            name_keys.push(NameKeys {
+                words: n,
+                key: words.id(key),
+                near,
+            })
+        },
+    );
+    let mut role_keys = Vec::with_capacity(role_lists.len());
+    let role_lists: Vec<&[Sym]> = role_lists.into_iter().collect();
+    in_blocks(
+        &role_lists,
+        |list| role_strings(&list.iter().map(|&r| text(r)).collect::<Vec<_>>()),
+        |(roles, heads)| {
+            let mut roles_heads = sorted(roles.into_iter().map(|w| words.id(w)).collect());
+            let heads_at = roles_heads.len() as u32;
+            roles_heads.extend(sorted(heads.into_iter().map(|w| words.id(w)).collect()));
+            role_keys.push(RoleKeys {
+                roles_heads: roles_heads.into(),
+                heads_at,
+            })
+        },
+    );
+    drop((names, role_lists));
     let form = |p: u32| &c.forms[c.persons[p as usize].form as usize];
-    let keys_of = |p: u32| &keys[c.persons[p as usize].form as usize];
+    let keys_of = |p: u32| {
+        let (name, roles) = form_keys[c.persons[p as usize].form as usize];
+        FormKeys {
+            name: &name_keys[name as usize],
+            roles: &role_keys[roles as usize],
+        }
+    };
     let date_of = |p: u32| c.docs[c.persons[p as usize].doc as usize].date;
 
     let mut clusters: Vec<Cluster> = Vec::new();
@@ -378,14 +401,14 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
                 continue;
             }
             let k = keys_of(p);
-            if k.words < 2 {
+            if k.name.words < 2 {
                 singles.push(p);
                 continue;
             }
             let same_name: Vec<usize> = by_key
-                .get(&k.key)
+                .get(&k.name.key)
                 .into_iter()
-                .chain(namesakes.get(&k.key).into_iter().flatten())
+                .chain(namesakes.get(&k.name.key).into_iter().flatten())
                 .copied()
                 .collect();
             let date = date_of(p);
@@ -401,13 +424,17 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
             }
             if !same_name.is_empty() {
                 // Same name, but years apart in other roles: another person.
-                namesakes.entry(k.key).or_default().push(clusters.len());
+                namesakes
+                    .entry(k.name.key)
+                    .or_default()
+                    .push(clusters.len());
                 records[p as usize] = kept_apart;
                 clusters.push(Cluster::new(c, p, k.roles(), k.heads()));
                 continue;
             }
             // Indexed by (given name, surname skeleton): no comparison of all pairs.
             let near = k
+                .name
                 .near
                 .and_then(|n| by_skeleton.get(&n))
                 .into_iter()
@@ -419,8 +446,8 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
                 records[p as usize] = variant;
                 continue;
             }
-            by_key.insert(k.key, clusters.len());
-            if let Some(n) = k.near {
+            by_key.insert(k.name.key, clusters.len());
+            if let Some(n) = k.name.near {
                 by_skeleton.entry(n).or_default().push(clusters.len());
             }
             clusters.push(Cluster::new(c, p, k.roles(), k.heads()));
@@ -437,7 +464,7 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     }
     for p in singles {
         let k = keys_of(p);
-        let cands = by_surname.get(&k.key).map_or(&[][..], Vec::as_slice);
+        let cands = by_surname.get(&k.name.key).map_or(&[][..], Vec::as_slice);
         let pick = match cands {
             [one] => Some((*one, only_surname)),
             [] => None,
@@ -456,12 +483,12 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
                 records[p as usize] = rule;
             }
             None => {
-                if let Some(&i) = by_key.get(&k.key) {
+                if let Some(&i) = by_key.get(&k.name.key) {
                     clusters[i].join(c, p, k.roles());
                     records[p as usize] = same_key;
                     continue;
                 }
-                by_key.insert(k.key, clusters.len());
+                by_key.insert(k.name.key, clusters.len());
                 clusters.push(Cluster::new(c, p, k.roles(), &[]));
             }
         }
@@ -510,7 +537,7 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
         }
     }
     drop((by_key, namesakes, by_skeleton, by_surname, by_country));
-    drop(keys);
+    drop((form_keys, name_keys, role_keys));
 
     let mut nodes: Vec<(PersonNode, Vec<u32>)> = clusters
         .into_par_iter()
