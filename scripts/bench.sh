@@ -55,6 +55,8 @@ run() {
   local name=$1 corpus=$2
   shift 2
   rm -rf "$dir/out-$name"
+  # Each run starts with nothing left to write back from earlier ones (they write gigabytes).
+  sync
   local start end
   start=$(date +%s.%N)
   WHOMET_TIMINGS=1 /usr/bin/time -v -o "$dir/$name.time" \
