@@ -226,3 +226,46 @@ fn namesakes_years_apart_in_other_offices_stay_apart() {
         "#]],
     );
 }
+
+/// A text store that keeps each push apart, as a file-backed store would see them.
+struct Pushes(Vec<String>);
+
+impl TextStore for Pushes {
+    fn push(&mut self, text: &str) {
+        self.0.push(text.to_string());
+    }
+    fn take(&mut self, sizes: &[usize]) -> Vec<String> {
+        TextStore::take(&mut self.0.concat(), sizes)
+    }
+}
+
+#[test]
+fn evidence_text_comes_back_whole_from_many_blocks_and_any_store() {
+    // 1,500 documents, one meeting each, about 190 KB of distinct sentences: several blocks.
+    let sentence = |i: usize| format!("Ann Lee met Bob Kay ({i}) {}.", "é".repeat(40 + i % 90));
+    let analyses: Vec<Analysis> = (0..1500)
+        .map(|i| {
+            let mut event = met(&format!("d{i:04}"), 0, 1, 0.5);
+            event.evidence.text = sentence(i);
+            let people = vec![person("Ann Lee", &[]), person("Bob Kay", &[])];
+            doc(&format!("d{i:04}"), people, vec![event])
+        })
+        .collect();
+    let total: usize = (0..1500).map(|i| sentence(i).len()).sum();
+    assert!(
+        total > 3 * (1 << 16),
+        "{total} bytes should fill several blocks"
+    );
+    let in_memory = build(&analyses);
+    let mut b = Builder::with_text_store(Box::new(Pushes(Vec::new())));
+    for a in &analyses {
+        b.add(a);
+    }
+    let stored = b.finish();
+    for g in [&in_memory, &stored] {
+        let (_, _, edge) = g.edges().next().expect("one edge");
+        let texts: Vec<&str> = g.evidence(edge).map(|e| e.text).collect();
+        let expected: Vec<String> = (0..1500).map(sentence).collect();
+        assert_eq!(texts, expected);
+    }
+}

@@ -93,14 +93,31 @@ fn summary_counts_documents_people_and_edges() {
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(stdout.starts_with("5 documents, "), "{stdout}");
     assert!(stdout.contains(" MET, "), "{stdout}");
-    assert!(
-        !out.read_dir().unwrap().any(|e| e
-            .unwrap()
-            .file_name()
-            .to_string_lossy()
-            .ends_with(".tmp"))
-    );
+    // Nothing but the export is left: no temporary files, no evidence-text spill.
+    let names: Vec<String> = (out.read_dir().unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["graph.graphml"]);
     let _ = std::fs::remove_dir_all(&out);
+}
+
+/// The evidence text is kept in a file of the output directory while the graph is built: when
+/// that cannot be written, the build fails with the reason, and writes nothing.
+#[test]
+fn an_unwritable_output_directory_fails_the_build_with_the_reason() {
+    let dir = tempdir("blocked");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("out");
+    std::fs::write(&out, "a file, not a directory").unwrap();
+    let o = whomet(&["build", "--out", out.to_str().unwrap(), "--force"]);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("evidence text"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "a file, not a directory"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
