@@ -19,7 +19,7 @@ mod source;
 
 pub use chrono::{Datelike, NaiveDate};
 pub use date::PartialDate;
-pub use names::{fold_name, name_tokens, slug};
+pub use names::{fold_name, fold_space, name_tokens, slug};
 pub use source::{Document, SourceMap};
 
 use serde::{Deserialize, Serialize};

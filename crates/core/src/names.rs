@@ -22,6 +22,19 @@ pub fn slug(s: &str) -> String {
     name_tokens(s).join("-")
 }
 
+/// White space runs folded to one space, ends trimmed: `split_whitespace().join(" ")` in one
+/// allocation.
+pub fn fold_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,5 +47,6 @@ mod tests {
         assert_eq!(fold_name("Félix Houphouët-Boigny"), "felixhouphouetboigny");
         assert_eq!(slug("Ziyad al-Nakhala"), "ziyad-al-nakhala");
         assert_eq!(name_tokens("  "), Vec::<String>::new());
+        assert_eq!(fold_space(" a\t b\n\nc "), "a b c");
     }
 }

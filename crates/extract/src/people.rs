@@ -16,7 +16,7 @@ use crate::lexicon::{PARTICLES, lexicon, lowercase_is_any, with_lowercase};
 use crate::segment::{Segments, Token};
 use std::collections::HashMap;
 use whomet_core::{
-    Document, LocalPerson, Mention, MentionKind, RoleRef, Span, fold_name, name_tokens,
+    Document, LocalPerson, Mention, MentionKind, RoleRef, Span, fold_name, fold_space, name_tokens,
 };
 
 /// The people of one article and the mentions that refer to them.
@@ -539,19 +539,6 @@ fn is_honorific_only(w: &str) -> bool {
                 | "sayyed"
         )
     })
-}
-
-/// White space runs folded to one space, ends trimmed: `split_whitespace().join(" ")` in one
-/// allocation.
-fn fold_space(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }
 
 /// Folded words of a name, hyphenated parts split.

@@ -27,7 +27,7 @@ mod triggers;
 
 use std::collections::BTreeSet;
 use triggers::{Modality, Trigger};
-use whomet_core::{Document, Event, Evidence, Mention, MentionKind, Participant, Span};
+use whomet_core::{Document, Event, Evidence, Mention, MentionKind, Participant, Span, fold_space};
 use whomet_extract::Extraction;
 use whomet_extract::segment::Token;
 
@@ -255,19 +255,6 @@ fn context_date(
             .then(|| doc.date.map(whomet_core::PartialDate::from_naive))
             .flatten()
     })
-}
-
-/// White space runs folded to one space, ends trimmed: `split_whitespace().join(" ")` in one
-/// allocation.
-fn fold_space(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }
 
 /// Tokens in lower case, all in one buffer: one allocation per sentence, not one per token.
