@@ -146,7 +146,7 @@ if [ -d "$corpus" ]; then
     reject json-invalid json \
         "edit('graph.json', lambda s: s.rstrip()[:-1])"
     reject json-disagrees-with-graphml json \
-        "edit('graph.json', lambda s: s.replace('\"type\": \"MET\"', '\"type\": \"CONTACT\"', 1))"
+        "edit('graph.json', lambda s: s.replace('\"type\":\"MET\"', '\"type\":\"CONTACT\"', 1))"
     reject html-script-throws html \
         "edit('report.html', lambda s: s.replace('</body>', '<script>null.boom();</script></body>', 1))"
     reject html-external-url html \

@@ -11,7 +11,7 @@
 //!    surname has the same consonant skeleton (Nazir/Nazer) joins, when a role word is shared.
 //! 3. **Surname alone**: a one-word name joins the single full-name person whose last name it
 //!    is; when several people share that surname, the one sharing a role wins, and when that
-//!    does not decide, the name stays its own node.
+//!    does not decide (or more than 256 people share the surname), the name stays its own node.
 //! 4. **Described by a role**: someone an article only describes ("Iran's foreign minister")
 //!    joins the one person holding that office for that country in articles within two years;
 //!    otherwise they get no node.
@@ -26,7 +26,7 @@ use crate::{DocId, MergeRecord, PersonNode, Sym};
 use crate::{HashMap, IndexSet};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use whomet_core::{NaiveDate, name_tokens, slug};
+use whomet_core::{NaiveDate, name_tokens, slug, work};
 
 /// Canonical spelling of one folded name word, folding common romanisation variants.
 pub fn canonical_token(t: &str) -> String {
@@ -89,6 +89,10 @@ fn skeleton(word: &str) -> String {
     }
     out
 }
+
+/// At most this many people are compared with one name: the holders of a role in a country
+/// (rule 4), or the people sharing a surname (rule 3; beyond it, a surname alone joins no one).
+const MAX_CANDIDATES: usize = 256;
 
 /// What resolution reads: the articles (visited in id order) and their people.
 pub(crate) struct Corpus<'a> {
@@ -202,6 +206,7 @@ fn sorted(mut v: Vec<u32>) -> Vec<u32> {
 
 /// Adds the items of sorted `add` to sorted `to`.
 fn extend(to: &mut Vec<u32>, add: &[u32]) {
+    work::tick(add.len());
     if add.iter().all(|w| to.binary_search(w).is_ok()) {
         return;
     }
@@ -212,6 +217,7 @@ fn extend(to: &mut Vec<u32>, add: &[u32]) {
 
 /// Whether two sorted lists share an item.
 fn meet(a: &[u32], b: &[u32]) -> bool {
+    work::tick(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -411,6 +417,7 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
                 .chain(namesakes.get(&k.name.key).into_iter().flatten())
                 .copied()
                 .collect();
+            work::tick(same_name.len());
             let date = date_of(p);
             let compatible = same_name
                 .iter()
@@ -468,7 +475,10 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
         let pick = match cands {
             [one] => Some((*one, only_surname)),
             [] => None,
+            // So many people share the surname that it says too little: no comparison of all.
+            many if many.len() > MAX_CANDIDATES => None,
             many => {
+                work::tick(many.len());
                 let by_role: Vec<usize> = many
                     .iter()
                     .copied()
@@ -522,9 +532,10 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
             .get(stem)
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .take(256)
+            .take(MAX_CANDIDATES)
             .copied()
             .filter(|&i| {
+                work::tick(1);
                 head_words
                     .as_ref()
                     .is_some_and(|h| h.iter().all(|w| clusters[i].roles.binary_search(w).is_ok()))

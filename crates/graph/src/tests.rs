@@ -269,3 +269,40 @@ fn evidence_text_comes_back_whole_from_many_blocks_and_any_store() {
         assert_eq!(texts, expected);
     }
 }
+
+/// Steps taken to build the graph of `analyses` (`whomet_core::work`).
+fn steps(analyses: &[Analysis]) -> u64 {
+    whomet_core::work::take();
+    build(analyses);
+    whomet_core::work::take()
+}
+
+#[test]
+fn people_resolution_stays_linear_when_many_share_a_surname_or_a_role() {
+    // Article i names "Given<i> Kim", the Foreign Minister, then "Kim" alone, and describes
+    // "Iran's foreign minister": every one-word Kim and every description has all the Kims so
+    // far as candidates.
+    let corpus = |n: usize| -> Vec<Analysis> {
+        (0..n)
+            .map(|i| {
+                let mut described = person("", &["foreign minister"]);
+                described.described = Some(whomet_core::RoleRef {
+                    head: "foreign minister".into(),
+                    country: "iran".into(),
+                });
+                let people = vec![
+                    person(&format!("Given{i} Kim"), &["Iranian Foreign Minister"]),
+                    person("Kim", &["Minister"]),
+                    described,
+                ];
+                doc(&format!("d{i:05}"), people, vec![met("", 0, 2, 0.5)])
+            })
+            .collect()
+    };
+    let (small, large) = (steps(&corpus(1000)), steps(&corpus(2000)));
+    assert!(small > 0);
+    assert!(
+        large as f64 <= 2.5 * small as f64,
+        "doubling the articles took {small} -> {large} steps"
+    );
+}
