@@ -516,6 +516,8 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
             }
         }
     }
+    // Which people hold each role (their roles do not change in this rule), once per role.
+    let mut holders_of: HashMap<(Sym, Sym), Vec<usize>> = HashMap::default();
     for p in described {
         let Some((head, country)) = form(p).described else {
             continue;
@@ -523,24 +525,28 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
         let Some(stem) = strings[country.0 as usize].get(..4) else {
             continue;
         };
-        let head_words: Option<Vec<u32>> = strings[head.0 as usize]
-            .split(' ')
-            .map(|w| words.get(w))
-            .collect();
+        let candidates = holders_of.entry((head, country)).or_insert_with(|| {
+            let head_words: Option<Vec<u32>> = strings[head.0 as usize]
+                .split(' ')
+                .map(|w| words.get(w))
+                .collect();
+            let Some(head_words) = head_words else {
+                return Vec::new();
+            };
+            (by_country.get(stem).map_or(&[][..], Vec::as_slice))
+                .iter()
+                .take(MAX_CANDIDATES)
+                .copied()
+                .filter(|&i| {
+                    work::tick(1);
+                    (head_words.iter()).all(|w| clusters[i].roles.binary_search(w).is_ok())
+                })
+                .collect()
+        });
+        work::tick(candidates.len());
         let date = date_of(p);
-        let holders: Vec<usize> = by_country
-            .get(stem)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .take(MAX_CANDIDATES)
-            .copied()
-            .filter(|&i| {
-                work::tick(1);
-                head_words
-                    .as_ref()
-                    .is_some_and(|h| h.iter().all(|w| clusters[i].roles.binary_search(w).is_ok()))
-                    && clusters[i].near_in_time(date)
-            })
+        let holders: Vec<usize> = (candidates.iter().copied())
+            .filter(|&i| clusters[i].near_in_time(date))
             .collect();
         if let [i] = holders.as_slice() {
             clusters[*i].add(c, p);
