@@ -90,7 +90,7 @@ fn graph(nodes: Vec<Person>, edges: Vec<(usize, usize, Edge)>) -> Graph {
             kind: e.kind,
             confidence: e.confidence,
             weight: e.confidence,
-            evidence: evidence.into(),
+            evidence: g.evidence_list(evidence),
             first_date: None,
             last_date: None,
         };

@@ -267,12 +267,13 @@ impl Builder {
 
         let same_edge = |x: &PairRow, y: &PairRow| (x.a, x.b, x.kind) == (y.a, y.b, y.kind);
         let edges = pairs.chunk_by(same_edge).count();
+        graph.edge_events.reserve_exact(pairs.len());
         let mut g = petgraph::graph::UnGraph::with_capacity(resolved.nodes.len(), edges);
         for n in resolved.nodes {
             g.add_node(n);
         }
         for run in pairs.chunk_by(same_edge) {
-            let evidence = run.iter().map(|p| p.event).collect();
+            let evidence = graph.evidence_list(run.iter().map(|p| p.event));
             let e = graph.edge_data(run[0].kind, evidence);
             g.add_edge(run[0].a.into(), run[0].b.into(), e);
         }

@@ -48,6 +48,26 @@ pub struct Sym(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EventId(pub u32);
 
+/// The evidence of one edge: a run of the graph's list of edge evidence (one shared list rather
+/// than an allocation per edge).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EvidenceList {
+    start: u32,
+    len: u32,
+}
+
+impl EvidenceList {
+    /// How many pieces of evidence.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
 /// How one article's person came to be part of a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MergeRecord {
@@ -90,7 +110,7 @@ pub struct EdgeData {
     /// Sum of the evidence confidences (for layouts that weigh edges).
     pub weight: f64,
     /// Supporting sentences, in document then offset order ([`Graph::evidence`] reads them).
-    pub evidence: Box<[EventId]>,
+    pub evidence: EvidenceList,
     /// Earliest known date.
     pub first_date: Option<PartialDate>,
     /// Latest known date.
@@ -223,6 +243,8 @@ pub struct Graph {
     docs: Vec<Box<str>>,
     strings: IndexSet<Box<str>>,
     events: Vec<EventRow>,
+    /// The events behind each edge, edge after edge ([`EvidenceList`]).
+    edge_events: Vec<EventId>,
     /// Evidence text, in blocks ([`TextLayout`]).
     text: Vec<String>,
     layout: TextLayout,
@@ -270,7 +292,26 @@ impl Graph {
 
     /// The evidence of an edge, in document then offset order.
     pub fn evidence<'g>(&'g self, edge: &'g EdgeData) -> impl Iterator<Item = EvidenceRef<'g>> {
-        edge.evidence.iter().map(|&e| self.event(e))
+        self.ids(edge.evidence).iter().map(|&e| self.event(e))
+    }
+
+    /// The events of an evidence list.
+    fn ids(&self, list: EvidenceList) -> &[EventId] {
+        let start = list.start as usize;
+        self.edge_events
+            .get(start..start + list.len as usize)
+            .unwrap_or_default()
+    }
+
+    /// Makes the evidence list of an edge from its events (in document then offset order).
+    pub fn evidence_list(&mut self, events: impl IntoIterator<Item = EventId>) -> EvidenceList {
+        let start = self.edge_events.len();
+        self.edge_events.extend(events);
+        let len = self.edge_events.len() - start;
+        EvidenceList {
+            start: start as u32,
+            len: len as u32,
+        }
     }
 
     /// One event's evidence.
@@ -294,9 +335,7 @@ impl Graph {
 
     /// The documents that support an edge, in id order, each once.
     pub fn documents(&self, edge: &EdgeData) -> Vec<&str> {
-        let mut docs: Vec<DocId> = edge
-            .evidence
-            .iter()
+        let mut docs: Vec<DocId> = (self.ids(edge.evidence).iter())
             .map(|e| self.events[e.0 as usize].doc)
             .collect();
         docs.dedup();
@@ -308,12 +347,14 @@ impl Graph {
         &'g self,
         edge: &'g EdgeData,
     ) -> impl Iterator<Item = Option<PartialDate>> + 'g {
-        edge.evidence.iter().map(|e| self.events[e.0 as usize].date)
+        self.ids(edge.evidence)
+            .iter()
+            .map(|e| self.events[e.0 as usize].date)
     }
 
     /// The places of an edge's evidence, sorted, each once.
     pub fn places<'g>(&'g self, edge: &'g EdgeData) -> Vec<&'g str> {
-        let rows = edge.evidence.iter().map(|e| &self.events[e.0 as usize]);
+        let rows = (self.ids(edge.evidence).iter()).map(|e| &self.events[e.0 as usize]);
         let mut places: Vec<&str> = (rows.filter(|r| r.place != NO_PLACE))
             .map(|r| self.str(r.place))
             .collect();
@@ -418,8 +459,12 @@ impl Graph {
     /// Scores one edge from its evidence (sorted by document then sentence): within a document
     /// the best sentence counts (sentences of one article are not independent), across
     /// documents confidences combine by noisy-or.
-    pub fn edge_data(&self, kind: EdgeKind, evidence: Box<[EventId]>) -> EdgeData {
-        let rows = || evidence.iter().map(|e| &self.events[e.0 as usize]);
+    pub fn edge_data(&self, kind: EdgeKind, evidence: EvidenceList) -> EdgeData {
+        let rows = || {
+            self.ids(evidence)
+                .iter()
+                .map(|e| &self.events[e.0 as usize])
+        };
         let mut per_doc: Vec<(DocId, f64)> = Vec::new();
         for r in rows() {
             match per_doc.last_mut() {

@@ -56,7 +56,7 @@ pub fn fixture() -> Graph {
         0.6,
         (None, None),
     );
-    let e = edge(&g, EdgeKind::Contact, 0.6, vec![contact]);
+    let e = edge(&mut g, EdgeKind::Contact, 0.6, vec![contact]);
     g.graph.add_edge(amir, bob, e);
     let met = vec![
         evidence(
@@ -76,7 +76,7 @@ pub fn fixture() -> Graph {
             (PartialDate::parse("2024-03"), Some("Tehran")),
         ),
     ];
-    let e = edge(&g, EdgeKind::Met, 0.97, met);
+    let e = edge(&mut g, EdgeKind::Met, 0.97, met);
     g.graph.add_edge(amir, haniyeh, e);
     let planned = evidence(
         &mut g,
@@ -86,7 +86,7 @@ pub fn fixture() -> Graph {
         0.5,
         (PartialDate::parse("2024"), Some("@Home")),
     );
-    let e = edge(&g, EdgeKind::Planned, 0.5, vec![planned]);
+    let e = edge(&mut g, EdgeKind::Planned, 0.5, vec![planned]);
     g.graph.add_edge(amir, haniyeh, e);
     let gaza = evidence(
         &mut g,
@@ -96,7 +96,7 @@ pub fn fixture() -> Graph {
         0.25,
         (None, Some("+Gaza; Rafah")),
     );
-    let e = edge(&g, EdgeKind::Met, 0.25, vec![gaza]);
+    let e = edge(&mut g, EdgeKind::Met, 0.25, vec![gaza]);
     g.graph.add_edge(bob, haniyeh, e);
     g
 }
@@ -153,10 +153,12 @@ fn evidence(
 }
 
 /// An edge with the given confidence; weight and dates are gathered from its evidence.
-fn edge(g: &Graph, kind: EdgeKind, confidence: f64, evidence: Vec<EventId>) -> EdgeData {
+fn edge(g: &mut Graph, kind: EdgeKind, confidence: f64, evidence: Vec<EventId>) -> EdgeData {
+    let weight = evidence.iter().map(|&e| g.event(e).confidence).sum();
+    let list = g.evidence_list(evidence);
     EdgeData {
         confidence,
-        weight: evidence.iter().map(|&e| g.event(e).confidence).sum(),
-        ..g.edge_data(kind, evidence.into())
+        weight,
+        ..g.edge_data(kind, list)
     }
 }
