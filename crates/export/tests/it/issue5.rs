@@ -2,7 +2,7 @@
 //! come back exactly, except for the documented replacements (docs/FORMATS.md). The real clients
 //! (Gephi's parsers' rules, networkx, igraph, Kuzu, Chromium) are exercised by `ci/clients/`.
 
-use crate::{file, files, fixture};
+use crate::{file, files, fixture, names};
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use serde_json::Value;
@@ -389,9 +389,4 @@ fn html_report_is_escaped_self_contained_and_complete() {
     assert!(html.contains("<mark>-Bob</mark>&#9;met <mark>إسماعيل هنية</mark> 🕊️."));
     // Deterministic.
     assert_eq!(files(Format::Html, &graph), files(Format::Html, &graph));
-}
-
-/// The strings of a node's aliases or roles.
-fn names(graph: &whomet_graph::Graph, syms: &[whomet_graph::Sym]) -> Vec<String> {
-    graph.strs(syms).map(str::to_string).collect()
 }

@@ -25,3 +25,8 @@ fn file(format: Format, name: &str) -> String {
     let files = files(format, &fixture());
     files.into_iter().find(|(n, _)| *n == name).unwrap().1
 }
+
+/// The strings of a node's aliases or roles.
+fn names(graph: &whomet_graph::Graph, syms: &[whomet_graph::Sym]) -> Vec<String> {
+    graph.strs(syms).map(str::to_string).collect()
+}

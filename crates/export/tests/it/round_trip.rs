@@ -1,7 +1,7 @@
 //! Each file parsed back with a real parser: values come back exactly, except for the documented
 //! replacements (docs/FORMATS.md).
 
-use crate::{file, files, fixture};
+use crate::{file, files, fixture, names};
 use graphviz_rust::dot_structures::{Attribute, EdgeTy, GraphAttributes, Id, NodeId, Stmt, Vertex};
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_predefined_entity;
@@ -473,9 +473,4 @@ fn dot_renders_without_warnings_when_graphviz_is_installed() {
         .map(String::from)
         .collect();
     assert_eq!(counts, ["4", "4"], "nodes and edges");
-}
-
-/// The strings of a node's aliases or roles.
-fn names(graph: &whomet_graph::Graph, syms: &[whomet_graph::Sym]) -> Vec<String> {
-    graph.strs(syms).map(str::to_string).collect()
 }
