@@ -2,11 +2,12 @@
 //! `data/README.md` names each list's source and licence.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A set of words hashed with [`FxHasher`].
-pub type WordSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+/// A set of words hashed with foldhash (fixed seed): much cheaper than the default SipHash for
+/// short words. It does not resist chosen keys, so it is for the compiled-in word lists only:
+/// their tables are fixed, and a word looked up in them cannot make them degrade.
+pub type WordSet<T> = HashSet<T, foldhash::fast::FixedState>;
 
 /// The lexicons the people finder uses.
 pub struct Lexicon {
@@ -138,52 +139,6 @@ pub fn lowercase_is_any(word: &str, lower: &[&str]) -> bool {
         lower.iter().any(|l| word.eq_ignore_ascii_case(l))
     } else {
         with_lowercase(word, |w| lower.contains(&w))
-    }
-}
-
-/// rustc's FxHash: a multiply and a rotate per eight bytes, much cheaper than the default
-/// SipHash for short words. It does not resist chosen keys, so it is for the compiled-in word
-/// lists only: their tables are fixed, and a word looked up in them cannot make them degrade.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        // The last up to seven bytes as one word.
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
     }
 }
 
