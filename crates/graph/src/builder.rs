@@ -11,9 +11,6 @@ use whomet_core::{Analysis, EdgeKind, NaiveDate};
 pub struct Builder {
     graph: Graph,
     text: Box<dyn TextStore>,
-    /// The last evidence text stored (document, sentence, text, where): events of one sentence
-    /// usually quote the same text, which is then stored once.
-    last_text: (DocId, whomet_core::Span, String, (u32, u32, u32)),
     pub(crate) docs: Vec<DocRow>,
     pub(crate) persons: Vec<PersonRow>,
     pub(crate) forms: IndexSet<Form>,
@@ -79,12 +76,6 @@ impl Builder {
         Builder {
             graph: Graph::default(),
             text,
-            last_text: (
-                DocId(u32::MAX),
-                whomet_core::Span::default(),
-                String::new(),
-                (0, 0, 0),
-            ),
             docs: Vec::new(),
             persons: Vec::new(),
             forms: IndexSet::default(),
@@ -133,6 +124,9 @@ impl Builder {
             first_person: first,
         });
         let people = analysis.people.len();
+        // The last evidence stored, and where: events of one sentence usually quote the same
+        // text, which is then stored once.
+        let mut stored: Option<(&whomet_core::Evidence, (u32, u32, u32))> = None;
         for e in &analysis.events {
             let pairs = e.pairs();
             let pairs = pairs.iter().filter(|&&(a, b)| a < people && b < people);
@@ -144,24 +138,20 @@ impl Builder {
             let trigger = g.intern(&ev.trigger);
             let cues: Vec<Sym> = ev.cues.iter().map(|c| g.intern(c)).collect();
             let place = e.place.as_deref().map(|p| g.intern(p));
-            let last = &mut self.last_text;
-            if (last.0, last.1, last.2.as_str()) != (DocId(d), ev.sentence, ev.text.as_str()) {
-                let len = ev.text.len().min(u32::MAX as usize);
-                let (block, off) = g.layout.place(len);
-                self.text.push(&ev.text);
-                last.2.clear();
-                last.2.push_str(&ev.text);
-                *last = (
-                    DocId(d),
-                    ev.sentence,
-                    std::mem::take(&mut last.2),
-                    (block, off, len as u32),
-                );
-            }
+            let text = match stored {
+                Some((prev, at)) if (prev.sentence, &prev.text) == (ev.sentence, &ev.text) => at,
+                _ => {
+                    let len = ev.text.len().min(u32::MAX as usize);
+                    let (block, off) = g.layout.place(len);
+                    self.text.push(&ev.text);
+                    (block, off, len as u32)
+                }
+            };
+            stored = Some((ev, text));
             let event = g.push_event(
                 DocId(d),
                 ev.sentence,
-                last.3,
+                text,
                 trigger,
                 &cues,
                 ev.confidence,
@@ -184,7 +174,6 @@ impl Builder {
         let Builder {
             mut graph,
             mut text,
-            last_text: _,
             mut docs,
             persons,
             forms,

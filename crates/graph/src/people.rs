@@ -156,9 +156,6 @@ struct Words(IndexSet<String>);
 
 impl Words {
     fn id(&mut self, w: String) -> u32 {
-        if let Some(i) = self.0.get_index_of(w.as_str()) {
-            return i as u32;
-        }
         self.0.insert_full(w).0 as u32
     }
     fn get(&self, w: &str) -> Option<u32> {
