@@ -1,6 +1,6 @@
 //! `graph.dot`.
 
-use crate::{ExportError, date, degrees, is_xml_char};
+use crate::{ExportError, dates, degrees, is_xml_char};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph as DotGraph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
 };
@@ -95,10 +95,7 @@ fn node_tooltip(graph: &Graph, n: &PersonNode) -> String {
 }
 
 fn edge_tooltip(graph: &Graph, a: &PersonNode, b: &PersonNode, e: &EdgeData) -> String {
-    let dates = match (date(e.first_date), date(e.last_date)) {
-        (first, last) if first == last || last.is_empty() => first,
-        (first, last) => format!("{first} to {last}"),
-    };
+    let dates = dates(e);
     format!(
         "{} {} {}\ndate: {}\nplaces: {}\nevidence: {}, documents: {}",
         a.label,

@@ -1,6 +1,7 @@
 //! `gephi-nodes.csv` and `gephi-edges.csv`: Gephi's spreadsheet import (File > Import
 //! spreadsheet).
 
+use crate::table::writer;
 use crate::time::{day, spells};
 use crate::{ExportError, edge_id, join_list};
 use std::io::Write;
@@ -78,13 +79,6 @@ fn timeset(spells: &[crate::time::Span]) -> String {
         .map(|&(start, end)| format!("[{}, {}]", day(start), day(end)))
         .collect();
     format!("<{}>", items.join("; "))
-}
-
-fn writer<W: Write>(out: W) -> csv::Writer<W> {
-    csv::WriterBuilder::new()
-        .quote_style(csv::QuoteStyle::Necessary)
-        .double_quote(true)
-        .from_writer(out)
 }
 
 /// A text cell as Gephi reads it back unchanged: newline, carriage return and tab become a

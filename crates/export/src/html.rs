@@ -2,7 +2,7 @@
 
 use crate::graphml::Xml;
 use crate::svg::svg_text;
-use crate::{ExportError, date, degrees, edge_id};
+use crate::{ExportError, date, dates, degrees, edge_id};
 use std::io::Write;
 use whomet_core::EdgeKind;
 use whomet_graph::Graph;
@@ -85,10 +85,7 @@ pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
     )?;
     for (i, (a, b, e)) in graph.edges().enumerate() {
         let id = edge_id(i);
-        let dates = match (date(e.first_date), date(e.last_date)) {
-            (first, last) if first == last => first,
-            (first, last) => format!("{first} to {last}"),
-        };
+        let dates = dates(e);
         writeln!(
             out,
             r##"<tr data-edge="{id}"><td class="id"><code>{id}</code></td><td class="source" dir="auto">{}</td><td class="type {kind}">{kind}</td><td class="target" dir="auto">{}</td><td class="confidence num">{}</td><td class="dates">{}</td><td class="places">{}</td><td class="evidence num"><a href="#ev-{id}">{}</a></td><td class="documents">{}</td></tr>"##,

@@ -214,6 +214,15 @@ fn date(d: Option<PartialDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
+/// An edge's dates as text: `2024-03-26`, `2024-03 to 2024-03-26`, or empty when unknown (an
+/// edge has both dates or neither).
+fn dates(e: &whomet_graph::EdgeData) -> String {
+    match (date(e.first_date), date(e.last_date)) {
+        (first, last) if first == last => first,
+        (first, last) => format!("{first} to {last}"),
+    }
+}
+
 /// The id of the `i`-th edge in output order, the same in every format: `e0`, `e1`, ...
 fn edge_id(i: usize) -> String {
     format!("e{i}")

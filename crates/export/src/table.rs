@@ -123,7 +123,7 @@ pub fn write_evidence(graph: &Graph, out: &mut impl Write) -> Result<(), ExportE
 }
 
 /// A CSV writer that quotes only when needed and escapes `"` by doubling it.
-fn writer<W: Write>(out: W) -> csv::Writer<W> {
+pub(crate) fn writer<W: Write>(out: W) -> csv::Writer<W> {
     csv::WriterBuilder::new()
         .quote_style(csv::QuoteStyle::Necessary)
         .double_quote(true)
