@@ -2,24 +2,13 @@
 //! come back exactly, except for the documented replacements (docs/FORMATS.md). The real clients
 //! (Gephi's parsers' rules, networkx, igraph, Kuzu, Chromium) are exercised by `ci/clients/`.
 
-use crate::{file, files, fixture, names};
+use crate::{file, files, fixture, names, xml_value};
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use whomet_export::{Format, render};
 use whomet_graph::Graph;
-
-/// A value as XML-based formats keep it: characters XML 1.0 forbids become U+FFFD.
-fn xml_value(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\t' | '\n' | '\r' => c,
-            '\0'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
-}
 
 /// Every element's attributes, in document order, as an XML 1.0 parser reads them.
 fn xml_elements(text: &str) -> Vec<(String, BTreeMap<String, String>)> {

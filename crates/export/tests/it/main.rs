@@ -30,3 +30,14 @@ fn file(format: Format, name: &str) -> String {
 fn names(graph: &whomet_graph::Graph, syms: &[whomet_graph::Sym]) -> Vec<String> {
     graph.strs(syms).map(str::to_string).collect()
 }
+
+/// A value as the XML-based formats keep it: characters XML 1.0 forbids become U+FFFD.
+fn xml_value(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            '\0'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}

@@ -1,7 +1,7 @@
 //! Each file parsed back with a real parser: values come back exactly, except for the documented
 //! replacements (docs/FORMATS.md).
 
-use crate::{file, files, fixture, names};
+use crate::{file, files, fixture, names, xml_value};
 use graphviz_rust::dot_structures::{Attribute, EdgeTy, GraphAttributes, Id, NodeId, Stmt, Vertex};
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_predefined_entity;
@@ -42,17 +42,6 @@ fn render_returns_the_files_of_each_format_deterministically() {
         "graphml", "dot", "neo4j", "evidence", "svg", "gexf", "gephi", "cypher", "json", "html",
     ];
     assert_eq!(names, expected);
-}
-
-/// A value as GraphML keeps it: characters XML 1.0 forbids become U+FFFD.
-fn xml_value(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\t' | '\n' | '\r' => c,
-            '\0'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
 }
 
 /// A list as GraphML and the CSVs write it: `;` inside an item becomes `,`.
