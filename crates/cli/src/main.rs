@@ -5,6 +5,7 @@
 
 mod input;
 mod output;
+mod parse;
 mod shard;
 
 #[global_allocator]
@@ -117,6 +118,16 @@ enum Command {
         #[arg(long = "input")]
         inputs: Vec<PathBuf>,
     },
+    /// Print an article's sentences as CoNLL-U: whomet's sentences and tokens with the tags,
+    /// lemmas and dependency tree of the syntax model, as the meeting rules see them. MISC's
+    /// `Span=` gives each word's byte offsets in the input.
+    ///
+    /// Example: `whomet parse "Karimi met Oduya in Lima."`, `whomet parse article.txt`,
+    /// `whomet parse - < article.txt`
+    Parse {
+        /// The text itself, a file to read, or `-` for standard input.
+        input: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -147,6 +158,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         .build_global()
         .context("starting worker threads")?;
     match cli.command {
+        Command::Parse { input } => {
+            emit(&parse::conllu(&input)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Build { inputs, output } => {
             let started = Instant::now();
             output::check_dir(&output.out, output.force)?;

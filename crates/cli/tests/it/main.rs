@@ -394,3 +394,61 @@ fn foreign_output_directory_is_refused_without_force() {
 mod props;
 
 mod fuzz_regressions;
+
+/// `whomet parse` prints CoNLL-U: ten columns a word, the offsets of the input in MISC, one
+/// root per sentence, from text given as an argument, a file or standard input.
+#[test]
+fn parse_prints_conllu() {
+    let text = "Haniyeh's aide met Mr. Khamenei in Tehran. They spoke again on Monday.";
+    let o = whomet(&["parse", text]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let words: Vec<Vec<&str>> = out
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert!(words.iter().all(|w| w.len() == 10), "{out}");
+    let forms: Vec<&str> = words.iter().map(|w| w[1]).collect();
+    assert_eq!(&forms[..5], ["Haniyeh", "'s", "aide", "met", "Mr."]);
+    assert_eq!(out.matches("# text =").count(), 2, "{out}");
+    assert_eq!(
+        words.iter().filter(|w| w[6] == "0").count(),
+        2,
+        "one root per sentence"
+    );
+    // Spans index the input.
+    let met = words.iter().find(|w| w[1] == "met").unwrap();
+    let span = met[9]
+        .trim_start_matches("Span=")
+        .split('|')
+        .next()
+        .unwrap();
+    let (a, b) = span.split_once('-').unwrap();
+    assert_eq!(
+        &text[a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()],
+        "met"
+    );
+    // The same from a file and from standard input.
+    let dir = tempdir("parse");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("a.txt");
+    std::fs::write(&file, text).unwrap();
+    let from_file = whomet(&["parse", file.to_str().unwrap()]);
+    assert_eq!(String::from_utf8_lossy(&from_file.stdout), out);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whomet"))
+        .args(["parse", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let from_stdin = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&from_stdin.stdout), out);
+}
