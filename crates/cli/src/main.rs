@@ -119,8 +119,9 @@ enum Command {
         inputs: Vec<PathBuf>,
     },
     /// Print an article's sentences as CoNLL-U: whomet's sentences and tokens with the tags,
-    /// lemmas and dependency tree of the syntax model, as the meeting rules see them. MISC's
-    /// `Span=` gives each word's byte offsets in the input.
+    /// lemmas and dependency tree of the syntax model, as the meeting rules see them (a named
+    /// person, with the titles before the name, is one word). MISC's `Span=` gives each word's
+    /// byte offsets in the input.
     ///
     /// Example: `whomet parse "Karimi met Oduya in Lima."`, `whomet parse article.txt`,
     /// `whomet parse - < article.txt`

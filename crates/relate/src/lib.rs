@@ -2,12 +2,15 @@
 //!
 //! `... -> resolve people ->` **`detect meetings -> score`** `-> build graph -> export`.
 //!
-//! For each sentence, [`detect`] looks for a trigger ("met", "held talks with", "was welcomed
-//! by", "will meet", "talked ... over the telephone"), links the people mentioned before it (the
-//! subject side, with coordinated names) and after it (the object side, up to a new clause), drops
-//! negated, conditional and proposed meetings, resolves the date against the document date and
-//! the tense, finds the place, and gives the evidence a confidence. The model is written down in
-//! `docs/SCORING.md`.
+//! [`detect`] parses each sentence that holds a trigger word and a person ([`whomet_syntax`]),
+//! and applies the meeting rules of `data/rules/meetings.rules` ([`rules`]): a rule names a
+//! trigger and the dependency paths that lead from it to the people on each side
+//! ([`participants`]). The trigger's own clause decides whether the meeting happened, is
+//! planned or is no event, and whether it was a call ([`modality`]). The article's claims are
+//! then read in order ([`article`]), so that "the two", "X also took part" and "accompanied by"
+//! find their people. Dates resolve against the document date and the tense ([`dates`]);
+//! [`score`] gives each piece of evidence a confidence (`docs/SCORING.md`). A sentence too long
+//! to parse falls back to the token-window rules ([`window`]).
 //!
 //! ```
 //! use whomet_extract::{extract, prepare, Input};
@@ -22,14 +25,38 @@
 //! ```
 #![warn(missing_docs)]
 
-mod dates;
+pub mod article;
+pub mod dates;
+pub mod modality;
+pub mod participants;
+mod places;
+pub mod rules;
+pub mod score;
+pub mod sentence;
+mod text;
 mod triggers;
+pub mod window;
 
-use std::collections::BTreeSet;
-use triggers::{Modality, Trigger};
-use whomet_core::{Document, Event, Evidence, Mention, MentionKind, Participant, Span, fold_space};
+use article::{Book, Claim};
+use modality::Modality;
+use rules::{Effect, Rules};
+use sentence::Parsed;
+use std::collections::{BTreeSet, HashSet};
+use std::sync::OnceLock;
+use text::{LowerWords, excerpt};
+use whomet_core::{
+    Document, EdgeKind, Event, Evidence, Mention, MentionKind, Participant, Span, fold_space,
+};
 use whomet_extract::Extraction;
 use whomet_extract::segment::Token;
+use whomet_syntax::Rel;
+
+/// Participants one side of a trigger can have at most: a cap that keeps pathological lists of
+/// names linear.
+pub const MAX_SIDE: usize = 64;
+
+/// Sentences longer than this (in words) are not parsed; the window rules read them.
+pub const MAX_PARSE: usize = 150;
 
 /// The whole per-article analysis: prepare, extract, detect. Returns what the article
 /// contributes to the graph, and the problems found in its bytes.
@@ -50,698 +77,394 @@ pub fn analyse(
     (analysis, diagnostics)
 }
 
+/// The forms of every trigger word, read once.
+fn trigger_forms() -> &'static HashSet<String> {
+    static FORMS: OnceLock<HashSet<String>> = OnceLock::new();
+    FORMS.get_or_init(|| rules::rules().forms())
+}
+
+/// A claim with where it stands in its sentence.
+struct Found {
+    claim: Claim,
+    /// The trigger word's span (decoded text).
+    trigger: Span,
+}
+
 /// Detects the events of one article.
 pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
-    let mut events = Vec::new();
+    detect_traced(doc, ex, &mut |_| {})
+}
+
+/// What [`detect`] does, step by step, for a reader: each parsed sentence, the claims the
+/// rules make, and the events. For debugging rules (`examples/trace.rs`).
+pub fn trace(doc: &Document, ex: &Extraction) -> String {
+    let mut out = String::new();
+    let events = detect_traced(doc, ex, &mut |line| {
+        out.push_str(&line);
+        out.push('\n');
+    });
+    for e in &events {
+        let names: Vec<String> = e
+            .participants
+            .iter()
+            .map(|p| format!("{}{}", ex.people.people[p.person].name, if p.side == whomet_core::Side::Object { "(b)" } else { "" }))
+            .collect();
+        out.push_str(&format!(
+            "EVENT {} [{}] {:.3} {:?} :: {}\n",
+            e.kind,
+            names.join(", "),
+            e.evidence.confidence,
+            e.evidence.cues,
+            e.evidence.text
+        ));
+    }
+    out
+}
+
+fn detect_traced(doc: &Document, ex: &Extraction, trace: &mut dyn FnMut(String)) -> Vec<Event> {
     let text = &doc.text;
-    // The lead: the first sentence that is not an upper-case headline.
+    let rules = rules::rules();
+    let model = whomet_syntax::Model::bundled();
+    let forms = trigger_forms();
+    let all = &ex.people.mentions;
+    let sentence_mentions = |si: usize| -> Vec<&Mention> {
+        let run =
+            all.partition_point(|m| m.sentence < si)..all.partition_point(|m| m.sentence <= si);
+        all[run]
+            .iter()
+            .filter(|m| !ex.people.people[m.person].credit)
+            .collect()
+    };
+    let mut found: Vec<Found> = Vec::new();
+    let mut long = BTreeSet::new();
+    let mut lower_buf = LowerWords::default();
+    let mut toks: Vec<Token<'_>> = Vec::new();
+    for (si, &sentence) in ex.sentences().iter().enumerate() {
+        let mentions = sentence_mentions(si);
+        toks.clear();
+        toks.extend(ex.segments.non_space(text, si));
+        whomet_core::work::tick(toks.len());
+        let lower = lower_buf.of(&toks);
+        // A trigger word, and someone or a reference to a group.
+        if !lower.iter().any(|w| forms.contains(*w)) {
+            continue;
+        }
+        let group_word = lower.iter().any(|w| {
+            matches!(*w, "two" | "both" | "they" | "three" | "four" | "five")
+                || rules.in_set("group", w)
+        });
+        if mentions.is_empty() && !group_word {
+            continue;
+        }
+        if toks.len() > MAX_PARSE {
+            long.insert(si);
+            continue;
+        }
+        let headline = !sentence.of(text).chars().any(char::is_lowercase);
+        let (forms, spans) = collapse(text, sentence, &mentions);
+        let words = model.analyse(&forms, &spans);
+        let parsed = Parsed::new(text, words, &mentions);
+        let before = found.len();
+        found.extend(claims(&parsed, rules, si, headline));
+        trace(format!("S{si}: {}", fold_space(sentence.of(text))));
+        trace(format!("   {}", parsed.show()));
+        for f in &found[before..] {
+            let side = |k: usize| {
+                let s = &f.claim.sides[k];
+                let mut names: Vec<String> =
+                    s.people.iter().map(|(p, _)| ex.people.people[*p].name.clone()).collect();
+                if let Some(g) = s.group {
+                    names.push(format!("group:{}", parsed.form(g.word)));
+                }
+                names.join("+")
+            };
+            trace(format!(
+                "   CLAIM {} {:?} {} a=[{}] b=[{}] frame={:?} {:?}",
+                f.claim.name,
+                f.claim.effect,
+                f.claim.kind,
+                side(0),
+                side(1),
+                f.claim.frame,
+                f.claim.cues
+            ));
+        }
+    }
+    // The article's claims in order.
+    let protagonist = all
+        .iter()
+        .find(|m| m.kind == MentionKind::Name && !ex.people.people[m.person].credit)
+        .map(|m| m.person);
+    let mut book = Book::default();
+    for (i, f) in found.iter().enumerate() {
+        let previous: Vec<usize> = f
+            .claim
+            .sentence
+            .checked_sub(1)
+            .map(|p| {
+                let mut seen = Vec::new();
+                for m in sentence_mentions(p) {
+                    if !seen.contains(&m.person) {
+                        seen.push(m.person);
+                    }
+                }
+                seen
+            })
+            .unwrap_or_default();
+        book.add(i, &f.claim, &previous, protagonist);
+    }
+    let mut events = evidence(doc, ex, &found, &book);
+    if !long.is_empty() {
+        events.extend(window::detect(doc, ex, &|si| long.contains(&si)));
+        events.sort_by_key(|e| e.evidence.sentence.start);
+    }
+    events
+}
+
+/// The parse of sentence `si` as the rules see it (names collapsed, see [`collapse`]), for
+/// `whomet parse`.
+pub fn parse_sentence(doc: &Document, ex: &Extraction, si: usize) -> Vec<whomet_syntax::Word> {
+    let all = &ex.people.mentions;
+    let run = all.partition_point(|m| m.sentence < si)..all.partition_point(|m| m.sentence <= si);
+    let mentions: Vec<&Mention> = all[run].iter().collect();
+    let (forms, spans) = collapse(&doc.text, ex.sentences()[si], &mentions);
+    let mut words = whomet_syntax::Model::bundled().analyse(&forms, &spans);
+    // A collapsed name's lemma is its last word, as written.
+    for (w, form) in words.iter_mut().zip(&forms) {
+        if std::ptr::eq(*form, NAME) {
+            let name = w.span.of(&doc.text);
+            w.lemma = name.rsplit(char::is_whitespace).next().unwrap_or(name).to_string();
+        }
+    }
+    words
+}
+
+/// The word a named person is to the parser: a given name the treebanks always tag as a proper
+/// noun.
+const NAME: &str = "John";
+
+/// The words the parser reads: UD tokens, but each named person, with the title words before
+/// the name, as one proper noun ([`NAME`]) whose span covers the whole. A name is one word to
+/// the parser, as it is to the rules: titles no longer compete for the head of the phrase, and
+/// a name the tagger has never seen is still a proper noun.
+fn collapse<'t>(text: &'t str, sentence: Span, mentions: &[&Mention]) -> (Vec<&'t str>, Vec<Span>) {
+    let lex = whomet_extract::lexicon::lexicon();
+    let tokens = whomet_syntax::tokenize(text, sentence);
+    let mut forms: Vec<&'t str> = Vec::with_capacity(tokens.len());
+    let mut spans: Vec<Span> = Vec::with_capacity(tokens.len());
+    let mut m = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .peekable();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        while m.peek().is_some_and(|m| m.span.end <= t.start) {
+            m.next();
+        }
+        let Some(name) = m.peek().filter(|m| m.span.start < t.end) else {
+            forms.push(t.of(text));
+            spans.push(t);
+            i += 1;
+            continue;
+        };
+        // The name's tokens, and the capitalised title words just before it.
+        let mut j = i;
+        while j < tokens.len() && tokens[j].start < name.span.end {
+            j += 1;
+        }
+        let start = title_start(&forms, lex);
+        let first = spans.get(start).map_or(t.start, |s| s.start).min(t.start);
+        forms.truncate(start);
+        spans.truncate(start);
+        forms.push(NAME);
+        spans.push(Span::new(first, tokens[j - 1].end));
+        i = j;
+    }
+    (forms, spans)
+}
+
+/// Where the title before a name begins among the words read so far: a run of capitalised
+/// words, with "of", "the", "for", "and", "to" between them, that holds a title word and ends
+/// where the name starts ("Federal Chancellor of the Republic of Austria", "Aide to the Russian
+/// President", "Prime Minister").
+fn title_start(forms: &[&str], lex: &whomet_extract::lexicon::Lexicon) -> usize {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let connector = |w: &str| matches!(w, "of" | "the" | "for" | "and" | "to");
+    let mut titled = forms.len();
+    let mut k = forms.len();
+    // Eight words at most: a title, not a sentence.
+    while k > 0 && forms.len() - k < 8 {
+        let w = forms[k - 1];
+        if capital(w) && !std::ptr::eq(w, NAME) {
+            k -= 1;
+            if lex.is_title(w) {
+                titled = k;
+            }
+        } else if connector(w) && k >= 2 && k < forms.len() {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    // The title starts at its first title word ("Tehran President X" keeps "Tehran").
+    titled
+}
+
+/// The claims of one parsed sentence: for each trigger word, the first rule that applies.
+fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> Vec<Found> {
+    let mut out = Vec::new();
+    for t in 0..p.words.len() {
+        for &r in rules.for_lemma(&p.lemma[t]) {
+            let rule = &rules.rules[r];
+            if !rule.upos.contains(&p.words[t].upos)
+                || !rule.has.iter().all(|(rel, ls)| p.has(t, *rel, ls))
+                || rule.lacks.iter().any(|(rel, ls)| p.has(t, *rel, ls))
+            {
+                continue;
+            }
+            let sides = [0, 1].map(|k| {
+                let words: Vec<usize> = rule.sides[k]
+                    .iter()
+                    .flat_map(|path| participants::follow(p, t, path))
+                    .collect();
+                participants::fill(p, rules, words)
+            });
+            if (0..2).any(|k| rule.require[k] && sides[k].is_empty())
+                || sides.iter().all(participants::Filled::is_empty)
+            {
+                continue;
+            }
+            // The event noun the rule speaks of must be one.
+            let frame_word = rule
+                .frame
+                .iter()
+                .flat_map(|path| participants::follow(p, t, path))
+                .next();
+            let frame = match frame_word {
+                Some(f) if !rules.in_set("event", &p.lemma[f]) => continue,
+                Some(f) => {
+                    let definite = p.children[f].iter().any(|&c| {
+                        matches!(p.words[c].rel, Rel::Det | Rel::NmodPoss)
+                            && !matches!(p.lemma[c].as_str(), "a" | "an" | "another")
+                    });
+                    let own: Vec<usize> = p.children[f]
+                        .iter()
+                        .filter(|&&c| {
+                            p.words[c].rel == Rel::NmodPoss
+                                || (p.words[c].rel == Rel::Nmod
+                                    && matches!(p.case_of(c), Some("with" | "between")))
+                        })
+                        .flat_map(|&c| {
+                            participants::fill(p, rules, vec![c])
+                                .people
+                                .into_iter()
+                                .map(|(q, _)| q)
+                        })
+                        .collect();
+                    Some((definite, own))
+                }
+                None => None,
+            };
+            let (modality, cue) = modality::modality(p, rules, t, headline);
+            let remote = modality::remote(p, rules, t);
+            let mut kind = rule.kind;
+            let mut cues = vec![format!("rule:{}", rule.name)];
+            if remote && kind == EdgeKind::Met {
+                kind = EdgeKind::Contact;
+                cues.push("remote".into());
+            }
+            match modality {
+                Modality::Dropped => break,
+                Modality::Planned if kind == EdgeKind::Contact && rule.effect != Effect::Join => {
+                    break;
+                }
+                Modality::Planned => {
+                    kind = EdgeKind::Planned;
+                    cues.push(format!("planned:{cue}"));
+                }
+                Modality::Actual => {}
+            }
+            let separate = p.children[t]
+                .iter()
+                .any(|&c| matches!(p.lemma[c].as_str(), "separately" | "respectively" | "individually"));
+            out.push(Found {
+                claim: Claim {
+                    rule: r,
+                    name: rule.name.as_str(),
+                    effect: rule.effect,
+                    sentence: si,
+                    kind,
+                    sides,
+                    frame,
+                    remote,
+                    separate,
+                    base: rule.base,
+                    cues,
+                },
+                trigger: p.words[t].span,
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// The events of the article's drafts, with their evidence, dates and places.
+fn evidence(doc: &Document, ex: &Extraction, found: &[Found], book: &Book) -> Vec<Event> {
+    let text = &doc.text;
     let lead = ex
         .sentences()
         .iter()
         .position(|s| s.of(text).chars().any(char::is_lowercase))
         .unwrap_or(0);
-    // Mentions are in text order, so each sentence's are one run.
-    let all = &ex.people.mentions;
-    // Buffers reused from sentence to sentence.
-    let mut toks: Vec<Token<'_>> = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut used: BTreeSet<(EdgeKind, usize, Vec<(usize, usize)>)> = BTreeSet::new();
     let mut lower_buf = LowerWords::default();
-    for (si, &sentence) in ex.sentences().iter().enumerate() {
-        let run =
-            all.partition_point(|m| m.sentence < si)..all.partition_point(|m| m.sentence <= si);
-        let mentions: Vec<&Mention> = all[run]
-            .iter()
-            .filter(|m| !ex.people.people[m.person].credit)
-            .collect();
-        let previous = si.checked_sub(1).map_or(0..0, |p| {
-            all.partition_point(|m| m.sentence < p)..all.partition_point(|m| m.sentence <= p)
-        });
-        if mentions.is_empty() && previous.is_empty() {
+    for d in &book.drafts {
+        let f = &found[d.claim];
+        let si = f.claim.sentence;
+        let sentence = ex.sentences()[si];
+        let mut event = Event {
+            kind: d.kind,
+            participants: d
+                .participants
+                .iter()
+                .map(|&(person, side)| Participant { person, side })
+                .collect(),
+            joint: d.joint,
+            date: None,
+            place: None,
+            evidence: Evidence {
+                doc: doc.id.clone(),
+                sentence: Span::default(),
+                text: String::new(),
+                trigger: String::new(),
+                confidence: 0.0,
+                cues: vec![],
+            },
+        };
+        let pairs = event.pairs();
+        if pairs.is_empty() || !used.insert((d.kind, si, pairs)) {
             continue;
         }
-        toks.clear();
-        toks.extend(ex.segments.non_space(text, si));
+        let toks: Vec<Token<'_>> = ex.segments.non_space(text, si).collect();
         let lower = lower_buf.of(&toks);
-        let group = two_of_them(&lower, ex, &all[previous], &mentions);
-        if mentions.is_empty() && group.is_none() {
-            continue;
+        let cut = excerpt(text, sentence, f.trigger);
+        event.evidence.sentence = doc.map.original_span(cut);
+        event.evidence.text = fold_space(cut.of(text));
+        event.evidence.trigger = fold_space(f.trigger.of(text));
+        let quoted = score::inside_quote(text, sentence, f.trigger);
+        score::score(&mut event, &f.claim, d, &lower, quoted, si == lead);
+        event.date = dates::resolve(doc, &toks, &lower, d.kind, si == lead);
+        if event.date.is_none() {
+            let mut cache = [None, None];
+            event.date = dates::context_date(doc, ex, si, &event, &events, &mut cache);
         }
-        let mut used = BTreeSet::new();
-        let linked = link(&toks, &mentions);
-        let headline = !sentence.of(text).chars().any(char::is_lowercase);
-        let mut prev_subject: Vec<usize> = Vec::new();
-        let cues = SentenceCues::new(&lower, &mentions);
-        let mut date_cache: [Option<Option<whomet_core::PartialDate>>; 2] = [None, None];
-        let mut prev_cache: [Option<Option<whomet_core::PartialDate>>; 2] = [None, None];
-        let mut place_cache: Option<Vec<(usize, String)>> = None;
-        for trig in triggers::find(&lower, headline) {
-            if trig.modality == Modality::Dropped {
-                continue;
-            }
-            let at = toks[trig.start].span.start;
-            let end = toks[trig.end - 1].span.end;
-            let mut subject = subject_side(&lower, &linked, trig.start);
-            let coordinated_verb = lower[trig.start.saturating_sub(2)..trig.start].contains(&"and");
-            if coordinated_verb && !prev_subject.is_empty() {
-                subject = prev_subject.clone();
-            }
-            if !subject.is_empty() {
-                prev_subject = subject.clone();
-            }
-            let (objects, between) = object_side(&lower, &linked, trig.end, trig.nominal);
-            let side = |ps: &[usize], side: u8| {
-                ps.iter()
-                    .map(move |&p| Participant { person: p, side })
-                    .collect::<Vec<_>>()
-            };
-            // "By meeting with X, Y seeks ...": a gerund whose subject opens the main clause.
-            let gerund = trig.start > 0
-                && lower[trig.start].starts_with("meeting")
-                && matches!(
-                    lower[trig.start - 1],
-                    "by" | "before"
-                        | "after"
-                        | "while"
-                        | "since"
-                        | "upon"
-                        | "on"
-                        | "in"
-                        | "following"
-                );
-            if gerund && subject.is_empty() {
-                subject = main_clause_subject(&toks, &lower, &linked, trig.end)
-                    .into_iter()
-                    .collect();
-                if subject.is_empty() {
-                    continue;
-                }
-            }
-            let (participants, joint) = match &group {
-                Some(g) if trig.joint_subject && objects.is_empty() => (side(g, 0), true),
-                _ if subject.is_empty() && (between || trig.joint_objects || trig.nominal) => {
-                    (side(&objects, 0), true)
-                }
-                _ if subject.len() >= 2 && objects.is_empty() && trig.joint_subject => {
-                    (side(&subject, 0), true)
-                }
-                _ if subject.is_empty() && trig.anaphoric => {
-                    // "The meeting, also attended by X": X joins the last meeting reported.
-                    match events
-                        .iter()
-                        .rev()
-                        .find(|e: &&Event| e.kind == trig.kind && e.evidence.doc == doc.id)
-                    {
-                        Some(prev) => {
-                            let mut ps: Vec<Participant> = prev
-                                .participants
-                                .iter()
-                                .map(|p| Participant {
-                                    person: p.person,
-                                    side: 0,
-                                })
-                                .collect();
-                            ps.extend(side(&objects, 1));
-                            (ps, true)
-                        }
-                        None => (vec![], false),
-                    }
-                }
-                _ => {
-                    let mut ps = side(&subject, 0);
-                    ps.extend(side(&objects, 1));
-                    (ps, false)
-                }
-            };
-            let mut event = Event {
-                kind: trig.kind,
-                participants,
-                joint,
-                date: None,
-                place: None,
-                evidence: Evidence {
-                    doc: doc.id.clone(),
-                    sentence: Span::default(),
-                    text: String::new(),
-                    trigger: String::new(),
-                    confidence: 0.0,
-                    cues: vec![],
-                },
-            };
-            let key: Vec<(usize, usize)> = event.pairs();
-            if key.is_empty() || !used.insert((trig.kind, key)) {
-                continue;
-            }
-            let excerpt = excerpt(text, sentence, Span::new(at, end));
-            event.evidence.sentence = doc.map.original_span(excerpt);
-            event.evidence.text = fold_space(excerpt.of(text));
-            event.evidence.trigger = fold_space(Span::new(at, end).of(text));
-            score(&mut event, &trig, &cues, si == lead);
-            let future = usize::from(trig.kind == whomet_core::EdgeKind::Planned);
-            let own_date = *date_cache[future]
-                .get_or_insert_with(|| dates::resolve(doc, &toks, &lower, trig.kind, si == lead));
-            event.date =
-                own_date.or_else(|| context_date(doc, ex, si, &event, &events, &mut prev_cache));
-            let found = place_cache.get_or_insert_with(|| places(&toks));
-            event.place = place(doc, found, (trig.start, trig.end), si == lead);
-            events.push(event);
-        }
+        let at = toks.partition_point(|t| t.span.end <= f.trigger.start);
+        let places = places::places(&toks);
+        event.place = places::place(doc, &places, (at, at + 1), si == lead);
+        events.push(event);
     }
     events
-}
-
-/// The date of an event whose sentence gives none: that of the last event of the article
-/// sharing a participant (narratives keep their time), else a date in the sentence before, else,
-/// for a MET in a dated report, the report's date.
-fn context_date(
-    doc: &Document,
-    ex: &Extraction,
-    si: usize,
-    event: &Event,
-    events: &[Event],
-    prev_cache: &mut [Option<Option<whomet_core::PartialDate>>; 2],
-) -> Option<whomet_core::PartialDate> {
-    let shares = |e: &Event| {
-        e.participants
-            .iter()
-            .any(|p| event.participants.iter().any(|q| q.person == p.person))
-    };
-    // The last few events only: narratives refer back a short way.
-    if let Some(d) = events
-        .iter()
-        .rev()
-        .take(8)
-        .filter(|e| shares(e))
-        .find_map(|e| e.date)
-    {
-        return Some(d);
-    }
-    let future = usize::from(event.kind == whomet_core::EdgeKind::Planned);
-    let before = *prev_cache[future].get_or_insert_with(|| {
-        let prev = si.checked_sub(1)?;
-        let toks: Vec<Token<'_>> = ex.segments.non_space(&doc.text, prev).collect();
-        let mut lower_buf = LowerWords::default();
-        let lower = lower_buf.of(&toks);
-        let about_a_meeting = lower.iter().any(|w| {
-            matches!(
-                *w,
-                "meeting" | "meetings" | "talks" | "visit" | "met" | "summit"
-            )
-        });
-        about_a_meeting
-            .then(|| dates::resolve(doc, &toks, &lower, event.kind, false))
-            .flatten()
-    });
-    before.or_else(|| {
-        (event.kind == whomet_core::EdgeKind::Met)
-            .then(|| doc.date.map(whomet_core::PartialDate::from_naive))
-            .flatten()
-    })
-}
-
-/// Tokens in lower case, all in one buffer: one allocation per sentence, not one per token.
-#[derive(Default)]
-struct LowerWords {
-    text: String,
-    ends: Vec<usize>,
-}
-
-impl LowerWords {
-    /// The lower-case forms of `toks`, as `str::to_lowercase` makes them.
-    fn of(&mut self, toks: &[Token<'_>]) -> Vec<&str> {
-        self.text.clear();
-        self.ends.clear();
-        for t in toks {
-            let start = self.text.len();
-            if t.text.is_ascii() {
-                self.text.push_str(t.text);
-                self.text[start..].make_ascii_lowercase();
-            } else {
-                self.text.push_str(&t.text.to_lowercase());
-            }
-            self.ends.push(self.text.len());
-        }
-        let mut start = 0;
-        self.ends
-            .iter()
-            .map(|&end| {
-                let w = &self.text[start..end];
-                start = end;
-                w
-            })
-            .collect()
-    }
-}
-
-/// Evidence longer than this is cut to a window around its trigger.
-const MAX_EVIDENCE: usize = 1200;
-
-/// The sentence, or for an overlong one a window of it around the trigger, at word bounds.
-fn excerpt(text: &str, sentence: Span, trigger: Span) -> Span {
-    if sentence.end - sentence.start <= MAX_EVIDENCE {
-        return sentence;
-    }
-    let half = MAX_EVIDENCE / 2;
-    let mut start = trigger.start.saturating_sub(half).max(sentence.start);
-    let mut end = (trigger.end + half).min(sentence.end);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    // Start and end on white space where there is some near.
-    if let Some(p) = text[start..trigger.start].find(char::is_whitespace) {
-        start += p;
-    }
-    if let Some(p) = text[trigger.end..end].rfind(char::is_whitespace) {
-        end = trigger.end + p;
-    }
-    let s = Span::new(start, end);
-    let trimmed = s.of(text).trim();
-    let lead = s.of(text).len() - s.of(text).trim_start().len();
-    Span::new(start + lead, start + lead + trimmed.len())
-}
-
-/// What a whole sentence says about the trust in its events, read once.
-struct SentenceCues {
-    hedged: bool,
-    quoted: bool,
-    /// People referred to by a pronoun, and by a role phrase, in the sentence.
-    by_pronoun: BTreeSet<usize>,
-    by_role: BTreeSet<usize>,
-}
-
-impl SentenceCues {
-    fn new(lower: &[&str], mentions: &[&Mention]) -> SentenceCues {
-        const HEDGES: &[&str] = &[
-            "reportedly",
-            "reported",
-            "according",
-            "sources",
-            "believed",
-            "apparently",
-        ];
-        SentenceCues {
-            hedged: lower.iter().any(|w| HEDGES.contains(w)),
-            quoted: lower
-                .iter()
-                .any(|w| matches!(*w, "\"" | "\u{201c}" | "\u{201d}")),
-            by_pronoun: mentions
-                .iter()
-                .filter(|m| m.kind == MentionKind::Pronoun)
-                .map(|m| m.person)
-                .collect(),
-            by_role: mentions
-                .iter()
-                .filter(|m| m.kind == MentionKind::Role)
-                .map(|m| m.person)
-                .collect(),
-        }
-    }
-}
-
-/// "The two officials", "the two leaders": the two people of this or the previous sentence.
-fn two_of_them(
-    lower: &[&str],
-    ex: &Extraction,
-    previous: &[Mention],
-    current: &[&Mention],
-) -> Option<Vec<usize>> {
-    let named = lower.windows(2).any(|w| {
-        (w[0] == "two" || w[0] == "both")
-            && matches!(
-                w[1],
-                "men" | "leaders" | "officials" | "dignitaries" | "ministers" | "sides" | "women"
-            )
-    });
-    if !named {
-        return None;
-    }
-    let mut seen: Vec<usize> = Vec::new();
-    for m in previous.iter().chain(current.iter().copied()) {
-        if !seen.contains(&m.person) && !ex.people.people[m.person].credit {
-            seen.push(m.person);
-        }
-    }
-    (seen.len() == 2).then_some(seen)
-}
-
-/// A mention with the range of non-space tokens it covers.
-struct Linked<'m> {
-    mention: &'m Mention,
-    first: usize,
-    last: usize,
-}
-
-fn link<'m>(toks: &[Token<'_>], mentions: &[&'m Mention]) -> Vec<Linked<'m>> {
-    whomet_core::work::tick(mentions.len());
-    let mut out: Vec<Linked<'m>> = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        let first = toks.partition_point(|t| t.span.end <= m.span.start);
-        let Some(last) = toks
-            .partition_point(|t| t.span.start < m.span.end)
-            .checked_sub(1)
-        else {
-            continue;
-        };
-        // Mentions that overlap an earlier one (a pronoun inside a name) are left out, so the
-        // linked mentions are in order and disjoint.
-        if first >= toks.len() || out.last().is_some_and(|p| first <= p.last) {
-            continue;
-        }
-        out.push(Linked {
-            mention: m,
-            first,
-            last: last.max(first),
-        });
-    }
-    out
-}
-
-/// Participants one side of a trigger can have at most: a cap that keeps pathological lists of
-/// names linear.
-const MAX_SIDE: usize = 64;
-
-/// Words that end the phrase a name can be reached through ("to" unless a place follows:
-/// "ambassador to Moscow").
-fn breaks_at(lower: &[&str], i: usize) -> bool {
-    if lower[i] == "to" {
-        let lex = whomet_extract::lexicon::lexicon();
-        return !lower.get(i + 1).is_some_and(|n| lex.is_place(n));
-    }
-    breaks_phrase(lower[i])
-}
-
-/// Words that end the phrase a name can be reached through.
-fn breaks_phrase(lower: &str) -> bool {
-    matches!(
-        lower,
-        ";" | ":"
-            | "said"
-            | "says"
-            | "told"
-            | "but"
-            | "while"
-            | "after"
-            | "before"
-            | "which"
-            | "who"
-            | "whom"
-            | "that"
-            | "when"
-            | "where"
-            | "because"
-            | "although"
-            | "to"
-            | "\""
-            | "\u{201c}"
-            | "\u{201d}"
-    )
-}
-
-/// Names `a` (earlier) and `b` are coordinated: "and" or a comma between, and nothing that
-/// starts a new phrase.
-fn coordinated(lower: &[&str], a: &Linked<'_>, b: &Linked<'_>) -> bool {
-    if b.first <= a.last || b.first - a.last > 8 {
-        return false;
-    }
-    let gap = a.last + 1..b.first;
-    lower[gap.clone()].iter().any(|w| *w == "and" || *w == ",")
-        && !gap
-            .into_iter()
-            .any(|i| breaks_at(lower, i) || lower[i] == "in" || lower[i] == "with")
-}
-
-/// The subject side: the nearest name before the trigger, and names coordinated with it ("A, B
-/// and C met"; the link next to the nearest name needs "and").
-fn subject_side(lower: &[&str], linked: &[Linked<'_>], trig: usize) -> Vec<usize> {
-    let end = linked.partition_point(|l| l.last < trig);
-    let Some(last) = end.checked_sub(1).map(|i| &linked[i]) else {
-        return vec![];
-    };
-    let mut group = vec![last.mention.person];
-    let mut cur = last;
-    for (k, l) in linked[..end - 1].iter().rev().enumerate().take(MAX_SIDE) {
-        whomet_core::work::tick(1);
-        // `coordinated` checks the two are in order before the gap between them is read.
-        if !coordinated(lower, l, cur) || (k == 0 && !lower[l.last + 1..cur.first].contains(&"and"))
-        {
-            break;
-        }
-        if !group.contains(&l.mention.person) {
-            group.push(l.mention.person);
-        }
-        cur = l;
-    }
-    group
-}
-
-/// The name right after the comma that closes a fronted clause, with only title words between.
-fn main_clause_subject(
-    toks: &[Token<'_>],
-    lower: &[&str],
-    linked: &[Linked<'_>],
-    from: usize,
-) -> Option<usize> {
-    let lex = whomet_extract::lexicon::lexicon();
-    linked[linked.partition_point(|l| l.first < from)..]
-        .iter()
-        .find(|l| {
-            let mut k = l.first;
-            while k > from
-                && (toks[k - 1].is_capitalized()
-                    || lex.is_title(lower[k - 1])
-                    || lower[k - 1] == "the")
-            {
-                k -= 1;
-            }
-            k > from && lower[k - 1] == ","
-        })
-        .map(|l| l.mention.person)
-}
-
-/// The object side: the first name after the trigger (past "for an hour with", or "between"),
-/// and the names coordinated with it. Returns the people and whether "between" joined them.
-fn object_side(
-    lower: &[&str],
-    linked: &[Linked<'_>],
-    trig_end: usize,
-    nominal: bool,
-) -> (Vec<usize>, bool) {
-    let n = lower.len();
-    let mut k = trig_end;
-    let mut between = false;
-    // The trigger may end in its preposition ("talks between", "met with").
-    if let Some(last) = trig_end.checked_sub(1).map(|i| lower[i])
-        && matches!(last, "with" | "between" | "of" | "on" | "by")
-    {
-        return chain_from(
-            lower,
-            linked,
-            first_after(lower, linked, k),
-            last == "between",
-        );
-    }
-    // Jump over "for more than an hour" to "with", but never over a name.
-    let next_name = linked
-        .get(linked.partition_point(|l| l.first < k))
-        .map_or(n, |l| l.first);
-    let reach = if nominal { 16 } else { 8 };
-    let prep = (k..(k + reach).min(next_name))
-        .take_while(|&j| !matches!(lower[j], "," | ";" | "and" | "said" | "that"))
-        .find(|&j| matches!(lower[j], "with" | "between" | "on" | "by" | "of"));
-    let both = nominal
-        .then(|| (k..(k + 8).min(next_name)).find(|&j| lower[j] == "both"))
-        .flatten();
-    if let Some(j) = prep.or(both) {
-        between = matches!(lower[j], "between" | "both");
-        k = j + 1;
-    } else if nominal
-        && lower
-            .get(trig_end.wrapping_sub(1))
-            .is_some_and(|w| *w != "meeting")
-    {
-        // "talks" needs "with" or "between"; "meeting" may be a participle ("meeting X").
-        return (vec![], false);
-    }
-    chain_from(lower, linked, first_after(lower, linked, k), between)
-}
-
-/// The first name at or after token `k`, if nothing between starts a new phrase.
-fn first_after<'a, 'm>(
-    lower: &[&str],
-    linked: &'a [Linked<'m>],
-    k: usize,
-) -> Option<&'a Linked<'m>> {
-    linked
-        .get(linked.partition_point(|l| l.first < k))
-        .filter(|l| {
-            l.first - k <= 10 && (k..l.first).all(|i| !breaks_at(lower, i) && lower[i] != "and")
-        })
-}
-
-/// `first` and the names coordinated after it, leaving out pronouns and names that start a
-/// reported clause ("X, Y said").
-fn chain_from(
-    lower: &[&str],
-    linked: &[Linked<'_>],
-    first: Option<&Linked<'_>>,
-    between: bool,
-) -> (Vec<usize>, bool) {
-    let Some(first) = first else {
-        return (vec![], between);
-    };
-    let reporting = |l: &Linked<'_>| {
-        lower
-            .get(l.last + 1)
-            .is_some_and(|w| matches!(*w, "said" | "says" | "told"))
-    };
-    // The coordinated names after `first`, and whether each link holds an "and".
-    let mut chain = vec![(first, true)];
-    let mut cur = first;
-    let rest = &linked[linked.partition_point(|l| l.first <= first.last)..];
-    for l in rest.iter().take(MAX_SIDE) {
-        whomet_core::work::tick(1);
-        if !coordinated(lower, cur, l) {
-            break;
-        }
-        let and = lower[cur.last + 1..l.first].contains(&"and");
-        chain.push((l, and));
-        cur = l;
-    }
-    // A name joined by a comma alone and followed by a verb starts a new clause ("talks with A,
-    // B left"); the list stops before it.
-    let starts_clause = |l: &Linked<'_>| {
-        lower.get(l.last + 1).is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_alphabetic)
-                && !matches!(*w, "and" | "or" | "of" | "in" | "at" | "on" | "to" | "from")
-        })
-    };
-    let keep = chain
-        .iter()
-        .position(|&(l, and)| !and && starts_clause(l))
-        .unwrap_or(chain.len());
-    let mut out = vec![];
-    for &(l, _) in &chain[..keep] {
-        if !reporting(l)
-            && l.mention.kind != MentionKind::Pronoun
-            && !out.contains(&l.mention.person)
-        {
-            out.push(l.mention.person);
-        }
-    }
-    (out, between)
-}
-
-/// Confidence of one piece of evidence (see `docs/SCORING.md`).
-fn score(event: &mut Event, trig: &Trigger, sentence: &SentenceCues, first: bool) {
-    let mut c = trig.base;
-    let mut cues = vec![format!("trigger:{}", trig.name)];
-    let involved =
-        |set: &BTreeSet<usize>| event.participants.iter().any(|p| set.contains(&p.person));
-    if involved(&sentence.by_pronoun) {
-        c *= 0.9;
-        cues.push("pronoun".into());
-    }
-    if involved(&sentence.by_role) {
-        c *= 0.9;
-        cues.push("role".into());
-    }
-    if sentence.hedged {
-        c *= 0.9;
-        cues.push("hedged".into());
-    }
-    if sentence.quoted {
-        c *= 0.9;
-        cues.push("quote".into());
-    }
-    if trig.modality == Modality::Caption {
-        cues.push("caption".into());
-    }
-    if first {
-        cues.push("lead".into());
-        c = (c * 1.05).min(0.99);
-    }
-    if event.participants.len() > 4 {
-        c *= 0.85;
-        cues.push("many-participants".into());
-    }
-    event.evidence.confidence = (c * 1000.0).round() / 1000.0;
-    event.evidence.cues = cues;
-}
-
-/// The place of the meeting: "in Doha", "at Downing Street", else the dateline city for the
-/// lead sentence.
-fn places(toks: &[Token<'_>]) -> Vec<(usize, String)> {
-    let lex = whomet_extract::lexicon::lexicon();
-    let mut out = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        let visit_to = t.text == "to"
-            && i > 0
-            && matches!(
-                toks[i - 1].text,
-                "visit" | "trip" | "visits" | "travelled" | "traveled"
-            );
-        if !matches!(t.text, "in" | "at") && !visit_to {
-            continue;
-        }
-        // A place name is capitalised.
-        if toks.get(i + 1).is_none_or(|n| !n.is_capitalized()) {
-            continue;
-        }
-        for len in [3usize, 2, 1] {
-            if i + 1 + len > toks.len() {
-                continue;
-            }
-            let words: Vec<&str> = toks[i + 1..i + 1 + len]
-                .iter()
-                .map(|t| t.text.trim_end_matches("'s").trim_end_matches("\u{2019}s"))
-                .collect();
-            let cand = words.join(" ");
-            if lex.is_place(&cand) {
-                out.push((i, cand));
-                break;
-            }
-        }
-    }
-    out
-}
-
-/// The place of the meeting: the "in Doha", "at Downing Street" nearest the trigger (within a
-/// dozen words), else the dateline city for the lead sentence.
-fn place(
-    doc: &Document,
-    found: &[(usize, String)],
-    trig: (usize, usize),
-    first: bool,
-) -> Option<String> {
-    let near = found
-        .iter()
-        .filter(|(i, _)| *i + 12 >= trig.0 && *i <= trig.1 + 12)
-        .min_by_key(|(i, _)| if *i >= trig.1 { i - trig.1 } else { trig.0 - i });
-    if let Some((_, p)) = near {
-        return Some(p.clone());
-    }
-    let lex = whomet_extract::lexicon::lexicon();
-    if first {
-        let body = &doc.text[doc.body_start..];
-        let line: String = body
-            .lines()
-            .find(|l| l.contains(" - ") || l.contains(", "))?
-            .to_string();
-        let city = line.trim().split(',').next()?.trim();
-        let titled = city
-            .split_whitespace()
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
-                    .unwrap_or_default()
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        if lex.is_place(&titled) && city.chars().all(|c| !c.is_lowercase()) {
-            return Some(titled);
-        }
-    }
-    None
 }

@@ -1,6 +1,8 @@
 //! One short case per construction of news reports of meetings, and each trap.
 //! Refresh with `UPDATE_EXPECT=1 cargo test -p whomet-relate`.
 
+mod rules;
+
 use expect_test::{Expect, expect};
 use whomet_extract::{Input, extract, prepare};
 
