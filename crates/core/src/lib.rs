@@ -154,7 +154,9 @@ impl<'de> Deserialize<'de> for Side {
         match u8::deserialize(d)? {
             0 => Ok(Side::Subject),
             1 => Ok(Side::Object),
-            n => Err(serde::de::Error::custom(format!("side {n}: expected 0 or 1"))),
+            n => Err(serde::de::Error::custom(format!(
+                "side {n}: expected 0 or 1"
+            ))),
         }
     }
 }

@@ -4,7 +4,11 @@ fn main() {
     let path = std::env::args().nth(1).expect("usage: trace FILE");
     let bytes = std::fs::read(&path).expect("readable file");
     let (doc, _) = whomet_extract::prepare(
-        &whomet_extract::Input { id: "trace", source: &path, ..Default::default() },
+        &whomet_extract::Input {
+            id: "trace",
+            source: &path,
+            ..Default::default()
+        },
         &bytes,
     );
     let ex = whomet_extract::extract(&doc);

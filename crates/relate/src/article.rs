@@ -10,6 +10,9 @@ use crate::rules::Effect;
 use std::collections::BTreeMap;
 use whomet_core::{EdgeKind, MentionKind, Side};
 
+/// How many sentences back a meeting can still be joined ("X also took part").
+const RECENT: usize = 6;
+
 /// What one rule found at one trigger.
 #[derive(Debug, Clone)]
 pub struct Claim {
@@ -32,6 +35,10 @@ pub struct Claim {
     pub remote: bool,
     /// The subject side met each object separately ("met A and B separately").
     pub separate: bool,
+    /// The objects were in one meeting among themselves too ("talks between A and B", "hosted
+    /// A and B for a three-way summit"); otherwise the subject side met each of them, and
+    /// whether they met each other is not said.
+    pub joint_objects: bool,
     /// Base confidence.
     pub base: f64,
     /// Cues from the sentence (modality, channel).
@@ -80,7 +87,11 @@ fn resolve(
         .iter()
         .any(|(_, k)| matches!(k, MentionKind::Pronoun | MentionKind::Role));
     if !side.people.is_empty() {
-        return (side.people.iter().map(|(p, _)| *p).collect(), indirect, None);
+        return (
+            side.people.iter().map(|(p, _)| *p).collect(),
+            indirect,
+            None,
+        );
     }
     let Some(Group { count, .. }) = side.group else {
         return (vec![], false, None);
@@ -151,16 +162,24 @@ impl Book {
                         joiners.push(p);
                     }
                 }
+                // The latest meeting (a call is joined by no one in person), if it is recent.
                 let target = if definite {
-                    self.meetings.last().map(|(_, _, people)| people.clone())
+                    self.meetings
+                        .iter()
+                        .rev()
+                        .find(|(_, kind, _)| *kind == EdgeKind::Met)
+                        .filter(|(s, _, _)| claim.sentence.saturating_sub(*s) <= RECENT)
+                        .map(|(_, _, people)| people.clone())
                 } else {
                     None
                 };
                 match target {
                     Some(people) if claim.remote => {
                         // "while Z took part by telephone": a call with the people there.
-                        let others: Vec<usize> =
-                            people.into_iter().filter(|p| !joiners.contains(p)).collect();
+                        let others: Vec<usize> = people
+                            .into_iter()
+                            .filter(|p| !joiners.contains(p))
+                            .collect();
                         cues.push("joined:remote".into());
                         let participants = joiners
                             .iter()
@@ -251,29 +270,45 @@ impl Book {
         dedup(&mut a);
         b.retain(|p| !a.contains(p));
         dedup(&mut b);
+        a.truncate(crate::MAX_SIDE);
+        b.truncate(crate::MAX_SIDE);
         if a.len() + b.len() < 2 || (claim.separate && (a.is_empty() || b.is_empty())) {
             return;
         }
-        let mut people: Vec<usize> = a.iter().chain(&b).copied().collect();
-        people.truncate(crate::MAX_SIDE * 2);
+        let people: Vec<usize> = a.iter().chain(&b).copied().collect();
         if claim.kind != EdgeKind::Planned {
-            self.meetings.push((claim.sentence, claim.kind, people));
+            self.meetings
+                .push((claim.sentence, claim.kind, people.clone()));
         }
-        let participants = a
-            .iter()
-            .map(|&p| (p, Side::Subject))
-            .chain(b.iter().map(|&p| (p, Side::Object)))
-            .take(crate::MAX_SIDE * 2)
-            .collect();
-        self.drafts.push(Draft {
+        let draft = |participants: Vec<(usize, Side)>, joint: bool| Draft {
             claim: index,
             kind: claim.kind,
             participants,
-            joint: !claim.separate,
+            joint,
             factor,
-            cues,
+            cues: cues.clone(),
             indirect,
-        });
+        };
+        let star = !a.is_empty() && !b.is_empty() && (claim.separate || !claim.joint_objects);
+        if star {
+            // Each on the subject side met each object; the subjects met each other too
+            // ("A and B met C"), unless they met separately.
+            let participants = a
+                .iter()
+                .map(|&p| (p, Side::Subject))
+                .chain(b.iter().map(|&p| (p, Side::Object)))
+                .collect();
+            self.drafts.push(draft(participants, false));
+            if a.len() >= 2 && !claim.separate {
+                self.drafts
+                    .push(draft(a.iter().map(|&p| (p, Side::Subject)).collect(), true));
+            }
+        } else {
+            self.drafts.push(draft(
+                people.iter().map(|&p| (p, Side::Subject)).collect(),
+                true,
+            ));
+        }
     }
 }
 

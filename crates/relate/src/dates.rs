@@ -1,12 +1,12 @@
 //! Date of an event, resolved against the document date and the event's tense.
 
+use crate::text::LowerWords;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use whomet_core::Event;
 use whomet_core::{Document, EdgeKind, PartialDate};
+use whomet_extract::Extraction;
 use whomet_extract::month_number;
 use whomet_extract::segment::Token;
-use whomet_core::Event;
-use whomet_extract::Extraction;
-use crate::text::LowerWords;
 
 fn weekday(w: &str) -> Option<Weekday> {
     Some(match w {
@@ -170,30 +170,6 @@ fn weekday_date(base: NaiveDate, wd: Weekday, future: bool) -> NaiveDate {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn weekdays_follow_the_tense() {
-        let fri = NaiveDate::from_ymd_opt(1987, 3, 13).unwrap();
-        assert_eq!(
-            weekday_date(fri, Weekday::Wed, false).to_string(),
-            "1987-03-11"
-        );
-        assert_eq!(
-            weekday_date(fri, Weekday::Fri, false).to_string(),
-            "1987-03-13"
-        );
-        assert_eq!(
-            weekday_date(fri, Weekday::Wed, true).to_string(),
-            "1987-03-18"
-        );
-        assert_eq!(infer_year(fri, 12, 20, false), 1986);
-        assert_eq!(infer_year(fri, 1, 5, true), 1988);
-    }
-}
-
 /// The date of an event whose sentence gives none: that of the last event of the article
 /// sharing a participant (narratives keep their time), else a date in the sentence before, else,
 /// for a MET in a dated report, the report's date.
@@ -243,3 +219,26 @@ pub fn context_date(
     })
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_follow_the_tense() {
+        let fri = NaiveDate::from_ymd_opt(1987, 3, 13).unwrap();
+        assert_eq!(
+            weekday_date(fri, Weekday::Wed, false).to_string(),
+            "1987-03-11"
+        );
+        assert_eq!(
+            weekday_date(fri, Weekday::Fri, false).to_string(),
+            "1987-03-13"
+        );
+        assert_eq!(
+            weekday_date(fri, Weekday::Wed, true).to_string(),
+            "1987-03-18"
+        );
+        assert_eq!(infer_year(fri, 12, 20, false), 1986);
+        assert_eq!(infer_year(fri, 1, 5, true), 1988);
+    }
+}

@@ -107,7 +107,17 @@ pub fn trace(doc: &Document, ex: &Extraction) -> String {
         let names: Vec<String> = e
             .participants
             .iter()
-            .map(|p| format!("{}{}", ex.people.people[p.person].name, if p.side == whomet_core::Side::Object { "(b)" } else { "" }))
+            .map(|p| {
+                format!(
+                    "{}{}",
+                    ex.people.people[p.person].name,
+                    if p.side == whomet_core::Side::Object {
+                        "(b)"
+                    } else {
+                        ""
+                    }
+                )
+            })
             .collect();
         out.push_str(&format!(
             "EVENT {} [{}] {:.3} {:?} :: {}\n",
@@ -171,8 +181,11 @@ fn detect_traced(doc: &Document, ex: &Extraction, trace: &mut dyn FnMut(String))
         for f in &found[before..] {
             let side = |k: usize| {
                 let s = &f.claim.sides[k];
-                let mut names: Vec<String> =
-                    s.people.iter().map(|(p, _)| ex.people.people[*p].name.clone()).collect();
+                let mut names: Vec<String> = s
+                    .people
+                    .iter()
+                    .map(|(p, _)| ex.people.people[*p].name.clone())
+                    .collect();
                 if let Some(g) = s.group {
                     names.push(format!("group:{}", parsed.form(g.word)));
                 }
@@ -233,7 +246,11 @@ pub fn parse_sentence(doc: &Document, ex: &Extraction, si: usize) -> Vec<whomet_
     for (w, form) in words.iter_mut().zip(&forms) {
         if std::ptr::eq(*form, NAME) {
             let name = w.span.of(&doc.text);
-            w.lemma = name.rsplit(char::is_whitespace).next().unwrap_or(name).to_string();
+            w.lemma = name
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or(name)
+                .to_string();
         }
     }
     words
@@ -249,7 +266,12 @@ const NAME: &str = "John";
 /// a name the tagger has never seen is still a proper noun.
 fn collapse<'t>(text: &'t str, sentence: Span, mentions: &[&Mention]) -> (Vec<&'t str>, Vec<Span>) {
     let lex = whomet_extract::lexicon::lexicon();
-    let tokens = whomet_syntax::tokenize(text, sentence);
+    let mut tokens = whomet_syntax::tokenize(text, sentence);
+    // A dateline ("PHILADELPHIA, June 19 -", "WANA (Mar 26) -") is no part of the sentence's
+    // grammar.
+    if let Some(dash) = dateline(text, &tokens) {
+        tokens.drain(..=dash);
+    }
     let mut forms: Vec<&'t str> = Vec::with_capacity(tokens.len());
     let mut spans: Vec<Span> = Vec::with_capacity(tokens.len());
     let mut m = mentions
@@ -284,31 +306,67 @@ fn collapse<'t>(text: &'t str, sentence: Span, mentions: &[&Mention]) -> (Vec<&'
     (forms, spans)
 }
 
-/// Where the title before a name begins among the words read so far: a run of capitalised
-/// words, with "of", "the", "for", "and", "to" between them, that holds a title word and ends
-/// where the name starts ("Federal Chancellor of the Republic of Austria", "Aide to the Russian
-/// President", "Prime Minister").
+/// The index of the dash that ends a dateline at the start of a sentence: an upper-case first
+/// word, a comma or bracket, and a dash within the first dozen tokens.
+fn dateline(text: &str, tokens: &[Span]) -> Option<usize> {
+    let first = tokens.first()?.of(text);
+    let upper = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !first.chars().any(char::is_lowercase);
+    if !upper {
+        return None;
+    }
+    let dash = tokens
+        .iter()
+        .take(12)
+        .position(|t| matches!(t.of(text), "-" | "\u{2013}" | "\u{2014}" | "--"))?;
+    let marked = tokens[..dash]
+        .iter()
+        .any(|t| matches!(t.of(text), "," | "("));
+    (marked && dash + 1 < tokens.len()).then_some(dash)
+}
+
+/// Where the title before a name begins among the words read so far: the run of capitalised
+/// words just before the name, with "of", "the", "for", "and", "to" between them, when it
+/// holds a title word; title words may be lower case ("West German Finance Minister", "Federal
+/// Chancellor of the Republic of Austria", "Egyptian ambassador to Moscow").
 fn title_start(forms: &[&str], lex: &whomet_extract::lexicon::Lexicon) -> usize {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let connector = |w: &str| matches!(w, "of" | "the" | "for" | "and" | "to");
-    let mut titled = forms.len();
+    let mut start = forms.len();
+    let mut titled = false;
     let mut k = forms.len();
-    // Eight words at most: a title, not a sentence.
-    while k > 0 && forms.len() - k < 8 {
+    // Ten words at most: a title, not a sentence.
+    while k > 0 && forms.len() - k < 10 {
         let w = forms[k - 1];
-        if capital(w) && !std::ptr::eq(w, NAME) {
+        let title = lex.is_title(w);
+        if (capital(w) || title) && !std::ptr::eq(w, NAME) {
             k -= 1;
-            if lex.is_title(w) {
-                titled = k;
-            }
-        } else if connector(w) && k >= 2 && k < forms.len() {
+            start = k;
+            titled |= title;
+        } else if connector(w)
+            && k < forms.len()
+            && forms[..k - 1]
+                .iter()
+                .rev()
+                .find(|w| !connector(w))
+                .is_some_and(|left| {
+                    // Between capitalised words ("Chancellor of Austria"); after a lower-case
+                    // title only before a place ("ambassador to Moscow"), not before another
+                    // person's title ("a spokesman for Mr X").
+                    capital(left)
+                        || (lex.is_title(left)
+                            && forms[k..].iter().any(|w| lex.is_place(w))
+                            && !forms[k..].iter().any(|w| lex.is_title(w)))
+                })
+        {
+            // Between capitalised words only: "Chancellor of Austria", but not "a spokesman
+            // for Mr X".
             k -= 1;
         } else {
             break;
         }
     }
-    // The title starts at its first title word ("Tehran President X" keeps "Tehran").
-    titled
+    if titled { start } else { forms.len() }
 }
 
 /// The claims of one parsed sentence: for each trigger word, the first rule that applies.
@@ -385,9 +443,20 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
                 }
                 Modality::Actual => {}
             }
-            let separate = p.children[t]
-                .iter()
-                .any(|&c| matches!(p.lemma[c].as_str(), "separately" | "respectively" | "individually"));
+            let separate = p.children[t].iter().any(|&c| {
+                matches!(
+                    p.lemma[c].as_str(),
+                    "separately" | "respectively" | "individually"
+                )
+            });
+            // "between A and B", "a meeting of A, B and C", "for a three-way summit".
+            let joint_objects = sides[1].words.iter().any(|&w| {
+                matches!(p.case_of(w), Some("between" | "among" | "amongst"))
+                    || (p.words[t].upos == whomet_syntax::Upos::Noun && p.case_of(w) == Some("of"))
+            }) || together(p, rules, t);
+            let side_words: Vec<usize> =
+                sides.iter().flat_map(|s| s.words.iter().copied()).collect();
+            let phrase = phrase(p, rule, t, &side_words);
             out.push(Found {
                 claim: Claim {
                     rule: r,
@@ -399,15 +468,70 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
                     frame,
                     remote,
                     separate,
+                    joint_objects,
                     base: rule.base,
                     cues,
                 },
-                trigger: p.words[t].span,
+                trigger: phrase,
             });
             break;
         }
     }
     out
+}
+
+/// Whether the trigger's clause says the people met all together: a word of `@together`
+/// ("summit", "three-way", "jointly", "together") among the trigger's or its clause's
+/// dependents, or their own dependents.
+fn together(p: &Parsed<'_>, rules: &Rules, t: usize) -> bool {
+    let mut near: Vec<usize> = p.children[t].clone();
+    if let Some((_, h)) = p
+        .up(t)
+        .filter(|&(r, _)| matches!(r, Rel::Obj | Rel::Nsubj | Rel::NsubjPass))
+    {
+        near.extend(&p.children[h]);
+    }
+    let deeper: Vec<usize> = near
+        .iter()
+        .flat_map(|&c| p.children[c].iter().copied())
+        .collect();
+    near.iter()
+        .chain(&deeper)
+        .any(|&w| rules.in_set("together", &p.lemma[w]))
+}
+
+/// The words of the trigger as a reader would quote them: the trigger, the dependents the rule
+/// requires ("shook hands", "took part"), the verb that holds a trigger noun ("held talks"),
+/// and the preposition of the first participant after it ("met with", "welcomed by"), as one
+/// span when they
+/// are near each other.
+fn phrase(p: &Parsed<'_>, rule: &rules::Rule, t: usize, objects: &[usize]) -> Span {
+    let mut words = vec![t];
+    for (rel, lemmas) in &rule.has {
+        words.extend(
+            p.deps(t, *rel)
+                .filter(|&c| lemmas.iter().any(|l| *l == p.lemma[c])),
+        );
+    }
+    if let Some((Rel::Obj, h)) = p.up(t)
+        && p.is_verb(h)
+        && h < t
+    {
+        words.push(h);
+    }
+    if let Some(&o) = objects.iter().filter(|&&o| o > t).min()
+        && let Some(&c) = p.children[o].iter().find(|&&c| p.words[c].rel == Rel::Case)
+    {
+        words.push(c);
+    }
+    let (lo, hi) = (
+        *words.iter().min().unwrap_or(&t),
+        *words.iter().max().unwrap_or(&t),
+    );
+    if hi - lo > 6 {
+        return p.words[t].span;
+    }
+    Span::new(p.words[lo].span.start, p.words[hi].span.end)
 }
 
 /// The events of the article's drafts, with their evidence, dates and places.
@@ -419,7 +543,9 @@ fn evidence(doc: &Document, ex: &Extraction, found: &[Found], book: &Book) -> Ve
         .position(|s| s.of(text).chars().any(char::is_lowercase))
         .unwrap_or(0);
     let mut events: Vec<Event> = Vec::new();
-    let mut used: BTreeSet<(EdgeKind, usize, Vec<(usize, usize)>)> = BTreeSet::new();
+    // An event of the same kind and pairs in the same sentence is told once.
+    type Told = (EdgeKind, usize, Vec<(usize, usize)>);
+    let mut used: BTreeSet<Told> = BTreeSet::new();
     let mut lower_buf = LowerWords::default();
     for d in &book.drafts {
         let f = &found[d.claim];

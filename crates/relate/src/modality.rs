@@ -19,12 +19,20 @@ pub enum Modality {
 }
 
 /// The modality of the event of trigger `t`, and the cue that decided it.
-pub fn modality(p: &Parsed<'_>, rules: &Rules, t: usize, headline: bool) -> (Modality, &'static str) {
+pub fn modality(
+    p: &Parsed<'_>,
+    rules: &Rules,
+    t: usize,
+    headline: bool,
+) -> (Modality, &'static str) {
     let lemma_in = |i: usize, set: &str| rules.in_set(set, &p.lemma[i]);
     // A noun's own modifiers: "a potential meeting", "the planned talks", "no meeting".
     if p.words[t].upos == Upos::Noun {
         for &c in &p.children[t] {
-            if matches!(p.words[c].rel, Rel::Amod | Rel::Det | Rel::Compound | Rel::Nmod) {
+            if matches!(
+                p.words[c].rel,
+                Rel::Amod | Rel::Det | Rel::Compound | Rel::Nmod
+            ) {
                 if lemma_in(c, "unreal") || p.lemma[c] == "no" {
                     return (Modality::Dropped, "unreal");
                 }
@@ -34,11 +42,47 @@ pub fn modality(p: &Parsed<'_>, rules: &Rules, t: usize, headline: bool) -> (Mod
             }
         }
     }
-    // The clause: a verb trigger's own; a noun's governing verb.
+    // "talks between A and B, scheduled for Friday".
+    if p.words[t].upos == Upos::Noun {
+        // Also on the noun it counts: "two rounds of talks, scheduled for Friday".
+        let mut nouns = vec![t];
+        if let Some((Rel::Nmod, h)) = p.up(t)
+            && p.case_of(t) == Some("of")
+        {
+            nouns.push(h);
+        }
+        for &n in &nouns {
+            for &c in &p.children[n] {
+                if p.words[c].rel == Rel::Acl && lemma_in(c, "schedule-noun") {
+                    return (Modality::Planned, "scheduled");
+                }
+            }
+        }
+    }
+    // The clause: a verb trigger's own; a noun's governing verb, past the nouns that count
+    // it ("the last of the talks will be ...").
     let mut x = t;
-    if !p.is_verb(t)
+    let mut noun = t;
+    while !p.is_verb(noun)
+        && let Some((Rel::Nmod | Rel::Obl, h)) = p.up(noun)
+        && p.case_of(noun) == Some("of")
+        && matches!(
+            p.words[h].upos,
+            Upos::Noun | Upos::Adj | Upos::Num | Upos::Pron
+        )
+    {
+        noun = h;
+    }
+    if noun != t
+        && let Some((Rel::Nsubj | Rel::NsubjPass, h)) = p.up(noun)
+    {
+        x = h;
+    } else if !p.is_verb(t)
         && let Some((rel, head)) = p.up(t)
-        && matches!(rel, Rel::Obj | Rel::Nsubj | Rel::NsubjPass | Rel::Obl | Rel::Xcomp)
+        && matches!(
+            rel,
+            Rel::Obj | Rel::Nsubj | Rel::NsubjPass | Rel::Obl | Rel::Xcomp
+        )
         && (p.is_verb(head) || p.words[head].upos == Upos::Adj)
     {
         x = head;
@@ -132,9 +176,10 @@ pub fn modality(p: &Parsed<'_>, rules: &Rules, t: usize, headline: bool) -> (Mod
 pub fn remote(p: &Parsed<'_>, rules: &Rules, t: usize) -> bool {
     let channel = |i: usize| {
         rules.in_set("remote", &p.lemma[i])
-            || p.children[i]
-                .iter()
-                .any(|&c| matches!(p.words[c].rel, Rel::Compound | Rel::Amod) && rules.in_set("remote", &p.lemma[c]))
+            || p.children[i].iter().any(|&c| {
+                matches!(p.words[c].rel, Rel::Compound | Rel::Amod)
+                    && rules.in_set("remote", &p.lemma[c])
+            })
     };
     let mut clause = vec![t];
     if let Some((rel, head)) = p.up(t)
@@ -145,8 +190,10 @@ pub fn remote(p: &Parsed<'_>, rules: &Rules, t: usize) -> bool {
     clause.iter().any(|&x| {
         p.children[x].iter().any(|&c| {
             let rel = p.words[c].rel;
-            (matches!(rel, Rel::Obl | Rel::Nmod | Rel::OblUnmarked | Rel::Compound | Rel::Amod)
-                || rel == Rel::Advmod)
+            (matches!(
+                rel,
+                Rel::Obl | Rel::Nmod | Rel::OblUnmarked | Rel::Compound | Rel::Amod
+            ) || rel == Rel::Advmod)
                 && channel(c)
         })
     })

@@ -47,11 +47,12 @@ pub fn follow(p: &Parsed<'_>, from: usize, path: &[Step]) -> Vec<usize> {
             match step {
                 Step::Down { rels, case } => {
                     for &rel in rels {
-                        let found: Vec<usize> = if matches!(rel, Rel::Nsubj | Rel::NsubjPass | Rel::NsubjOuter) {
-                            subjects(p, w, rel)
-                        } else {
-                            p.deps(w, rel).collect()
-                        };
+                        let found: Vec<usize> =
+                            if matches!(rel, Rel::Nsubj | Rel::NsubjPass | Rel::NsubjOuter) {
+                                subjects(p, w, rel)
+                            } else {
+                                p.deps(w, rel).collect()
+                            };
                         next.extend(found.into_iter().filter(|&c| {
                             case.as_ref().is_none_or(|lemmas| {
                                 p.case_of(c).is_some_and(|l| lemmas.iter().any(|x| x == l))
@@ -77,13 +78,15 @@ pub fn follow(p: &Parsed<'_>, from: usize, path: &[Step]) -> Vec<usize> {
                     }
                 }
                 Step::Up { rels, case, lemmas } => {
-                    let case_ok = case.as_ref().is_none_or(|ls| {
-                        p.case_of(w).is_some_and(|l| ls.iter().any(|x| x == l))
-                    });
+                    let case_ok = case
+                        .as_ref()
+                        .is_none_or(|ls| p.case_of(w).is_some_and(|l| ls.iter().any(|x| x == l)));
                     if let Some((rel, h)) = p.up(w)
                         && case_ok
                         && rels.contains(&rel)
-                        && lemmas.as_ref().is_none_or(|ls| ls.iter().any(|l| *l == p.lemma[h]))
+                        && lemmas
+                            .as_ref()
+                            .is_none_or(|ls| ls.iter().any(|l| *l == p.lemma[h]))
                     {
                         next.push(h);
                     }
@@ -111,58 +114,74 @@ fn clausal(rel: Rel) -> bool {
             | Rel::Conj
             | Rel::Nsubj
             | Rel::NsubjPass
-            | Rel::Obj
     )
 }
 
 /// The subjects (`rel`: `nsubj` or `nsubj:pass`) of `v`: its own, else those of the clause it
 /// belongs to (an infinitive or participle shares its governor's subject, a conjoined verb its
-/// first conjunct's, a relative clause's verb the noun it modifies).
+/// first conjunct's, a relative clause's verb the noun it modifies). A shared subject keeps the
+/// role it has in `v`: the subject of "entered Tehran and was welcomed by X" is the one
+/// welcomed, so it is the passive subject of "welcomed", not its agent.
 fn subjects(p: &Parsed<'_>, v: usize, rel: Rel) -> Vec<usize> {
-    let mut v = v;
-    // A passive conjunct shares the active first conjunct's subject ("travelled to Oslo and
-    // was accompanied by").
-    let mut through_conj = false;
-    for _ in 0..DEPTH {
-        let own: Vec<usize> = p.children[v]
+    let passive = |x: usize| p.deps(x, Rel::AuxPass).next().is_some();
+    let wanted = rel;
+    let role_of_v = if passive(v) {
+        Rel::NsubjPass
+    } else {
+        Rel::Nsubj
+    };
+    let mut x = v;
+    for depth in 0..DEPTH {
+        let own: Vec<usize> = p.children[x]
             .iter()
             .copied()
             .filter(|&c| {
                 let r = p.words[c].rel;
-                r == rel
-                    || (rel == Rel::Nsubj && r == Rel::NsubjOuter)
-                    || (through_conj && matches!(r, Rel::Nsubj | Rel::NsubjPass))
+                if depth == 0 {
+                    r == wanted || (wanted == Rel::Nsubj && r == Rel::NsubjOuter)
+                } else {
+                    // A governor's or first conjunct's subject, whatever its own voice.
+                    matches!(r, Rel::Nsubj | Rel::NsubjPass | Rel::NsubjOuter)
+                }
             })
             .collect();
         if !own.is_empty() {
-            // A relative pronoun stands for the noun the clause modifies.
-            return own
-                .into_iter()
-                .map(|s| {
-                    let relative = matches!(p.lemma[s].as_str(), "who" | "that" | "which");
-                    match p.up(v) {
-                        Some((Rel::AclRelcl, noun)) if relative => noun,
-                        _ => s,
-                    }
-                })
-                .collect();
+            return own.into_iter().map(|s| antecedent(p, x, s)).collect();
         }
-        let Some((how, head)) = p.up(v) else {
+        // Only the role `v` gives its shared subject is asked for.
+        if depth == 0 && wanted != role_of_v && !matches!(wanted, Rel::NsubjOuter) {
+            return vec![];
+        }
+        let Some((how, head)) = p.up(x) else {
             return vec![];
         };
         match how {
-            // "agreed to meet", "arrived and met", "travelled to Oslo to meet".
-            Rel::Xcomp | Rel::Advcl if rel == Rel::Nsubj => v = head,
-            Rel::Conj if p.is_verb(head) => {
-                v = head;
-                through_conj = true;
-            }
+            // "agreed to meet", "is scheduled to meet", "travelled to Oslo to meet",
+            // "arrived and met".
+            Rel::Xcomp | Rel::Advcl => x = head,
+            Rel::Conj if p.is_verb(head) => x = head,
             // "the commanders attending the session", "leaders who participated".
-            Rel::Acl | Rel::AclRelcl if rel == Rel::Nsubj => return vec![head],
+            Rel::Acl | Rel::AclRelcl if role_of_v == Rel::Nsubj || how == Rel::Acl => {
+                return vec![head];
+            }
             _ => return vec![],
         }
     }
     vec![]
+}
+
+/// A relative pronoun stands for the noun its clause modifies ("X, who met", "the delegation,
+/// all of whom met").
+fn antecedent(p: &Parsed<'_>, clause: usize, subject: usize) -> usize {
+    let relative = |w: usize| matches!(p.lemma[w].as_str(), "who" | "whom" | "that" | "which");
+    let is_relative = relative(subject)
+        || p.children[subject]
+            .iter()
+            .any(|&c| p.words[c].rel == Rel::Nmod && relative(c));
+    match p.up(clause) {
+        Some((Rel::AclRelcl | Rel::Acl, noun)) if is_relative => noun,
+        _ => subject,
+    }
 }
 
 /// The people a side's words name.
@@ -208,7 +227,10 @@ fn people_of(
         );
         // "a delegation led by X including Y", "X's delegation".
         let led = team && matches!(rel, Rel::Acl | Rel::NmodPoss);
-        if same || (predicate && matches!(rel, Rel::Nsubj | Rel::NsubjOuter)) {
+        // "Iranian officials, including X and Y".
+        let including = matches!(rel, Rel::Nmod | Rel::Obl | Rel::Acl)
+            && matches!(p.case_of(c), Some("including" | "include" | "like"));
+        if same || including || (predicate && matches!(rel, Rel::Nsubj | Rel::NsubjOuter)) {
             people_of(p, rules, c, out, depth + 1);
         } else if led {
             if rel == Rel::NmodPoss {
@@ -233,7 +255,10 @@ fn group(p: &Parsed<'_>, rules: &Rules, w: usize) -> Option<Group> {
         "five" => Some(5),
         _ => None,
     };
-    if lemma == "they" || lemma == "both" || (p.words[w].upos == Upos::Num && number(lemma).is_some()) {
+    if lemma == "they"
+        || lemma == "both"
+        || (p.words[w].upos == Upos::Num && number(lemma).is_some())
+    {
         return Some(Group {
             count: number(lemma),
             word: w,
@@ -241,13 +266,12 @@ fn group(p: &Parsed<'_>, rules: &Rules, w: usize) -> Option<Group> {
     }
     if rules.in_set("group", lemma) {
         // "the leaders", "the two presidents", "both sides".
-        let count = p.children[w]
-            .iter()
-            .find_map(|&c| number(&p.lemma[c]));
+        let count = p.children[w].iter().find_map(|&c| number(&p.lemma[c]));
         let definite = p.children[w]
             .iter()
             .any(|&c| matches!(p.lemma[c].as_str(), "the" | "both"));
-        if definite {
+        let plural = p.words[w].xpos == whomet_syntax::Xpos::Nns || count.is_some();
+        if definite && plural {
             return Some(Group { count, word: w });
         }
     }

@@ -80,4 +80,3 @@ pub fn place(
     }
     None
 }
-

@@ -162,7 +162,8 @@ impl Rules {
     /// inflections, and the irregular forms of the set `forms`. A sentence with none of them
     /// holds no trigger and is not parsed.
     pub fn forms(&self) -> std::collections::HashSet<String> {
-        let mut out: std::collections::HashSet<String> = self.set("forms").iter().cloned().collect();
+        let mut out: std::collections::HashSet<String> =
+            self.set("forms").iter().cloned().collect();
         for lemma in self.by_lemma.keys() {
             out.extend(inflections(lemma));
         }
@@ -177,7 +178,11 @@ impl Rules {
             let line = i + 1;
             let text = raw.split_once('#').map_or(raw, |(a, _)| a).trim();
             // An example's sentence may hold a '#': examples are read from the raw line.
-            let text = if raw.trim_start().starts_with("example ") { raw.trim() } else { text };
+            let text = if raw.trim_start().starts_with("example ") {
+                raw.trim()
+            } else {
+                text
+            };
             if text.is_empty() {
                 continue;
             }
@@ -218,10 +223,10 @@ impl Rules {
                         .as_mut()
                         .ok_or_else(|| err(format!("{key:?} before any rule")))?;
                     out_field(&out.sets, rule, key, rest).map_err(err)?;
-                    if key == "example" {
-                        if let Some(e) = rule.examples.last_mut() {
-                            e.line = line;
-                        }
+                    if key == "example"
+                        && let Some(e) = rule.examples.last_mut()
+                    {
+                        e.line = line;
                     }
                 }
             }
@@ -279,7 +284,11 @@ fn out_field(
                 .ok_or(format!("{key} needs a relation and lemmas"))?;
             let rel = Rel::parse(rel).ok_or(format!("unknown relation {rel:?}"))?;
             let entry = (rel, words(sets, lemmas.trim())?);
-            if key == "has" { rule.has.push(entry) } else { rule.lacks.push(entry) }
+            if key == "has" {
+                rule.has.push(entry)
+            } else {
+                rule.lacks.push(entry)
+            }
         }
         "kind" => {
             rule.kind = match rest {
@@ -348,8 +357,8 @@ fn out_field(
 fn inflections(lemma: &str) -> Vec<String> {
     let mut out = vec![lemma.to_string()];
     let stem_e = lemma.strip_suffix('e');
-    let consonant_y = lemma.ends_with('y')
-        && !lemma[..lemma.len() - 1].ends_with(|c: char| "aeiou".contains(c));
+    let consonant_y =
+        lemma.ends_with('y') && !lemma[..lemma.len() - 1].ends_with(|c: char| "aeiou".contains(c));
     if consonant_y {
         let stem = &lemma[..lemma.len() - 1];
         out.extend([format!("{stem}ies"), format!("{stem}ied")]);
@@ -378,11 +387,15 @@ fn inflections(lemma: &str) -> Vec<String> {
 
 /// `KIND A -- B` with the two names in order.
 fn normal_pair(p: &str) -> Result<String, String> {
-    let (kind, rest) = p.split_once(' ').ok_or(format!("pair {p:?}: KIND A -- B"))?;
+    let (kind, rest) = p
+        .split_once(' ')
+        .ok_or(format!("pair {p:?}: KIND A -- B"))?;
     if !matches!(kind, "MET" | "CONTACT" | "PLANNED") {
         return Err(format!("pair {p:?}: unknown kind {kind:?}"));
     }
-    let (a, b) = rest.split_once("--").ok_or(format!("pair {p:?}: KIND A -- B"))?;
+    let (a, b) = rest
+        .split_once("--")
+        .ok_or(format!("pair {p:?}: KIND A -- B"))?;
     let (a, b) = (a.trim(), b.trim());
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
     Ok(format!("{kind} {a} -- {b}"))
@@ -411,7 +424,11 @@ fn words(sets: &HashMap<String, Vec<String>>, s: &str) -> Result<Vec<String>, St
 /// Alternatives of paths separated by `|`, steps by spaces.
 fn paths(sets: &HashMap<String, Vec<String>>, s: &str) -> Result<Vec<Path>, String> {
     s.split('|')
-        .map(|p| p.split_whitespace().map(|step| parse_step(sets, step)).collect())
+        .map(|p| {
+            p.split_whitespace()
+                .map(|step| parse_step(sets, step))
+                .collect()
+        })
         .collect()
 }
 
@@ -426,18 +443,28 @@ fn parse_step(sets: &HashMap<String, Vec<String>>, s: &str) -> Result<Step, Stri
         let (up, lemmas) = match up.split_once('(') {
             Some((rel, l)) => (
                 rel,
-                Some(words(sets, l.strip_suffix(')').ok_or(format!("unclosed ( in {s:?}"))?)?),
+                Some(words(
+                    sets,
+                    l.strip_suffix(')').ok_or(format!("unclosed ( in {s:?}"))?,
+                )?),
             ),
             None => (up, None),
         };
         let (rel, case) = match up.split_once('[') {
             Some((rel, c)) => (
                 rel,
-                Some(words(sets, c.strip_suffix(']').ok_or(format!("unclosed [ in {s:?}"))?)?),
+                Some(words(
+                    sets,
+                    c.strip_suffix(']').ok_or(format!("unclosed [ in {s:?}"))?,
+                )?),
             ),
             None => (up, None),
         };
-        return Ok(Step::Up { rels: rels(rel)?, case, lemmas });
+        return Ok(Step::Up {
+            rels: rels(rel)?,
+            case,
+            lemmas,
+        });
     }
     let (within, s) = match s.strip_prefix('*') {
         Some(rest) => (true, rest),
@@ -446,14 +473,23 @@ fn parse_step(sets: &HashMap<String, Vec<String>>, s: &str) -> Result<Step, Stri
     let (rel, case) = match s.split_once('[') {
         Some((rel, c)) => (
             rel,
-            Some(words(sets, c.strip_suffix(']').ok_or(format!("unclosed [ in {s:?}"))?)?),
+            Some(words(
+                sets,
+                c.strip_suffix(']').ok_or(format!("unclosed [ in {s:?}"))?,
+            )?),
         ),
         None => (s, None),
     };
     if within {
-        return Ok(Step::Within { rels: rels(rel)?, case });
+        return Ok(Step::Within {
+            rels: rels(rel)?,
+            case,
+        });
     }
-    Ok(Step::Down { rels: rels(rel)?, case })
+    Ok(Step::Down {
+        rels: rels(rel)?,
+        case,
+    })
 }
 
 #[cfg(test)]
@@ -476,7 +512,10 @@ mod tests {
                     case: None,
                     lemmas: Some(vec!["hold".into(), "have".into()])
                 },
-                Step::Down { rels: vec![Rel::Nsubj], case: None },
+                Step::Down {
+                    rels: vec![Rel::Nsubj],
+                    case: None
+                },
             ]
         );
         assert_eq!(rule.examples[0].pairs, ["MET A -- B"]);
@@ -484,7 +523,10 @@ mod tests {
         let e = Rules::parse("rule x\n trigger meet VERB\n a nsubjj\n").unwrap_err();
         assert_eq!(e.line, 3);
         assert!(Rules::parse("trigger meet VERB\n").is_err());
-        assert!(Rules::parse("rule x\n trigger meet VERB\n a nsubj\n").is_err(), "no example");
+        assert!(
+            Rules::parse("rule x\n trigger meet VERB\n a nsubj\n").is_err(),
+            "no example"
+        );
         assert!(inflections("visit").contains(&"visited".to_string()));
         assert!(inflections("host").contains(&"hosting".to_string()));
         assert!(inflections("receive").contains(&"received".to_string()));

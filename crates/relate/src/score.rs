@@ -7,7 +7,14 @@ use crate::article::{Claim, Draft};
 use whomet_core::{Event, Span};
 
 /// Words that hedge a whole sentence.
-const HEDGES: &[&str] = &["reportedly", "reported", "according", "sources", "believed", "apparently"];
+const HEDGES: &[&str] = &[
+    "reportedly",
+    "reported",
+    "according",
+    "sources",
+    "believed",
+    "apparently",
+];
 
 /// Whether `trigger` stands inside a quotation of `sentence`: an odd number of quotation marks
 /// before it.

@@ -21,7 +21,8 @@ pub struct Parsed<'t> {
 
 impl<'t> Parsed<'t> {
     /// Joins `words` (a parse of a sentence of `text`) to the mentions of that sentence.
-    pub fn new(text: &'t str, words: Vec<Word>, mentions: &[&Mention]) -> Parsed<'t> {
+    pub fn new(text: &'t str, mut words: Vec<Word>, mentions: &[&Mention]) -> Parsed<'t> {
+        repair(&mut words);
         let mut children = vec![Vec::new(); words.len()];
         for (i, w) in words.iter().enumerate() {
             if let Some(h) = w.head.filter(|&h| h < words.len()) {
@@ -56,7 +57,12 @@ impl<'t> Parsed<'t> {
         let mut out = String::new();
         for (i, w) in self.words.iter().enumerate() {
             let head = w.head.map_or("ROOT".to_string(), |h| h.to_string());
-            out.push_str(&format!("{i}:{}/{}:{}>{head} ", self.form(i), w.upos, w.rel));
+            out.push_str(&format!(
+                "{i}:{}/{}:{}>{head} ",
+                self.form(i),
+                w.upos,
+                w.rel
+            ));
         }
         out
     }
@@ -97,6 +103,92 @@ impl<'t> Parsed<'t> {
     pub fn up(&self, i: usize) -> Option<(Rel, usize)> {
         self.words[i].head.map(|h| (self.words[i].rel, h))
     }
+}
+
+/// Mends two errors the greedy parser makes on news.
+///
+/// 1. After a fronted clause ("After talks with X, Y said"; "Amid the tensions, Y, the leader
+///    of Z, made"), the subject of a verb that has none is read as one more conjunct,
+///    apposition or parataxis of the clause. A noun so attached, with no conjunction of its
+///    own, after a comma, whose phrase runs up to the verb, becomes that verb's subject.
+/// 2. "the head of the agency, Abbas Kamel": a name after a comma with no preposition, hung on
+///    the same head as the phrase the comma closes, is that phrase's apposition.
+fn repair(words: &mut [Word]) {
+    let n = words.len();
+    for _ in 0..2 {
+        let right = right_edges(words);
+        for v in 1..n {
+            if !matches!(words[v].upos, Upos::Verb | Upos::Aux) || words[v].rel == Rel::Conj {
+                continue;
+            }
+            let has_subject = words.iter().any(|w| {
+                w.head == Some(v)
+                    && matches!(w.rel, Rel::Nsubj | Rel::NsubjPass | Rel::Expl | Rel::Csubj)
+            });
+            if has_subject {
+                continue;
+            }
+            // The nearest candidate whose phrase (and the punctuation after it) reaches v.
+            let found = (1..v).rev().find(|&c| {
+                let w = &words[c];
+                matches!(w.upos, Upos::Propn | Upos::Noun | Upos::Pron)
+                    && matches!(w.rel, Rel::Conj | Rel::Appos | Rel::Parataxis | Rel::Dep)
+                    && w.head.is_some_and(|h| h < c)
+                    && words[c - 1].rel == Rel::Punct
+                    && !words.iter().any(|x| x.head == Some(c) && x.rel == Rel::Cc)
+                    && (right[c] + 1..v).all(|k| words[k].rel == Rel::Punct)
+            });
+            if let Some(c) = found {
+                words[c].head = Some(v);
+                words[c].rel = Rel::Nsubj;
+            }
+        }
+    }
+    let right = right_edges(words);
+    for c in 2..n {
+        let w = &words[c];
+        let no_case = !words
+            .iter()
+            .any(|x| x.head == Some(c) && x.rel == Rel::Case);
+        if w.upos != Upos::Propn
+            || !matches!(w.rel, Rel::Obl | Rel::Nmod | Rel::Obj | Rel::Dep)
+            || words[c - 1].rel != Rel::Punct
+            || !no_case
+        {
+            continue;
+        }
+        let head = w.head;
+        // A sibling whose phrase ends at the comma.
+        if let Some(s) = (0..c - 1).find(|&s| {
+            words[s].head == head
+                && right[s] == c - 2
+                && matches!(words[s].upos, Upos::Noun | Upos::Propn)
+        }) {
+            words[c].head = Some(s);
+            words[c].rel = Rel::Appos;
+        }
+    }
+}
+
+/// The last word of each word's phrase (its subtree).
+fn right_edges(words: &[Word]) -> Vec<usize> {
+    let mut right: Vec<usize> = (0..words.len()).collect();
+    for i in 0..words.len() {
+        // Walk up from i, raising the edge of every ancestor (bounded against cycles).
+        let mut h = words[i].head;
+        let mut steps = 0;
+        while let Some(x) = h.filter(|&x| x < words.len()) {
+            if right[x] < i {
+                right[x] = i;
+            }
+            h = words[x].head;
+            steps += 1;
+            if steps > words.len() {
+                break;
+            }
+        }
+    }
+    right
 }
 
 fn overlaps(a: Span, b: Span) -> bool {

@@ -38,7 +38,6 @@ impl LowerWords {
     }
 }
 
-
 /// Evidence longer than this is cut to a window around its trigger.
 pub const MAX_EVIDENCE: usize = 1200;
 
@@ -68,4 +67,3 @@ pub fn excerpt(text: &str, sentence: Span, trigger: Span) -> Span {
     let lead = s.of(text).len() - s.of(text).trim_start().len();
     Span::new(start + lead, start + lead + trimmed.len())
 }
-

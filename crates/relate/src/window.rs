@@ -6,7 +6,9 @@ use crate::text::{LowerWords, excerpt};
 use crate::triggers::{self, Modality, Trigger};
 use crate::{MAX_SIDE, dates, places};
 use std::collections::BTreeSet;
-use whomet_core::{Document, Event, Evidence, Mention, MentionKind, Participant, Side, Span, fold_space};
+use whomet_core::{
+    Document, Event, Evidence, Mention, MentionKind, Participant, Side, Span, fold_space,
+};
 use whomet_extract::Extraction;
 use whomet_extract::segment::Token;
 
@@ -99,7 +101,9 @@ pub fn detect(doc: &Document, ex: &Extraction, only: &dyn Fn(usize) -> bool) -> 
                 }
             }
             let (participants, joint) = match &group {
-                Some(g) if trig.joint_subject && objects.is_empty() => (side(g, Side::Subject), true),
+                Some(g) if trig.joint_subject && objects.is_empty() => {
+                    (side(g, Side::Subject), true)
+                }
                 _ if subject.is_empty() && (between || trig.joint_objects || trig.nominal) => {
                     (side(&objects, Side::Subject), true)
                 }
@@ -161,8 +165,8 @@ pub fn detect(doc: &Document, ex: &Extraction, only: &dyn Fn(usize) -> bool) -> 
             let future = usize::from(trig.kind == whomet_core::EdgeKind::Planned);
             let own_date = *date_cache[future]
                 .get_or_insert_with(|| dates::resolve(doc, &toks, &lower, trig.kind, si == lead));
-            event.date =
-                own_date.or_else(|| dates::context_date(doc, ex, si, &event, &events, &mut prev_cache));
+            event.date = own_date
+                .or_else(|| dates::context_date(doc, ex, si, &event, &events, &mut prev_cache));
             let found = place_cache.get_or_insert_with(|| places::places(&toks));
             event.place = places::place(doc, found, (trig.start, trig.end), si == lead);
             events.push(event);
@@ -228,7 +232,6 @@ fn link<'m>(toks: &[Token<'_>], mentions: &[&'m Mention]) -> Vec<Linked<'m>> {
     }
     out
 }
-
 
 /// Words that end the phrase a name can be reached through ("to" unless a place follows:
 /// "ambassador to Moscow").
@@ -519,4 +522,3 @@ fn score(event: &mut Event, trig: &Trigger, sentence: &SentenceCues, first: bool
     event.evidence.confidence = (c * 1000.0).round() / 1000.0;
     event.evidence.cues = cues;
 }
-

@@ -54,5 +54,10 @@ fn every_rule_example_gives_its_pairs() {
         }
     }
     assert!(n >= 40, "only {n} examples");
-    assert!(failures.is_empty(), "{} of {n} examples fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
