@@ -26,6 +26,7 @@
 #![warn(missing_docs)]
 
 pub mod article;
+mod cache;
 pub mod dates;
 pub mod modality;
 pub mod participants;
@@ -77,10 +78,25 @@ pub fn analyse(
     (analysis, diagnostics)
 }
 
-/// The forms of every trigger word, read once.
-fn trigger_forms() -> &'static HashSet<String> {
-    static FORMS: OnceLock<HashSet<String>> = OnceLock::new();
-    FORMS.get_or_init(|| rules::rules().forms())
+/// The forms of every trigger word, and of those that may join one person to a meeting, read
+/// once.
+fn trigger_forms() -> &'static (HashSet<String>, HashSet<String>) {
+    static FORMS: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
+    FORMS.get_or_init(|| (rules::rules().forms(), rules::rules().joining_forms()))
+}
+
+/// The number of different people `mentions` name (at most three are counted).
+fn distinct_people(mentions: &[&Mention]) -> usize {
+    let mut seen: Vec<usize> = Vec::with_capacity(3);
+    for m in mentions {
+        if !seen.contains(&m.person) {
+            seen.push(m.person);
+            if seen.len() == 3 {
+                break;
+            }
+        }
+    }
+    seen.len()
 }
 
 /// A claim with where it stands in its sentence.
@@ -134,8 +150,7 @@ pub fn trace(doc: &Document, ex: &Extraction) -> String {
 fn detect_traced(doc: &Document, ex: &Extraction, trace: &mut dyn FnMut(String)) -> Vec<Event> {
     let text = &doc.text;
     let rules = rules::rules();
-    let model = whomet_syntax::Model::bundled();
-    let forms = trigger_forms();
+    let (forms, joining) = trigger_forms();
     let all = &ex.people.mentions;
     let sentence_mentions = |si: usize| -> Vec<&Mention> {
         let run =
@@ -155,7 +170,8 @@ fn detect_traced(doc: &Document, ex: &Extraction, trace: &mut dyn FnMut(String))
         toks.extend(ex.segments.non_space(text, si));
         whomet_core::work::tick(toks.len());
         let lower = lower_buf.of(&toks);
-        // A trigger word, and someone or a reference to a group.
+        // Parse only what can hold an event: a trigger word, and two people (or a reference
+        // to a group), or one person and a word that joins people to a meeting.
         if !lower.iter().any(|w| forms.contains(*w)) {
             continue;
         }
@@ -163,7 +179,11 @@ fn detect_traced(doc: &Document, ex: &Extraction, trace: &mut dyn FnMut(String))
             matches!(*w, "two" | "both" | "they" | "three" | "four" | "five")
                 || rules.in_set("group", w)
         });
-        if mentions.is_empty() && !group_word {
+        let people = distinct_people(&mentions);
+        let enough = people >= 2
+            || (people == 1 && group_word)
+            || (people >= 1 && lower.iter().any(|w| joining.contains(*w)));
+        if !enough && !(people == 0 && group_word) {
             continue;
         }
         if toks.len() > MAX_PARSE {
@@ -172,7 +192,7 @@ fn detect_traced(doc: &Document, ex: &Extraction, trace: &mut dyn FnMut(String))
         }
         let headline = !sentence.of(text).chars().any(char::is_lowercase);
         let (forms, spans) = collapse(text, sentence, &mentions);
-        let words = model.analyse(&forms, &spans);
+        let words = cache::analyse(&forms, &spans);
         let parsed = Parsed::new(text, words, &mentions);
         let before = found.len();
         found.extend(claims(&parsed, rules, si, headline));

@@ -170,6 +170,20 @@ impl Rules {
         out
     }
 
+    /// The forms of the triggers of rules whose effect is not a new event ("also took part",
+    /// "accompanied by"): such a sentence may name one person only.
+    pub fn joining_forms(&self) -> std::collections::HashSet<String> {
+        let mut out = std::collections::HashSet::new();
+        for r in self.rules.iter().filter(|r| r.effect != Effect::Event) {
+            for lemma in &r.lemmas {
+                out.extend(inflections(lemma));
+            }
+        }
+        // Irregular forms of any trigger may belong to such a rule ("took part").
+        out.extend(self.set("forms").iter().cloned());
+        out
+    }
+
     /// Reads a rule file.
     pub fn parse(source: &str) -> Result<Rules, RuleError> {
         let mut out = Rules::default();
