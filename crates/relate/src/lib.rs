@@ -181,9 +181,9 @@ fn detect_traced(doc: &Document, ex: &Extraction, trace: &mut dyn FnMut(String))
         });
         let people = distinct_people(&mentions);
         let enough = people >= 2
-            || (people == 1 && group_word)
-            || (people >= 1 && lower.iter().any(|w| joining.contains(*w)));
-        if !enough && !(people == 0 && group_word) {
+            || group_word
+            || (people == 1 && lower.iter().any(|w| joining.contains(*w)));
+        if !enough {
             continue;
         }
         if toks.len() > MAX_PARSE {
