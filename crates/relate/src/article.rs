@@ -153,7 +153,7 @@ impl Book {
                 }
                 self.push_event(index, claim, sides, factor, cues, indirect);
             }
-            Effect::Join => {
+            Effect::Join | Effect::List => {
                 let mut joiners: Vec<usize> = sides.concat();
                 dedup(&mut joiners);
                 let (definite, own) = claim.frame.clone().unwrap_or((true, vec![]));
@@ -162,13 +162,15 @@ impl Book {
                         joiners.push(p);
                     }
                 }
-                // The latest meeting (a call is joined by no one in person), if it is recent.
+                // The latest meeting (a call is joined by no one in person), if it is recent
+                // (a list of participants may come at the end of a long report).
+                let reach = if claim.effect == Effect::List { usize::MAX } else { RECENT };
                 let target = if definite {
                     self.meetings
                         .iter()
                         .rev()
                         .find(|(_, kind, _)| *kind == EdgeKind::Met)
-                        .filter(|(s, _, _)| claim.sentence.saturating_sub(*s) <= RECENT)
+                        .filter(|(s, _, _)| claim.sentence.saturating_sub(*s) <= reach)
                         .map(|(_, _, people)| people.clone())
                 } else {
                     None
@@ -214,7 +216,7 @@ impl Book {
                         // No meeting yet: the frame is the article's own event, which its
                         // protagonist leads ("The ceremony was attended by ...").
                         if definite
-                            && claim.frame.is_some()
+                            && (claim.frame.is_some() || claim.effect == Effect::List)
                             && let Some(p) = protagonist
                             && !joiners.contains(&p)
                         {

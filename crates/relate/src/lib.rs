@@ -85,6 +85,57 @@ fn trigger_forms() -> &'static (HashSet<String>, HashSet<String>) {
     FORMS.get_or_init(|| (rules::rules().forms(), rules::rules().joining_forms()))
 }
 
+/// The people at the head of the bulleted lines that follow `sentence` ("-   Marc Morial,
+/// President, National Urban League"): the first person named on each line that starts with a
+/// bullet. Sub-headings ending in a colon, blank lines and indented continuation lines are
+/// passed over; the list ends at the first other line.
+fn bulleted(
+    text: &str,
+    sentence: Span,
+    mentions: &[Mention],
+    people: &[whomet_core::LocalPerson],
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = sentence.end;
+    // The rest of the sentence's own line.
+    if let Some(nl) = text[at..].find('\n') {
+        at += nl + 1;
+    } else {
+        return out;
+    }
+    let mut listing = false;
+    for line in text[at..].split_inclusive('\n').take(200) {
+        let start = at;
+        at += line.len();
+        let body = line.trim();
+        if body.is_empty() {
+            continue;
+        }
+        let bullet = body.starts_with(['-', '*', '\u{2022}', '\u{00b7}', '\u{2013}'])
+            || body.split_once(['.', ')']).is_some_and(|(n, _)| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()));
+        if bullet {
+            listing = true;
+            let first = mentions.partition_point(|m| m.span.start < start);
+            if let Some(m) = mentions[first..]
+                .iter()
+                .take_while(|m| m.span.start < at)
+                .find(|m| m.kind == MentionKind::Name && !people[m.person].credit)
+                && !out.contains(&m.person)
+            {
+                out.push(m.person);
+            }
+        } else if body.ends_with(':') || (listing && line.starts_with([' ', '\t'])) {
+            continue;
+        } else {
+            break;
+        }
+        if out.len() >= MAX_SIDE {
+            break;
+        }
+    }
+    out
+}
+
 /// The number of different people `mentions` name (at most three are counted).
 fn distinct_people(mentions: &[&Mention]) -> usize {
     let mut seen: Vec<usize> = Vec::with_capacity(3);
@@ -178,6 +229,7 @@ fn detect_traced(doc: &Document, ex: &Extraction, trace: &mut dyn FnMut(String))
         let group_word = lower.iter().any(|w| {
             matches!(*w, "two" | "both" | "they" | "three" | "four" | "five")
                 || rules.in_set("group", w)
+                || rules.in_set("attendee", w)
         });
         let people = distinct_people(&mentions);
         let enough = people >= 2
@@ -196,6 +248,18 @@ fn detect_traced(doc: &Document, ex: &Extraction, trace: &mut dyn FnMut(String))
         let parsed = Parsed::new(text, words, &mentions);
         let before = found.len();
         found.extend(claims(&parsed, rules, si, headline));
+        for f in &mut found[before..] {
+            if f.claim.effect == Effect::List {
+                let members = bulleted(text, sentence, all, &ex.people.people);
+                f.claim.sides[0].people.extend(members.into_iter().map(|p| (p, MentionKind::Name)));
+            }
+        }
+        // A list that lists no one is no claim.
+        let mut k = before;
+        found.retain(|f| {
+            k += 1;
+            k <= before || f.claim.effect != Effect::List || !f.claim.sides[0].is_empty()
+        });
         trace(format!("S{si}: {}", fold_space(sentence.of(text))));
         trace(format!("   {}", parsed.show()));
         for f in &found[before..] {
@@ -409,7 +473,7 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
                 participants::fill(p, rules, words)
             });
             if (0..2).any(|k| rule.require[k] && sides[k].is_empty())
-                || sides.iter().all(participants::Filled::is_empty)
+                || (sides.iter().all(participants::Filled::is_empty) && rule.effect != Effect::List)
             {
                 continue;
             }
@@ -419,8 +483,10 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
                 .iter()
                 .flat_map(|path| participants::follow(p, t, path))
                 .next();
+            let frames = if rule.effect == Effect::List { "attendee" } else { "event" };
             let frame = match frame_word {
-                Some(f) if !rules.in_set("event", &p.lemma[f]) => continue,
+                Some(f) if !rules.in_set(frames, &p.lemma[f]) => continue,
+                None if rule.require_frame => continue,
                 Some(f) => {
                     let definite = p.children[f].iter().any(|&c| {
                         matches!(p.words[c].rel, Rel::Det | Rel::NmodPoss)

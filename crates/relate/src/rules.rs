@@ -97,6 +97,10 @@ pub enum Effect {
     Join,
     /// The `b` side go with the `a` side to what the `a` side does later ("accompanied by").
     Accompany,
+    /// The sentence opens a list ("The participants included:"): the people at the head of
+    /// each bulleted line after it join the article's latest meeting (or one led by the
+    /// article's protagonist).
+    List,
 }
 
 /// One rule.
@@ -120,6 +124,8 @@ pub struct Rule {
     pub sides: [Vec<Path>; 2],
     /// The sides that must be filled.
     pub require: [bool; 2],
+    /// The frame must be found.
+    pub require_frame: bool,
     /// Paths to the event noun the rule speaks of ("the meeting" of "the meeting was attended
     /// by"): when given and found, it must be an event noun.
     pub frame: Vec<Path>,
@@ -226,6 +232,7 @@ impl Rules {
                         base: 0.8,
                         sides: [vec![], vec![]],
                         require: [false, false],
+                        require_frame: false,
                         frame: vec![],
                         effect: Effect::Event,
                         examples: vec![],
@@ -329,7 +336,8 @@ fn out_field(
                 match s {
                     "a" => rule.require[0] = true,
                     "b" => rule.require[1] = true,
-                    _ => return Err(format!("require takes a and b, not {s:?}")),
+                    "frame" => rule.require_frame = true,
+                    _ => return Err(format!("require takes a, b and frame, not {s:?}")),
                 }
             }
         }
@@ -338,7 +346,8 @@ fn out_field(
                 "event" => Effect::Event,
                 "join" => Effect::Join,
                 "accompany" => Effect::Accompany,
-                _ => return Err(format!("unknown effect {rest:?} (event, join, accompany)")),
+                "list" => Effect::List,
+                _ => return Err(format!("unknown effect {rest:?} (event, join, accompany, list)")),
             }
         }
         "example" => {
@@ -356,7 +365,7 @@ fn out_field(
             };
             list.sort();
             rule.examples.push(Example {
-                text: text.trim().to_string(),
+                text: text.trim().replace("\\n", "\n"),
                 pairs: list,
                 line: 0,
             });
