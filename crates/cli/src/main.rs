@@ -303,7 +303,7 @@ fn for_each_analysis(
     let (files, mut diagnostics) = input::expand(&paths)?;
     let total: u64 = files
         .iter()
-        .filter_map(|f| f.metadata().ok())
+        .filter_map(|f| f.path().metadata().ok())
         .map(|m| m.len())
         .sum();
     let progress = progress_bar(total, inputs.quiet);

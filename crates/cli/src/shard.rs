@@ -1,6 +1,7 @@
 //! Shards: the per-article output of `whomet extract`, one JSON line per article, read back by
 //! `whomet merge`. The format is versioned in every line (`docs/FORMATS.md`).
 
+use crate::input::InputFile;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Write};
@@ -48,10 +49,11 @@ pub fn read(paths: &[PathBuf], mut sink: impl FnMut(Analysis)) -> Result<Vec<Dia
     let (files, mut diags) = crate::input::expand(&paths)?;
     let mut ids = std::collections::HashSet::new();
     for f in files {
-        let (source, reader): (String, Box<dyn BufRead>) = if f.as_os_str() == "-" {
+        let (source, reader): (String, Box<dyn BufRead>) = if let InputFile::Stdin = f {
             ("<stdin>".into(), Box::new(std::io::stdin().lock()))
         } else {
-            let file = std::fs::File::open(&f)
+            let f = f.path();
+            let file = crate::input::open_regular(f)
                 .with_context(|| format!("opening shard {}", f.display()))?;
             (
                 f.display().to_string(),

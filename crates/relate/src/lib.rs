@@ -31,15 +31,96 @@ use whomet_core::{Document, Event, Evidence, Mention, MentionKind, Participant, 
 use whomet_extract::Extraction;
 use whomet_extract::segment::Token;
 
+/// Articles longer than this are analysed in windows of at most this many bytes, cut at a line
+/// break (else a space) near the end of each, so that the working set of one article stays
+/// bounded: the per-article stages hold about 20 times the text they analyse (a 64 MB article
+/// took 1.2 GB).
+pub const WINDOW: usize = 1 << 20;
+
 /// The whole per-article analysis: prepare, extract, detect. Returns what the article
-/// contributes to the graph, and the problems found in its bytes.
+/// contributes to the graph, and the problems found in its bytes. An article longer than
+/// [`WINDOW`] is analysed window by window (see [`windows`]) and the results joined: spans
+/// still index the whole article, people of the same name are one person, and only the first
+/// window has the lead and the dateline; people and sentences are not linked across windows.
 pub fn analyse(
     input: &whomet_extract::Input<'_>,
     bytes: &[u8],
 ) -> (whomet_core::Analysis, Vec<whomet_core::Diagnostic>) {
+    if bytes.len() <= WINDOW {
+        return analyse_window(input, bytes, true);
+    }
+    let mut joined = Joined::default();
+    let mut diagnostics = Vec::new();
+    let mut date = input.date;
+    let cuts = windows(bytes, WINDOW);
+    for (k, w) in cuts.iter().enumerate() {
+        let part = Input {
+            date,
+            ..input.clone()
+        };
+        let (mut a, d) = analyse_window(&part, &bytes[w.start..w.end], k == 0);
+        diagnostics.extend(d);
+        date = date.or(a.date);
+        a.date = date;
+        joined.add(a, w.start);
+    }
+    diagnostics.push(whomet_core::Diagnostic {
+        source: input.source.to_string(),
+        line: None,
+        message: format!(
+            "an article of {} bytes: analysed in {} windows of at most {} MiB (people and sentences are not linked across windows)",
+            bytes.len(),
+            cuts.len(),
+            WINDOW >> 20
+        ),
+    });
+    (joined.finish(input.id, date), diagnostics)
+}
+
+use whomet_extract::Input;
+
+/// Where `bytes` is cut into windows of at most `max` bytes (`max` at least 4): after the last
+/// line break in the second half of a window, else after its last space, else before the last
+/// byte that starts a UTF-8 character, so that no character, line break or HTML character
+/// reference (which holds neither) is split.
+pub fn windows(bytes: &[u8], max: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (start + max).min(bytes.len());
+        if end == bytes.len() {
+            out.push(Span::new(start, end));
+            break;
+        }
+        let w = &bytes[start..end];
+        whomet_core::work::tick(w.len());
+        let half = w.len() / 2;
+        let cut = w[half..]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map(|i| half + i + 1)
+            .or_else(|| {
+                w[half..]
+                    .iter()
+                    .rposition(|&b| b == b' ')
+                    .map(|i| half + i + 1)
+            })
+            .or_else(|| w.iter().rposition(|&b| b & 0xC0 != 0x80).filter(|&i| i > 0))
+            .unwrap_or(w.len());
+        out.push(Span::new(start, start + cut));
+        start += cut;
+    }
+    out
+}
+
+fn analyse_window(
+    input: &Input<'_>,
+    bytes: &[u8],
+    first: bool,
+) -> (whomet_core::Analysis, Vec<whomet_core::Diagnostic>) {
     let (doc, diagnostics) = whomet_extract::prepare(input, bytes);
     let ex = whomet_extract::extract(&doc);
-    let events = detect(&doc, &ex);
+    let events = detect_in(&doc, &ex, first);
     let analysis = whomet_core::Analysis {
         doc: doc.id,
         date: doc.date,
@@ -50,16 +131,88 @@ pub fn analyse(
     (analysis, diagnostics)
 }
 
+/// The analyses of an article's windows, joined into one: people of the same name (and role
+/// description) are one person, spans are moved by their window's offset.
+#[derive(Default)]
+struct Joined {
+    people: Vec<whomet_core::LocalPerson>,
+    index: std::collections::HashMap<(String, Option<whomet_core::RoleRef>), usize>,
+    events: Vec<Event>,
+}
+
+impl Joined {
+    fn add(&mut self, a: whomet_core::Analysis, offset: usize) {
+        let shift = |s: Span| Span::new(s.start + offset, s.end + offset);
+        let mut map = Vec::with_capacity(a.people.len());
+        for mut p in a.people {
+            whomet_core::work::tick(1 + p.mentions.len());
+            p.mentions.iter_mut().for_each(|m| *m = shift(*m));
+            let key = (p.name.clone(), p.described.clone());
+            match self.index.get(&key) {
+                Some(&i) => {
+                    let q = &mut self.people[i];
+                    q.mentions.extend(p.mentions);
+                    for a in p.aliases {
+                        if let Err(at) = q.aliases.binary_search(&a) {
+                            q.aliases.insert(at, a);
+                        }
+                    }
+                    for r in p.roles {
+                        if !q.roles.contains(&r) {
+                            q.roles.push(r);
+                        }
+                    }
+                    q.credit &= p.credit;
+                    map.push(i);
+                }
+                None => {
+                    self.index.insert(key, self.people.len());
+                    map.push(self.people.len());
+                    self.people.push(p);
+                }
+            }
+        }
+        for mut e in a.events {
+            e.participants
+                .iter_mut()
+                .for_each(|p| p.person = map[p.person]);
+            e.evidence.sentence = shift(e.evidence.sentence);
+            self.events.push(e);
+        }
+    }
+
+    fn finish(self, id: &str, date: Option<whomet_core::NaiveDate>) -> whomet_core::Analysis {
+        whomet_core::Analysis {
+            doc: id.to_string(),
+            date,
+            people: self.people,
+            events: self.events,
+            diagnostics: vec![],
+        }
+    }
+}
+
 /// Detects the events of one article.
 pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
+    detect_in(doc, ex, true)
+}
+
+/// Detects the events of an article, or of a later window of one (`first` false: no lead
+/// sentence, no dateline).
+fn detect_in(doc: &Document, ex: &Extraction, first: bool) -> Vec<Event> {
     let mut events = Vec::new();
     let text = &doc.text;
     // The lead: the first sentence that is not an upper-case headline.
-    let lead = ex
-        .sentences()
-        .iter()
-        .position(|s| s.of(text).chars().any(char::is_lowercase))
-        .unwrap_or(0);
+    let lead = if first {
+        ex.sentences()
+            .iter()
+            .position(|s| s.of(text).chars().any(char::is_lowercase))
+            .unwrap_or(0)
+    } else {
+        usize::MAX
+    };
+    // The dateline city, found once (it was copied from the first line for every meeting).
+    let mut dateline: Option<Option<String>> = None;
     // Mentions are in text order, so each sentence's are one run.
     let all = &ex.people.mentions;
     // Buffers reused from sentence to sentence.
@@ -201,7 +354,11 @@ pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
             event.date =
                 own_date.or_else(|| context_date(doc, ex, si, &event, &events, &mut prev_cache));
             let found = place_cache.get_or_insert_with(|| places(&toks));
-            event.place = place(doc, found, (trig.start, trig.end), si == lead);
+            event.place = place(found, (trig.start, trig.end)).or_else(|| {
+                (si == lead)
+                    .then(|| dateline_city(doc, &mut dateline))
+                    .flatten()
+            });
             events.push(event);
         }
     }
@@ -707,41 +864,41 @@ fn places(toks: &[Token<'_>]) -> Vec<(usize, String)> {
 }
 
 /// The place of the meeting: the "in Doha", "at Downing Street" nearest the trigger (within a
-/// dozen words), else the dateline city for the lead sentence.
-fn place(
-    doc: &Document,
-    found: &[(usize, String)],
-    trig: (usize, usize),
-    first: bool,
-) -> Option<String> {
-    let near = found
-        .iter()
-        .filter(|(i, _)| *i + 12 >= trig.0 && *i <= trig.1 + 12)
-        .min_by_key(|(i, _)| if *i >= trig.1 { i - trig.1 } else { trig.0 - i });
-    if let Some((_, p)) = near {
-        return Some(p.clone());
-    }
-    let lex = whomet_extract::lexicon::lexicon();
-    if first {
-        let body = &doc.text[doc.body_start..];
-        let line: String = body
-            .lines()
-            .find(|l| l.contains(" - ") || l.contains(", "))?
-            .to_string();
-        let city = line.trim().split(',').next()?.trim();
-        let titled = city
-            .split_whitespace()
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
-                    .unwrap_or_default()
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        if lex.is_place(&titled) && city.chars().all(|c| !c.is_lowercase()) {
-            return Some(titled);
-        }
-    }
-    None
+/// dozen words). `found` is in token order, so only the places within that reach are looked
+/// at (a sentence of thousands of meetings and places compared every place with every meeting).
+fn place(found: &[(usize, String)], trig: (usize, usize)) -> Option<String> {
+    let from = found.partition_point(|(i, _)| *i + 12 < trig.0);
+    let to = found.partition_point(|(i, _)| *i <= trig.1 + 12);
+    let near = found.get(from..to.max(from))?;
+    whomet_core::work::tick(1 + near.len());
+    near.iter()
+        .min_by_key(|(i, _)| if *i >= trig.1 { i - trig.1 } else { trig.0 - i })
+        .map(|(_, p)| p.clone())
+}
+
+/// The dateline city of the lead sentence ("DOHA, March 4 -"), looked for once per article
+/// (`cache`) in the first line that has " - " or ", ".
+fn dateline_city(doc: &Document, cache: &mut Option<Option<String>>) -> Option<String> {
+    cache
+        .get_or_insert_with(|| {
+            let lex = whomet_extract::lexicon::lexicon();
+            let body = &doc.text[doc.body_start..];
+            let line = body
+                .lines()
+                .find(|l| l.contains(" - ") || l.contains(", "))?;
+            let city = line.trim().split(',').next()?.trim();
+            whomet_core::work::tick(line.len());
+            let titled = city
+                .split_whitespace()
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            (lex.is_place(&titled) && city.chars().all(|c| !c.is_lowercase())).then_some(titled)
+        })
+        .clone()
 }

@@ -382,3 +382,204 @@ fn issue18_threads_are_capped() {
     let ok = whomet(&["extract", "--threads", "2", "data/corpus/"]);
     assert!(ok.status.success());
 }
+
+/// The bundled corpus's articles, one after another, until `bytes` long: one long article.
+fn long_article(bytes: usize) -> String {
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(root().join("data/corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    docs.sort();
+    let texts: Vec<String> = docs
+        .iter()
+        .map(|d| std::fs::read_to_string(d).unwrap())
+        .collect();
+    let mut s = String::new();
+    for t in texts.iter().cycle() {
+        if s.len() >= bytes {
+            break;
+        }
+        s.push_str(t);
+        s.push_str("\n\n");
+    }
+    s
+}
+
+/// Peak memory (VmHWM, kB) of `whomet build` on one article of `bytes` bytes.
+fn peak_kb(dir: &Path, bytes: usize) -> u64 {
+    let article = dir.join(format!("long-{bytes}.txt"));
+    std::fs::write(&article, long_article(bytes)).unwrap();
+    let o = whomet_cmd()
+        .args(["build", s(&article), "--out", s(&dir.join("out"))])
+        .args(["--format", "graphml", "--threads", "1"])
+        .env("WHOMET_TIMINGS", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("written at"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    let kb = line.rsplit("peak memory ").next().unwrap();
+    kb.trim_end_matches(" kB").trim().parse().unwrap()
+}
+
+/// Item 15: memory was 22-27 times the largest article (the per-article stages hold about 20
+/// times the text they analyse); a long article is now analysed in windows of 1 MiB, so a
+/// second 6 MB of article adds at most about 4 times its size to the peak (it added ~21 times).
+#[test]
+fn issue18_memory_of_a_long_article_is_bounded() {
+    let dir = tempdir("i18-memory");
+    std::fs::create_dir_all(&dir).unwrap();
+    const MB: usize = 1 << 20;
+    let (small, large) = (peak_kb(&dir, 6 * MB), peak_kb(&dir, 12 * MB));
+    let added = large.saturating_sub(small) * 1024;
+    assert!(
+        added < 4 * 6 * MB as u64,
+        "6 MB more of one article added {} MB to the peak ({small} kB -> {large} kB)",
+        added >> 20
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Item 5: a named pipe among the input files (in a directory, or named itself) is reported
+/// and skipped instead of blocking the build forever.
+#[test]
+fn issue18_fifo_in_the_input() {
+    let dir = tempdir("i18-fifo");
+    let inp = dir.join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    std::fs::write(
+        inp.join("good.txt"),
+        "President Ronald Reagan met Chancellor Helmut Kohl in Bonn.",
+    )
+    .unwrap();
+    for name in ["pipe.txt", "pipe.jsonl"] {
+        let st = Command::new("mkfifo").arg(inp.join(name)).status().unwrap();
+        assert!(st.success());
+    }
+    let out = dir.join("out");
+    let pipe = inp.join("pipe.txt");
+    let mut child = whomet_cmd()
+        .args([
+            "build",
+            s(&inp),
+            s(&pipe),
+            "--out",
+            s(&out),
+            "--format",
+            "graphml",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let code = wait_at_most(
+        &mut child,
+        Duration::from_secs(60),
+        "build with a FIFO input",
+    );
+    let o = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr.matches("not a regular file").count(), 3, "{stderr}");
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("1 documents"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Item 7: the same file name in different folders, and names differing only in bytes that
+/// are not UTF-8, give different document ids (the path relative to the input directory), so
+/// no article is dropped as a duplicate.
+#[test]
+fn issue18_same_file_name_in_different_folders() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempdir("i18-ids");
+    let inp = dir.join("in");
+    for sub in ["sub1", "sub2"] {
+        std::fs::create_dir_all(inp.join(sub)).unwrap();
+    }
+    let files: [(&[u8], &str); 5] = [
+        (b"sub1/same.txt", "Ronald Reagan met Helmut Kohl in Bonn."),
+        (
+            b"sub2/same.txt",
+            "Margaret Thatcher met King Fahd in London.",
+        ),
+        (
+            b"same.md",
+            "Francois Mitterrand met Felipe Gonzalez in Paris.",
+        ),
+        (b"a\xff.txt", "Brian Mulroney met Bob Hawke in Ottawa."),
+        (b"a\xfe.txt", "Yasuhiro Nakasone met Roh Tae-woo in Tokyo."),
+    ];
+    for (name, text) in files {
+        let path = inp.join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(path, format!("President {text}")).unwrap();
+    }
+    let out = dir.join("out");
+    let o = whomet(&["build", s(&inp), "--out", s(&out), "--format", "json"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(!stderr.contains("duplicate"), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&o.stdout).starts_with("5 documents"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let json = std::fs::read_to_string(out.join("graph.json")).unwrap();
+    for id in [
+        "\"sub1/same\"",
+        "\"sub2/same\"",
+        "\"same\"",
+        "\"a%FF\"",
+        "\"a%FE\"",
+    ] {
+        assert!(json.contains(id), "{id} missing in {json}");
+    }
+    // A file named on the command line keeps its stem as id.
+    let one = inp.join("sub1/same.txt");
+    let o = whomet(&["extract", s(&one)]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"doc\":\"same\""));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Item 8: a UTF-8 byte-order mark no longer loses the first JSON line nor hides a text file's
+/// `date` header, and an invalid byte inside a JSON string is replaced and reported, the
+/// article kept.
+#[test]
+fn issue18_bom_and_invalid_bytes_in_json() {
+    let dir = tempdir("i18-encoding");
+    let inp = dir.join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    let mut lines = b"\xEF\xBB\xBF".to_vec();
+    lines.extend_from_slice(br#"{"id": "j1", "text": "King Fahd met Queen Elizabeth in London."}"#);
+    lines.extend_from_slice(
+        b"\n{\"id\": \"j2\", \"text\": \"Prime Minister Margaret Thatcher met Chancellor Helmut Kohl in Bonn. Caf\xe9.\"}\n",
+    );
+    std::fs::write(inp.join("lines.jsonl"), lines).unwrap();
+    std::fs::write(
+        inp.join("bom.txt"),
+        "\u{FEFF}date 1987-10-19\nPresident Ronald Reagan met President Francois Mitterrand.",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = whomet(&["build", s(&inp), "--out", s(&out), "--format", "evidence"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("lines.jsonl:2: 1 invalid UTF-8 byte(s) replaced by U+FFFD"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("not a JSON article"), "{stderr}");
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("3 documents"));
+    let evidence = std::fs::read_to_string(out.join("evidence.csv")).unwrap();
+    for (doc, what) in [
+        ("j1", "King Fahd"),
+        ("j2", "Helmut Kohl"),
+        ("bom", "1987-10-19"),
+    ] {
+        let row = evidence.lines().find(|l| l.contains(&format!(",{doc},")));
+        assert!(row.is_some_and(|r| r.contains(what)), "{doc}: {evidence}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
