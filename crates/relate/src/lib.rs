@@ -324,6 +324,9 @@ fn detect_in(doc: &Document, ex: &Extraction, first: bool) -> Vec<Event> {
                     (ps, false)
                 }
             };
+            let mut participants = participants;
+            // An anaphoric event adds to the last one's participants: keep the bound.
+            participants.truncate(whomet_core::MAX_PARTICIPANTS);
             let mut event = Event {
                 kind: trig.kind,
                 participants,

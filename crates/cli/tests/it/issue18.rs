@@ -583,3 +583,49 @@ fn issue18_bom_and_invalid_bytes_in_json() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Item 11: `merge` validates every shard value, naming file and line: a hostile confidence is
+/// clamped (the weight stays finite), an empty name skips its line, and the rest is merged.
+#[test]
+fn issue18_hostile_shard_values() {
+    let dir = tempdir("i18-shard");
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = whomet(&["extract", "data/corpus/"]);
+    assert!(good.status.success());
+    let first = String::from_utf8_lossy(&good.stdout)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    let mut v: serde_json::Value = serde_json::from_str(&first).unwrap();
+    v["events"][0]["evidence"]["confidence"] = 1e308.into();
+    let mut w = v.clone();
+    w["doc"] = "other".into();
+    w["people"][0]["name"] = "".into();
+    w["people"][0]["described"] = serde_json::Value::Null;
+    let shard = dir.join("s.jsonl");
+    std::fs::write(&shard, format!("{v}\n{w}\n")).unwrap();
+    let out = dir.join("out");
+    let o = whomet(&[
+        "merge",
+        s(&shard),
+        "--out",
+        s(&out),
+        "--format",
+        "cypher,gexf",
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("s.jsonl:1: events[0].evidence.confidence 1e308 is outside 0..1: 1 used"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("s.jsonl:2: people[0].name"), "{stderr}");
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("1 documents"));
+    let cypher = std::fs::read_to_string(out.join("import.cypher")).unwrap();
+    assert!(
+        !cypher.contains("inf") && !cypher.contains("NaN"),
+        "{cypher}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
