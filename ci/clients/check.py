@@ -10,8 +10,9 @@ OUTDIR/graph.json (itself checked against the GraphML as networkx reads it). Eac
 change values only as docs/FORMATS.md says (the `expect_*` functions below spell those rules out).
 
 Checks (names for --only): graphml, gexf, dot, svg, neo4j, cypher, gephi, json, evidence, html.
-Needs: networkx>=3.5, python-igraph, kuzu (ci/clients/setup.sh installs them), and on PATH:
-dot, gc, xmllint, chromium. Exits 1 when any check fails, 2 on a usage error.
+Needs: networkx>=3.5, python-igraph, kuzu, openpyxl (ci/clients/setup.sh installs them), and on PATH:
+dot, gc, xmllint, chromium, soffice (the LibreOffice check of evidence.csv is skipped without
+soffice or openpyxl). Exits 1 when any check fails, 2 on a usage error.
 """
 
 import argparse
@@ -953,6 +954,43 @@ def check_json(out, ref, args):
         "; equals fixture.json exactly" if ref.exact else "")
 
 
+def spreadsheet_cells(path):
+    """The cells of a CSV file as LibreOffice Calc imports it (soffice --headless, comma,
+    double quote, UTF-8), read back from the .xlsx it saves with openpyxl: [(data_type, value)]
+    per row, the header included."""
+    import openpyxl
+
+    d = tempfile.mkdtemp(prefix="whomet-calc-")
+    try:
+        src = os.path.join(d, os.path.basename(path))
+        shutil.copy(path, src)
+        r = run(["soffice", "--headless", f"-env:UserInstallation=file://{d}/profile", "--convert-to", "xlsx",
+                 "--infilter=CSV:44,34,76,1", "--outdir", d, src], timeout=180)
+        xlsx = os.path.splitext(src)[0] + ".xlsx"
+        check(r.returncode == 0 and os.path.exists(xlsx),
+              f"soffice could not open {os.path.basename(path)}: {r.stderr.decode(errors='replace')[-500:]}")
+        ws = openpyxl.load_workbook(xlsx).active
+        return [[(c.data_type, c.value) for c in row] for row in ws.iter_rows()]
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def check_in_spreadsheet(path, rows, text_columns):
+    """The CSV opened in LibreOffice Calc runs no formula, and every text cell is the CSV's cell
+    as text, so that the reader rule (drop one leading `'`) gives the value back there too."""
+    cells = spreadsheet_cells(path)
+    equal(len(cells), len(rows) + 1, f"{os.path.basename(path)}: rows in LibreOffice")
+    guarded = 0
+    for n, (row, got) in enumerate(zip(rows, cells[1:]), start=2):
+        for col in text_columns:
+            kind, value = got[col] if col < len(got) else ("n", None)
+            check(kind != "f", f"{os.path.basename(path)} row {n}: LibreOffice runs {row[col]!r} as a formula")
+            if row[col].startswith("'"):
+                guarded += 1
+                equal((kind, value), ("s", row[col]), f"{os.path.basename(path)} row {n}: guarded cell in LibreOffice")
+    return guarded
+
+
 def check_evidence(out, ref, args):
     header = ["source", "target", "source_name", "target_name", "type", "document", "start", "end",
               "sentence", "trigger", "date", "place", "confidence"]
@@ -976,7 +1014,15 @@ def check_evidence(out, ref, args):
                 equal(unguard(cell), flat(value), f"evidence.csv column {header[col]} of {e['id']}")
             equal((int(row[6]), int(row[7]), float(row[12])), (x["start"], x["end"], x["confidence"]),
                   f"numbers of the evidence of {e['id']}")
-    return f"{len(got)} rows, one per piece of evidence, every cell read back exactly ({guarded} formula-guarded)"
+    calc = "; LibreOffice check skipped (needs soffice and openpyxl: ci/clients/setup.sh)"
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        openpyxl = None
+    if shutil.which("soffice") and openpyxl:
+        n = check_in_spreadsheet(os.path.join(out, "evidence.csv"), got, [0, 1, 2, 3, 4, 5, 8, 9, 11])
+        calc = f"; LibreOffice Calc runs no formula and keeps {n} guarded cells as text"
+    return f"{len(got)} rows, one per piece of evidence, every cell read back exactly ({guarded} formula-guarded){calc}"
 
 
 # ---------------------------------------------------------------------------------------------
