@@ -170,6 +170,11 @@ pub struct Participant {
     pub side: Side,
 }
 
+/// The most participants one event has: the analysis cuts longer lists (one trigger side holds at
+/// most 64 people) and shard reading cuts a shard's, so that one event makes at most 8,128
+/// pairs.
+pub const MAX_PARTICIPANTS: usize = 128;
+
 /// A meeting, call or planned meeting: one event, several participants, one piece of evidence.
 /// Pairwise edges are a projection made when the graph is built.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

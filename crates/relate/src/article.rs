@@ -164,7 +164,11 @@ impl Book {
                 }
                 // The latest meeting (a call is joined by no one in person), if it is recent
                 // (a list of participants may come at the end of a long report).
-                let reach = if claim.effect == Effect::List { usize::MAX } else { RECENT };
+                let reach = if claim.effect == Effect::List {
+                    usize::MAX
+                } else {
+                    RECENT
+                };
                 let target = if definite {
                     self.meetings
                         .iter()

@@ -28,6 +28,7 @@
 pub mod article;
 mod cache;
 pub mod dates;
+pub mod long;
 pub mod modality;
 pub mod participants;
 mod places;
@@ -60,14 +61,56 @@ pub const MAX_SIDE: usize = 64;
 pub const MAX_PARSE: usize = 150;
 
 /// The whole per-article analysis: prepare, extract, detect. Returns what the article
-/// contributes to the graph, and the problems found in its bytes.
+/// contributes to the graph, and the problems found in its bytes. An article longer than
+/// [`long::WINDOW`] is analysed window by window (see [`long::windows`]) and the results
+/// joined: spans still index the whole article, people of the same name are one person, and
+/// only the first window has the lead and the dateline; people and sentences are not linked
+/// across windows.
 pub fn analyse(
     input: &whomet_extract::Input<'_>,
     bytes: &[u8],
 ) -> (whomet_core::Analysis, Vec<whomet_core::Diagnostic>) {
+    use long::{Joined, WINDOW, windows};
+    use whomet_extract::Input;
+    if bytes.len() <= WINDOW {
+        return analyse_window(input, bytes, true);
+    }
+    let mut joined = Joined::default();
+    let mut diagnostics = Vec::new();
+    let mut date = input.date;
+    let cuts = windows(bytes, WINDOW);
+    for (k, w) in cuts.iter().enumerate() {
+        let part = Input {
+            date,
+            ..input.clone()
+        };
+        let (mut a, d) = analyse_window(&part, &bytes[w.start..w.end], k == 0);
+        diagnostics.extend(d);
+        date = date.or(a.date);
+        a.date = date;
+        joined.add(a, w.start);
+    }
+    diagnostics.push(whomet_core::Diagnostic {
+        source: input.source.to_string(),
+        line: None,
+        message: format!(
+            "an article of {} bytes: analysed in {} windows of at most {} MiB (people and sentences are not linked across windows)",
+            bytes.len(),
+            cuts.len(),
+            WINDOW >> 20
+        ),
+    });
+    (joined.finish(input.id, date), diagnostics)
+}
+
+fn analyse_window(
+    input: &whomet_extract::Input<'_>,
+    bytes: &[u8],
+    first: bool,
+) -> (whomet_core::Analysis, Vec<whomet_core::Diagnostic>) {
     let (doc, diagnostics) = whomet_extract::prepare(input, bytes);
     let ex = whomet_extract::extract(&doc);
-    let events = detect(&doc, &ex);
+    let events = detect_traced(&doc, &ex, first, &mut |_| {});
     let analysis = whomet_core::Analysis {
         doc: doc.id,
         date: doc.date,
@@ -112,7 +155,9 @@ fn bulleted(
             continue;
         }
         let bullet = body.starts_with(['-', '*', '\u{2022}', '\u{00b7}', '\u{2013}'])
-            || body.split_once(['.', ')']).is_some_and(|(n, _)| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()));
+            || body.split_once(['.', ')']).is_some_and(|(n, _)| {
+                !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+            });
         if bullet {
             listing = true;
             let first = mentions.partition_point(|m| m.span.start < start);
@@ -159,14 +204,14 @@ struct Found {
 
 /// Detects the events of one article.
 pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
-    detect_traced(doc, ex, &mut |_| {})
+    detect_traced(doc, ex, true, &mut |_| {})
 }
 
 /// What [`detect`] does, step by step, for a reader: each parsed sentence, the claims the
 /// rules make, and the events. For debugging rules (`examples/trace.rs`).
 pub fn trace(doc: &Document, ex: &Extraction) -> String {
     let mut out = String::new();
-    let events = detect_traced(doc, ex, &mut |line| {
+    let events = detect_traced(doc, ex, true, &mut |line| {
         out.push_str(&line);
         out.push('\n');
     });
@@ -198,7 +243,13 @@ pub fn trace(doc: &Document, ex: &Extraction) -> String {
     out
 }
 
-fn detect_traced(doc: &Document, ex: &Extraction, trace: &mut dyn FnMut(String)) -> Vec<Event> {
+/// `first`: the article's first window (the only one with a lead sentence and a dateline).
+fn detect_traced(
+    doc: &Document,
+    ex: &Extraction,
+    first: bool,
+    trace: &mut dyn FnMut(String),
+) -> Vec<Event> {
     let text = &doc.text;
     let rules = rules::rules();
     let (forms, joining) = trigger_forms();
@@ -251,7 +302,9 @@ fn detect_traced(doc: &Document, ex: &Extraction, trace: &mut dyn FnMut(String))
         for f in &mut found[before..] {
             if f.claim.effect == Effect::List {
                 let members = bulleted(text, sentence, all, &ex.people.people);
-                f.claim.sides[0].people.extend(members.into_iter().map(|p| (p, MentionKind::Name)));
+                f.claim.sides[0]
+                    .people
+                    .extend(members.into_iter().map(|p| (p, MentionKind::Name)));
             }
         }
         // A list that lists no one is no claim.
@@ -310,9 +363,9 @@ fn detect_traced(doc: &Document, ex: &Extraction, trace: &mut dyn FnMut(String))
             .unwrap_or_default();
         book.add(i, &f.claim, &previous, protagonist);
     }
-    let mut events = evidence(doc, ex, &found, &book);
+    let mut events = evidence(doc, ex, &found, &book, first);
     if !long.is_empty() {
-        events.extend(window::detect(doc, ex, &|si| long.contains(&si)));
+        events.extend(window::detect(doc, ex, first, &|si| long.contains(&si)));
         events.sort_by_key(|e| e.evidence.sentence.start);
     }
     events
@@ -483,7 +536,11 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
                 .iter()
                 .flat_map(|path| participants::follow(p, t, path))
                 .next();
-            let frames = if rule.effect == Effect::List { "attendee" } else { "event" };
+            let frames = if rule.effect == Effect::List {
+                "attendee"
+            } else {
+                "event"
+            };
             let frame = match frame_word {
                 Some(f) if !rules.in_set(frames, &p.lemma[f]) => continue,
                 None if rule.require_frame => continue,
@@ -621,13 +678,24 @@ fn phrase(p: &Parsed<'_>, rule: &rules::Rule, t: usize, objects: &[usize]) -> Sp
 }
 
 /// The events of the article's drafts, with their evidence, dates and places.
-fn evidence(doc: &Document, ex: &Extraction, found: &[Found], book: &Book) -> Vec<Event> {
+fn evidence(
+    doc: &Document,
+    ex: &Extraction,
+    found: &[Found],
+    book: &Book,
+    first: bool,
+) -> Vec<Event> {
     let text = &doc.text;
-    let lead = ex
-        .sentences()
-        .iter()
-        .position(|s| s.of(text).chars().any(char::is_lowercase))
-        .unwrap_or(0);
+    let lead = if first {
+        ex.sentences()
+            .iter()
+            .position(|s| s.of(text).chars().any(char::is_lowercase))
+            .unwrap_or(0)
+    } else {
+        usize::MAX
+    };
+    // The dateline city, found once.
+    let mut dateline: Option<Option<String>> = None;
     let mut events: Vec<Event> = Vec::new();
     // An event of the same kind and pairs in the same sentence is told once.
     type Told = (EdgeKind, usize, Vec<(usize, usize)>);
@@ -675,7 +743,11 @@ fn evidence(doc: &Document, ex: &Extraction, found: &[Found], book: &Book) -> Ve
         }
         let at = toks.partition_point(|t| t.span.end <= f.trigger.start);
         let places = places::places(&toks);
-        event.place = places::place(doc, &places, (at, at + 1), si == lead);
+        event.place = places::place(&places, (at, at + 1)).or_else(|| {
+            (si == lead)
+                .then(|| places::dateline_city(doc, &mut dateline))
+                .flatten()
+        });
         events.push(event);
     }
     events

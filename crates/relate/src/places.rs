@@ -42,41 +42,41 @@ pub fn places(toks: &[Token<'_>]) -> Vec<(usize, String)> {
 }
 
 /// The place of the meeting: the "in Doha", "at Downing Street" nearest the trigger (within a
-/// dozen words), else the dateline city for the lead sentence.
-pub fn place(
-    doc: &Document,
-    found: &[(usize, String)],
-    trig: (usize, usize),
-    first: bool,
-) -> Option<String> {
-    let near = found
-        .iter()
-        .filter(|(i, _)| *i + 12 >= trig.0 && *i <= trig.1 + 12)
-        .min_by_key(|(i, _)| if *i >= trig.1 { i - trig.1 } else { trig.0 - i });
-    if let Some((_, p)) = near {
-        return Some(p.clone());
-    }
-    let lex = whomet_extract::lexicon::lexicon();
-    if first {
-        let body = &doc.text[doc.body_start..];
-        let line: String = body
-            .lines()
-            .find(|l| l.contains(" - ") || l.contains(", "))?
-            .to_string();
-        let city = line.trim().split(',').next()?.trim();
-        let titled = city
-            .split_whitespace()
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
-                    .unwrap_or_default()
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        if lex.is_place(&titled) && city.chars().all(|c| !c.is_lowercase()) {
-            return Some(titled);
-        }
-    }
-    None
+/// dozen words). `found` is in token order, so only the places within that reach are looked
+/// at (a sentence of thousands of meetings and places compared every place with every meeting).
+pub fn place(found: &[(usize, String)], trig: (usize, usize)) -> Option<String> {
+    let from = found.partition_point(|(i, _)| *i + 12 < trig.0);
+    let to = found.partition_point(|(i, _)| *i <= trig.1 + 12);
+    let near = found.get(from..to.max(from))?;
+    whomet_core::work::tick(1 + near.len());
+    near.iter()
+        .min_by_key(|(i, _)| if *i >= trig.1 { i - trig.1 } else { trig.0 - i })
+        .map(|(_, p)| p.clone())
+}
+
+/// The dateline city of the lead sentence ("DOHA, March 4 -"), looked for once per article
+/// (`cache`) in the first line that has " - " or ", ".
+pub fn dateline_city(doc: &Document, cache: &mut Option<Option<String>>) -> Option<String> {
+    cache
+        .get_or_insert_with(|| {
+            let lex = whomet_extract::lexicon::lexicon();
+            let body = &doc.text[doc.body_start..];
+            let line = body
+                .lines()
+                .find(|l| l.contains(" - ") || l.contains(", "))?;
+            let city = line.trim().split(',').next()?.trim();
+            whomet_core::work::tick(line.len());
+            let titled = city
+                .split_whitespace()
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            (lex.is_place(&titled) && city.chars().all(|c| !c.is_lowercase())).then_some(titled)
+        })
+        .clone()
 }

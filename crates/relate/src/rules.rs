@@ -347,7 +347,11 @@ fn out_field(
                 "join" => Effect::Join,
                 "accompany" => Effect::Accompany,
                 "list" => Effect::List,
-                _ => return Err(format!("unknown effect {rest:?} (event, join, accompany, list)")),
+                _ => {
+                    return Err(format!(
+                        "unknown effect {rest:?} (event, join, accompany, list)"
+                    ));
+                }
             }
         }
         "example" => {

@@ -13,15 +13,24 @@ use whomet_extract::Extraction;
 use whomet_extract::segment::Token;
 
 /// Detects the events of the sentences of one article that `only` selects.
-pub fn detect(doc: &Document, ex: &Extraction, only: &dyn Fn(usize) -> bool) -> Vec<Event> {
+pub fn detect(
+    doc: &Document,
+    ex: &Extraction,
+    first: bool,
+    only: &dyn Fn(usize) -> bool,
+) -> Vec<Event> {
     let mut events = Vec::new();
     let text = &doc.text;
     // The lead: the first sentence that is not an upper-case headline.
-    let lead = ex
-        .sentences()
-        .iter()
-        .position(|s| s.of(text).chars().any(char::is_lowercase))
-        .unwrap_or(0);
+    let lead = if first {
+        ex.sentences()
+            .iter()
+            .position(|s| s.of(text).chars().any(char::is_lowercase))
+            .unwrap_or(0)
+    } else {
+        usize::MAX
+    };
+    let mut dateline: Option<Option<String>> = None;
     // Mentions are in text order, so each sentence's are one run.
     let all = &ex.people.mentions;
     // Buffers reused from sentence to sentence.
@@ -168,7 +177,12 @@ pub fn detect(doc: &Document, ex: &Extraction, only: &dyn Fn(usize) -> bool) -> 
             event.date = own_date
                 .or_else(|| dates::context_date(doc, ex, si, &event, &events, &mut prev_cache));
             let found = place_cache.get_or_insert_with(|| places::places(&toks));
-            event.place = places::place(doc, found, (trig.start, trig.end), si == lead);
+            event.place = places::place(found, (trig.start, trig.end)).or_else(|| {
+                (si == lead)
+                    .then(|| places::dateline_city(doc, &mut dateline))
+                    .flatten()
+            });
+            event.participants.truncate(whomet_core::MAX_PARTICIPANTS);
             events.push(event);
         }
     }
