@@ -39,6 +39,9 @@ pub struct Claim {
     /// A and B for a three-way summit"); otherwise the subject side met each of them, and
     /// whether they met each other is not said.
     pub joint_objects: bool,
+    /// A join that speaks of someone's meeting ("X was joined by Y"): it joins the latest
+    /// meeting only if that someone was in it.
+    pub overlap: bool,
     /// Base confidence.
     pub base: f64,
     /// Cues from the sentence (modality, channel).
@@ -176,6 +179,10 @@ impl Book {
                         .find(|(_, kind, _)| *kind == EdgeKind::Met)
                         .filter(|(s, _, _)| claim.sentence.saturating_sub(*s) <= reach)
                         .map(|(_, _, people)| people.clone())
+                        // "X was joined by Y" speaks of X's meeting: X must be in it.
+                        .filter(|people| {
+                            !claim.overlap || joiners.iter().any(|j| people.contains(j))
+                        })
                 } else {
                     None
                 };
@@ -227,6 +234,12 @@ impl Book {
                             joiners.push(p);
                             cues.push("protagonist".into());
                             factor *= 0.9;
+                        }
+                        if joiners.len() == 1 && claim.frame.is_some() {
+                            // "The session was chaired by X": no pair yet, but a meeting that
+                            // later sentences can join.
+                            self.meetings.push((claim.sentence, EdgeKind::Met, joiners));
+                            return;
                         }
                         self.push_event(index, claim, [joiners, vec![]], factor, cues, indirect);
                     }
@@ -297,18 +310,14 @@ impl Book {
         };
         let star = !a.is_empty() && !b.is_empty() && (claim.separate || !claim.joint_objects);
         if star {
-            // Each on the subject side met each object; the subjects met each other too
-            // ("A and B met C"), unless they met separately.
+            // Each on the subject side met each object; whether the subjects were together is
+            // not said ("So far A, B and C have met the judge").
             let participants = a
                 .iter()
                 .map(|&p| (p, Side::Subject))
                 .chain(b.iter().map(|&p| (p, Side::Object)))
                 .collect();
             self.drafts.push(draft(participants, false));
-            if a.len() >= 2 && !claim.separate {
-                self.drafts
-                    .push(draft(a.iter().map(|&p| (p, Side::Subject)).collect(), true));
-            }
         } else {
             self.drafts.push(draft(
                 people.iter().map(|&p| (p, Side::Subject)).collect(),

@@ -472,8 +472,8 @@ fn title_start(forms: &[&str], lex: &whomet_extract::lexicon::Lexicon) -> usize 
     let mut start = forms.len();
     let mut titled = false;
     let mut k = forms.len();
-    // Ten words at most: a title, not a sentence.
-    while k > 0 && forms.len() - k < 10 {
+    // Sixteen words at most: a title, not a sentence.
+    while k > 0 && forms.len() - k < 16 {
         let w = forms[k - 1];
         let title = lex.is_title(w);
         if (capital(w) || title) && !std::ptr::eq(w, NAME) {
@@ -518,12 +518,13 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
             {
                 continue;
             }
+            // Of a side's alternative paths, the first that reaches someone.
             let sides = [0, 1].map(|k| {
-                let words: Vec<usize> = rule.sides[k]
+                rule.sides[k]
                     .iter()
-                    .flat_map(|path| participants::follow(p, t, path))
-                    .collect();
-                participants::fill(p, rules, words)
+                    .map(|path| participants::fill(p, rules, participants::follow(p, t, path)))
+                    .find(|f| !f.is_empty())
+                    .unwrap_or_default()
             });
             if (0..2).any(|k| rule.require[k] && sides[k].is_empty())
                 || (sides.iter().all(participants::Filled::is_empty) && rule.effect != Effect::List)
@@ -612,6 +613,7 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
                     remote,
                     separate,
                     joint_objects,
+                    overlap: rule.frame.is_empty(),
                     base: rule.base,
                     cues,
                 },

@@ -151,7 +151,10 @@ fn repair(words: &mut [Word]) {
             .iter()
             .any(|x| x.head == Some(c) && x.rel == Rel::Case);
         if w.upos != Upos::Propn
-            || !matches!(w.rel, Rel::Obl | Rel::Nmod | Rel::Obj | Rel::Dep)
+            || !matches!(
+                w.rel,
+                Rel::Obl | Rel::Nmod | Rel::Obj | Rel::Dep | Rel::Parataxis
+            )
             || words[c - 1].rel != Rel::Punct
             || !no_case
         {
