@@ -444,7 +444,8 @@ fn collapse<'t>(text: &'t str, sentence: Span, mentions: &[&Mention]) -> (Vec<&'
 }
 
 /// The index of the dash that ends a dateline at the start of a sentence: an upper-case first
-/// word, a comma or bracket, and a dash within the first dozen tokens.
+/// word, then a dash right after it ("TEHRAN -") or after a comma or bracket within the first
+/// dozen tokens ("MOSCOW, March 4 -").
 fn dateline(text: &str, tokens: &[Span]) -> Option<usize> {
     let first = tokens.first()?.of(text);
     let upper = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -459,7 +460,7 @@ fn dateline(text: &str, tokens: &[Span]) -> Option<usize> {
     let marked = tokens[..dash]
         .iter()
         .any(|t| matches!(t.of(text), "," | "("));
-    (marked && dash + 1 < tokens.len()).then_some(dash)
+    ((marked || dash <= 2) && dash + 1 < tokens.len()).then_some(dash)
 }
 
 /// Where the title before a name begins among the words read so far: the run of capitalised

@@ -128,15 +128,39 @@ fn repair(words: &mut [Word]) {
             if has_subject {
                 continue;
             }
-            // The nearest candidate whose phrase (and the punctuation after it) reaches v.
-            let found = (1..v).rev().find(|&c| {
+            // The nearest candidate whose phrase reaches v past punctuation and phrases of v
+            // itself ("X, in a call with Y, stressed").
+            let under = |k: usize, top: usize| {
+                let mut h = Some(k);
+                for _ in 0..n {
+                    match h {
+                        Some(x) if x == top => return true,
+                        Some(x) => h = words[x].head,
+                        None => return false,
+                    }
+                }
+                false
+            };
+            let found = (0..v).rev().find(|&c| {
                 let w = &words[c];
                 matches!(w.upos, Upos::Propn | Upos::Noun | Upos::Pron)
-                    && matches!(w.rel, Rel::Conj | Rel::Appos | Rel::Parataxis | Rel::Dep)
-                    && w.head.is_some_and(|h| h < c)
-                    && words[c - 1].rel == Rel::Punct
+                    && matches!(
+                        w.rel,
+                        Rel::Conj | Rel::Appos | Rel::Parataxis | Rel::Dep | Rel::Vocative
+                    )
+                    && (c == 0 || words[c - 1].rel == Rel::Punct)
+                    && (c > 0 || w.rel == Rel::Vocative || w.rel == Rel::Dep)
                     && !words.iter().any(|x| x.head == Some(c) && x.rel == Rel::Cc)
-                    && (right[c] + 1..v).all(|k| words[k].rel == Rel::Punct)
+                    && if c == 0 {
+                        // A sentence's first phrase, then a phrase of the verb set off by
+                        // commas.
+                        (right[c] + 1..v)
+                            .all(|k| words[k].rel == Rel::Punct || under(k, v) && !under(k, c))
+                            && words.get(c + 1).is_some_and(|w| w.rel == Rel::Punct)
+                            && words[v - 1].rel == Rel::Punct
+                    } else {
+                        (right[c] + 1..v).all(|k| words[k].rel == Rel::Punct)
+                    }
             });
             if let Some(c) = found {
                 words[c].head = Some(v);
