@@ -181,6 +181,45 @@ fn bulleted(
     out
 }
 
+/// A pronoun on one side of a meeting that the people stage bound to someone on the other side
+/// ("Lindqvist met him") cannot mean that person: it means the one other person named in the
+/// sentence before, if there is exactly one; else it is left out.
+fn rebind_pronouns<'m>(
+    claim: &mut Claim,
+    sentence_mentions: &dyn Fn(usize) -> Vec<&'m Mention>,
+    si: usize,
+) {
+    for k in [1, 0] {
+        let taken: Vec<usize> = claim.sides[1 - k].people.iter().map(|(p, _)| *p).collect();
+        let this = &mut claim.sides[k];
+        let clash =
+            |&(p, k): &(usize, MentionKind)| k == MentionKind::Pronoun && taken.contains(&p);
+        if !this.people.iter().any(clash) {
+            continue;
+        }
+        let mut candidates: Vec<usize> = Vec::new();
+        if let Some(prev) = si.checked_sub(1) {
+            for m in sentence_mentions(prev) {
+                if !taken.contains(&m.person) && !candidates.contains(&m.person) {
+                    candidates.push(m.person);
+                }
+            }
+        }
+        let replacement = (candidates.len() == 1).then(|| candidates[0]);
+        this.people = this
+            .people
+            .iter()
+            .filter_map(|&(p, k)| {
+                if clash(&(p, k)) {
+                    replacement.map(|r| (r, MentionKind::Pronoun))
+                } else {
+                    Some((p, k))
+                }
+            })
+            .collect();
+    }
+}
+
 /// The number of different people `mentions` name (at most three are counted).
 fn distinct_people(mentions: &[&Mention]) -> usize {
     let mut seen: Vec<usize> = Vec::with_capacity(3);
@@ -300,6 +339,7 @@ fn detect_traced(
         let before = found.len();
         found.extend(claims(&parsed, rules, si, headline));
         for f in &mut found[before..] {
+            rebind_pronouns(&mut f.claim, &sentence_mentions, si);
             if f.claim.effect == Effect::List {
                 let members = bulleted(text, sentence, all, &ex.people.people);
                 f.claim.sides[0]

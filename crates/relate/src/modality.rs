@@ -154,6 +154,10 @@ pub fn modality(
     if let Some(cue) = planned {
         return (Modality::Planned, cue);
     }
+    // "X is to meet Y": a copula and "to" on the verb itself.
+    if p.case_of(t) == Some("to") && p.deps(t, Rel::Cop).any(|c| p.lemma[c] == "be") {
+        return (Modality::Planned, "is to");
+    }
     // A bare infinitive with nothing that plans it ("an invitation to meet") reports nothing,
     // except in a headline ("KARIMI TO MEET ODUYA").
     if p.words[t].xpos == Xpos::Vb && p.case_of(t) == Some("to") {
