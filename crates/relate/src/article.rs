@@ -294,6 +294,16 @@ impl Book {
         if a.len() + b.len() < 2 || (claim.separate && (a.is_empty() || b.is_empty())) {
             return;
         }
+        // "A, B and C have met the top judge": the object is someone unnamed, and the subjects
+        // are not said to have met each other.
+        let unnamed_object = b.is_empty()
+            && claim.effect == Effect::Event
+            && claim.sides[1].people.is_empty()
+            && claim.sides[1].group.is_none()
+            && !claim.sides[1].words.is_empty();
+        if unnamed_object {
+            return;
+        }
         let people: Vec<usize> = a.iter().chain(&b).copied().collect();
         if claim.kind != EdgeKind::Planned {
             self.meetings

@@ -560,12 +560,20 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
                 continue;
             }
             // Of a side's alternative paths, the first that reaches someone.
+            // (With no one, the side keeps the words its paths reached: an unnamed object.)
             let sides = [0, 1].map(|k| {
-                rule.sides[k]
+                let fills: Vec<participants::Filled> = rule.sides[k]
                     .iter()
                     .map(|path| participants::fill(p, rules, participants::follow(p, t, path)))
-                    .find(|f| !f.is_empty())
-                    .unwrap_or_default()
+                    .collect();
+                let named = fills.iter().position(|f| !f.is_empty());
+                match named {
+                    Some(i) => fills[i].clone(),
+                    None => participants::Filled {
+                        words: fills.into_iter().flat_map(|f| f.words).collect(),
+                        ..Default::default()
+                    },
+                }
             });
             if (0..2).any(|k| rule.require[k] && sides[k].is_empty())
                 || (sides.iter().all(participants::Filled::is_empty) && rule.effect != Effect::List)
