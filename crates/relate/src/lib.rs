@@ -110,7 +110,7 @@ fn analyse_window(
 ) -> (whomet_core::Analysis, Vec<whomet_core::Diagnostic>) {
     let (doc, diagnostics) = whomet_extract::prepare(input, bytes);
     let ex = whomet_extract::extract(&doc);
-    let events = detect_traced(&doc, &ex, first, &mut |_| {});
+    let events = detect_traced(&doc, &ex, first, None);
     let analysis = whomet_core::Analysis {
         doc: doc.id,
         date: doc.date,
@@ -243,17 +243,22 @@ struct Found {
 
 /// Detects the events of one article.
 pub fn detect(doc: &Document, ex: &Extraction) -> Vec<Event> {
-    detect_traced(doc, ex, true, &mut |_| {})
+    detect_traced(doc, ex, true, None)
 }
 
 /// What [`detect`] does, step by step, for a reader: each parsed sentence, the claims the
 /// rules make, and the events. For debugging rules (`examples/trace.rs`).
 pub fn trace(doc: &Document, ex: &Extraction) -> String {
     let mut out = String::new();
-    let events = detect_traced(doc, ex, true, &mut |line| {
-        out.push_str(&line);
-        out.push('\n');
-    });
+    let events = detect_traced(
+        doc,
+        ex,
+        true,
+        Some(&mut |line: String| {
+            out.push_str(&line);
+            out.push('\n');
+        }),
+    );
     for e in &events {
         let names: Vec<String> = e
             .participants
@@ -287,7 +292,7 @@ fn detect_traced(
     doc: &Document,
     ex: &Extraction,
     first: bool,
-    trace: &mut dyn FnMut(String),
+    mut trace: Option<&mut dyn FnMut(String)>,
 ) -> Vec<Event> {
     let text = &doc.text;
     let rules = rules::rules();
@@ -353,31 +358,33 @@ fn detect_traced(
             k += 1;
             k <= before || f.claim.effect != Effect::List || !f.claim.sides[0].is_empty()
         });
-        trace(format!("S{si}: {}", fold_space(sentence.of(text))));
-        trace(format!("   {}", parsed.show()));
-        for f in &found[before..] {
-            let side = |k: usize| {
-                let s = &f.claim.sides[k];
-                let mut names: Vec<String> = s
-                    .people
-                    .iter()
-                    .map(|(p, _)| ex.people.people[*p].name.clone())
-                    .collect();
-                if let Some(g) = s.group {
-                    names.push(format!("group:{}", parsed.form(g.word)));
-                }
-                names.join("+")
-            };
-            trace(format!(
-                "   CLAIM {} {:?} {} a=[{}] b=[{}] frame={:?} {:?}",
-                f.claim.name,
-                f.claim.effect,
-                f.claim.kind,
-                side(0),
-                side(1),
-                f.claim.frame,
-                f.claim.cues
-            ));
+        if let Some(trace) = trace.as_mut() {
+            trace(format!("S{si}: {}", fold_space(sentence.of(text))));
+            trace(format!("   {}", parsed.show()));
+            for f in &found[before..] {
+                let side = |k: usize| {
+                    let s = &f.claim.sides[k];
+                    let mut names: Vec<String> = s
+                        .people
+                        .iter()
+                        .map(|(p, _)| ex.people.people[*p].name.clone())
+                        .collect();
+                    if let Some(g) = s.group {
+                        names.push(format!("group:{}", parsed.form(g.word)));
+                    }
+                    names.join("+")
+                };
+                trace(format!(
+                    "   CLAIM {} {:?} {} a=[{}] b=[{}] frame={:?} {:?}",
+                    f.claim.name,
+                    f.claim.effect,
+                    f.claim.kind,
+                    side(0),
+                    side(1),
+                    f.claim.frame,
+                    f.claim.cues
+                ));
+            }
         }
     }
     // The article's claims in order.
