@@ -74,6 +74,8 @@ pub struct Book {
     meetings: Vec<(usize, EdgeKind, Vec<usize>)>,
     /// Who goes with whom ("accompanied by").
     companions: BTreeMap<usize, Vec<usize>>,
+    /// Invitations not yet accepted: who invited whom.
+    invitations: Vec<(Vec<usize>, Vec<usize>)>,
     /// The drafts.
     pub drafts: Vec<Draft>,
 }
@@ -243,6 +245,32 @@ impl Book {
                         }
                         self.push_event(index, claim, [joiners, vec![]], factor, cues, indirect);
                     }
+                }
+            }
+            Effect::Invite => {
+                let [hosts, guests] = sides;
+                if !hosts.is_empty() && !guests.is_empty() {
+                    self.invitations.push((hosts, guests));
+                }
+            }
+            Effect::Accept => {
+                let [guests, hosts] = sides;
+                // "accepted an invitation from X", else the latest invitation to them.
+                let hosts = if hosts.is_empty() {
+                    self.invitations
+                        .iter()
+                        .rev()
+                        .find(|(_, g)| guests.iter().any(|x| g.contains(x)))
+                        .map(|(h, _)| h.clone())
+                        .unwrap_or_default()
+                } else {
+                    hosts
+                };
+                if !hosts.is_empty() {
+                    let mut c = claim.clone();
+                    c.kind = EdgeKind::Planned;
+                    cues.push("accepted".into());
+                    self.push_event(index, &c, [guests, hosts], factor, cues, indirect);
                 }
             }
             Effect::Accompany => {

@@ -593,10 +593,10 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
                 .iter()
                 .flat_map(|path| participants::follow(p, t, path))
                 .next();
-            let frames = if rule.effect == Effect::List {
-                "attendee"
-            } else {
-                "event"
+            let frames = match rule.effect {
+                Effect::List => "attendee",
+                Effect::Accept => "invitation",
+                _ => "event",
             };
             let frame = match frame_word {
                 Some(f) if !rules.in_set(frames, &p.lemma[f]) => continue,
@@ -634,9 +634,6 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
             }
             match modality {
                 Modality::Dropped => break,
-                Modality::Planned if kind == EdgeKind::Contact && rule.effect != Effect::Join => {
-                    break;
-                }
                 Modality::Planned => {
                     kind = EdgeKind::Planned;
                     cues.push(format!("planned:{cue}"));

@@ -140,12 +140,13 @@ pub fn modality(
             }
             // "travelled to Oslo to meet": the purpose takes the main clause's standing.
             Rel::Advcl if p.case_of(x) == Some("to") => x = head,
-            // "denied meeting X", "avoided meeting X": a gerund under its governor.
+            // "denied meeting X": a gerund under its governor (whose own tense is not the
+            // gerund's: "will focus on ..., building on past talks").
             Rel::Advcl if p.case_of(x).is_none() && p.words[x].xpos == Xpos::Vbg => {
                 if lemma_in(head, "cancel") || lemma_in(head, "unreal") {
                     return (Modality::Dropped, "governed");
                 }
-                x = head;
+                break;
             }
             Rel::Conj if p.is_verb(head) => x = head,
             _ => break,

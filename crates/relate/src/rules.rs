@@ -101,6 +101,11 @@ pub enum Effect {
     /// each bulleted line after it join the article's latest meeting (or one led by the
     /// article's protagonist).
     List,
+    /// Side `a` invited side `b`: no event until the invitation is accepted.
+    Invite,
+    /// Side `a` accepted an invitation, of side `b` or of an earlier invitation to `a`: a
+    /// planned meeting.
+    Accept,
 }
 
 /// One rule.
@@ -347,9 +352,11 @@ fn out_field(
                 "join" => Effect::Join,
                 "accompany" => Effect::Accompany,
                 "list" => Effect::List,
+                "invite" => Effect::Invite,
+                "accept" => Effect::Accept,
                 _ => {
                     return Err(format!(
-                        "unknown effect {rest:?} (event, join, accompany, list)"
+                        "unknown effect {rest:?} (event, join, accompany, list, invite, accept)"
                     ));
                 }
             }
