@@ -1,0 +1,264 @@
+//! Name finding: the title, role and name parts of a chain, and the evidence that it names a
+//! person.
+
+use super::{Candidate, is_acronym, is_honorific_only, is_particle, strip_possessive};
+use crate::lexicon::{lexicon, with_lowercase};
+use crate::segment::Token;
+use whomet_core::{Span, fold_space};
+
+pub(super) fn classify(
+    text: &str,
+    toks: &[Token<'_>],
+    words: &[usize],
+    possessive: bool,
+    si: usize,
+    first_word: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let lex = lexicon();
+    let word_text = |k: usize| strip_possessive(toks[words[k]].text).0;
+    // Title split: the last title word with name words after it.
+    let n = words.len();
+    let mut name_from = 0;
+    let mut royal = None;
+    for k in 0..n.saturating_sub(1) {
+        let w = word_text(k);
+        if is_particle(w) {
+            break;
+        }
+        if lex.is_title(w) || lex.is_non_name(w) || is_acronym(w) {
+            name_from = k + 1;
+            royal = with_lowercase(w, |lw| lex.royal.contains(lw)).then_some(k);
+        }
+    }
+    // Leading non-name words (nationality, place) before the name part.
+    while name_from < n - 1 && lex.is_non_name(word_text(name_from)) {
+        name_from += 1;
+    }
+    // "The Velvet Underground" inside a sentence names a thing, not a person.
+    let sentence_initial = words[0] <= first_word;
+    if word_text(0) == "The" && !sentence_initial {
+        return;
+    }
+    // A sentence-initial adjective glued to a name: "Nonpartisan Paul Tse".
+    if sentence_initial
+        && name_from == 0
+        && n >= 3
+        && with_lowercase(word_text(0), |w| {
+            lex.common.contains(w) && !lex.given.contains(w)
+        })
+    {
+        name_from = 1;
+    }
+    let name_idx = &words[name_from..];
+    let role_words: Vec<&str> = (0..name_from)
+        .map(word_text)
+        .filter(|w| lex.is_title(w))
+        .collect();
+    let prefix_title = role_words
+        .iter()
+        .any(|w| lex.is_head_title(w) && !is_honorific_only(w));
+    // Lower-case title word just before the chain ("economy minister Juan Sourrouille").
+    let before = words[0]
+        .checked_sub(2)
+        .filter(|&b| toks[b + 1].is_space())
+        .map(|b| toks[b].text);
+    let lower_title = before.is_some_and(|b| {
+        b.chars().next().is_some_and(char::is_lowercase) && lex.is_head_title(b) && !is_particle(b)
+    });
+    let titled = role_words.iter().any(|w| lex.is_head_title(w)) || lower_title;
+    // An organisation noun next to the chain: "daily Fraternite Matin", "Yomiuri Shimbun daily".
+    let org_after = toks[words.last().expect("non-empty") + 1..]
+        .iter()
+        .find(|t| !t.is_space())
+        .is_some_and(|t| ORG_NOUNS.contains(&t.text));
+    if before.is_some_and(|b| ORG_NOUNS.contains(&b)) || org_after {
+        return;
+    }
+
+    // Reject names made of organisation, place or time words.
+    let name_words: Vec<&str> = name_idx
+        .iter()
+        .map(|&k| strip_possessive(toks[k].text).0)
+        .collect();
+    let content: Vec<&str> = name_words
+        .iter()
+        .copied()
+        .filter(|w| !is_particle(w))
+        .collect();
+    if content.is_empty()
+        || content
+            .iter()
+            .any(|w| w.ends_with("s'") || w.ends_with("s\u{2019}"))
+        || name_words.iter().enumerate().any(|(k, w)| {
+            let after_particle = k > 0 && is_particle(name_words[k - 1]);
+            !is_particle(w)
+                && !after_particle
+                && (lex.is_non_name(w) || lex.is_title(w) || (is_acronym(w) && w.len() > 1))
+        })
+        // A capitalised part of a hyphenated word that is a place or organisation word:
+        // "Agence France-Presse", "Israel-Hamas".
+        || name_words.iter().any(|w| {
+            w.contains('-')
+                && w.split('-').any(|part| {
+                    part.chars().next().is_some_and(char::is_uppercase)
+                        && (lex.is_non_name(part) || is_acronym(part))
+                })
+        })
+        || match name_words.as_slice() {
+            [w] => lex.is_place(w),
+            ws => lex.is_place(&ws.join(" ")),
+        }
+    {
+        return;
+    }
+    let (first, last, words_n) = (content[0], content[content.len() - 1], content.len());
+    let span = Span::new(
+        toks[name_idx[0]].span.start,
+        toks[*name_idx.last().expect("non-empty")].span.start
+            + strip_possessive(toks[*name_idx.last().expect("non-empty")].text)
+                .0
+                .len(),
+    );
+    let name = fold_space(span.of(text));
+
+    // Evidence after the chain.
+    let after_idx = words.last().expect("non-empty") + 1;
+    let mut rest = toks[after_idx..].iter().filter(|t| !t.is_space());
+    let next = rest.next();
+    let appositive = !possessive
+        && next.is_some_and(|t| t.text == ",")
+        && rest.next().is_some_and(|t| {
+            with_lowercase(t.text, |w| {
+                matches!(w, "the" | "a" | "an" | "who" | "whose" | "former")
+                    || lex.is_title(w)
+                    || lex.demonyms.contains(w)
+            })
+        });
+    let said = next.is_some_and(|t| {
+        matches!(
+            t.text,
+            "said" | "says" | "told" | "added" | "warned" | "stated" | "spoke" | "replied"
+        )
+    });
+    let credit_after =
+        next.is_some_and(|t| t.text == "/") && toks.get(after_idx).is_some_and(|t| t.text == "/");
+    let credit_before = words[0] >= 2
+        && toks[words[0] - 1].text == "/"
+        && matches!(toks[words[0] - 2].text, "Photo" | "photo" | "Photos");
+    let credit_label = words[0] >= 3
+        && toks[words[0] - 2].text == ":"
+        && toks[words[0] - 3].text.eq_ignore_ascii_case("credit");
+    let credit = (credit_after || credit_before || credit_label) && words_n >= 2;
+    let common = |w: &str| with_lowercase(w, |w| lex.common.contains(w));
+    let given = with_lowercase(first, |w| lex.given.contains(w));
+    let rare = content.iter().all(|w| !common(w));
+    // A given name that is also a common word ("Star", "Angel") needs an uncommon surname.
+    let given_evidence = given && (!common(first) || !common(last));
+    let strong =
+        titled || credit || (words_n >= 2 && (given_evidence || appositive || said || rare));
+    let royal_name = royal
+        .filter(|_| words_n == 1)
+        .map(|k| fold_space(Span::new(toks[words[k]].span.start, span.end).of(text)));
+    let given_ref = words_n == 1
+        && role_words.iter().any(|w| {
+            with_lowercase(w, |w| {
+                matches!(
+                    w,
+                    "sir"
+                        | "dame"
+                        | "lady"
+                        | "prince"
+                        | "princess"
+                        | "sheikh"
+                        | "sheikha"
+                        | "king"
+                        | "queen"
+                        | "emir"
+                        | "crown"
+                )
+            })
+        });
+    let role = prefix_title.then(|| {
+        (0..name_from)
+            .map(word_text)
+            .skip_while(|w| !lex.is_title(w) && !with_lowercase(w, |w| lex.demonyms.contains(w)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let role = role.or_else(|| {
+        lower_title
+            .then(|| before.map(str::to_string))
+            .flatten()
+            .filter(|b| !is_honorific_only(b))
+    });
+    // "King Fahd of Saudi Arabia": the country belongs to the role.
+    let of_place = next.is_some_and(|t| t.text == "of").then(|| {
+        let after: Vec<&str> = toks[after_idx..]
+            .iter()
+            .filter(|t| !t.is_space())
+            .take(4)
+            .map(|t| t.text)
+            .collect();
+        (1..after.len().min(4))
+            .rev()
+            .map(|n| after[1..=n].join(" "))
+            .find(|p| lex.is_place(p))
+    });
+    let of_place = of_place.flatten();
+    let role = match (role, of_place) {
+        (Some(r), Some(p)) => Some(format!("{r} of {p}")),
+        (r, _) => r,
+    };
+    let after_the = words[0] >= 2 && toks[words[0] - 2].text.eq_ignore_ascii_case("the");
+    let lone_given = words_n == 1
+        && given
+        && !sentence_initial
+        && !after_the
+        && !with_lowercase(first, |w| lex.common.contains(w));
+    out.push(Candidate {
+        sentence: si,
+        span,
+        name,
+        royal_name,
+        role: role.filter(|r| !r.is_empty()),
+        titled,
+        strong,
+        given_ref,
+        credit,
+        lone_given,
+        chain: Span::new(toks[words[0]].span.start, span.end),
+        listable: words_n >= 2,
+        words: words_n,
+    });
+}
+
+/// Lower-case nouns that, next to a capitalised chain, make it an organisation or a thing.
+const ORG_NOUNS: &[&str] = &[
+    "daily",
+    "newspaper",
+    "weekly",
+    "magazine",
+    "agency",
+    "party",
+    "group",
+    "company",
+    "firm",
+    "channel",
+    "station",
+    "ship",
+    "tanker",
+    "operation",
+    "plan",
+    "accord",
+    "treaty",
+    "bank",
+    "council",
+    "committee",
+    "union",
+    "movement",
+    "radio",
+    "television",
+    "broadcaster",
+    "network",
+];
