@@ -2,36 +2,11 @@
 //! words joined, and the list evidence that carries along them.
 
 use super::names::classify;
-use super::{Candidate, LONGEST_PARTICLE, soft_space, strip_possessive};
-use crate::lexicon::{PARTICLES, lexicon};
+use super::{Candidate, LONGEST_PARTICLE, is_acronym, soft_space, strip_possessive};
+use crate::finder::{Scored, Tag};
+use crate::lexicon::{PARTICLES, lexicon, with_lowercase};
 use crate::segment::Token;
-
-/// Joins words linked by hyphens into one token ("Cheuk-ting", "al-Nakhala", "Jong-un"): a
-/// hyphenated name part is judged as a whole. Replaces the contents of `out`.
-pub(super) fn merge_hyphens<'t>(text: &'t str, toks: &[Token<'t>], out: &mut Vec<Token<'t>>) {
-    out.clear();
-    let mut i = 0;
-    while i < toks.len() {
-        let mut span = toks[i].span;
-        let mut j = i;
-        while toks[j].is_word()
-            && toks.get(j + 1).is_some_and(|h| h.text == "-")
-            && toks.get(j + 2).is_some_and(|w| w.is_word())
-        {
-            span.end = toks[j + 2].span.end;
-            j += 2;
-        }
-        out.push(if j == i {
-            toks[i]
-        } else {
-            Token {
-                span,
-                text: span.of(text),
-            }
-        });
-        i = j + 1;
-    }
-}
+use whomet_core::Span;
 
 /// `al-Nakhala`, `el-Sisi`: a particle hyphenated to a capitalised name.
 pub(super) fn particle_compound(t: &Token<'_>) -> bool {
@@ -56,66 +31,252 @@ pub(super) fn is_initials(t: &Token<'_>) -> bool {
 pub(super) fn chains(
     text: &str,
     toks: &[Token<'_>],
+    tags: &[Scored],
     si: usize,
     words: &mut Vec<usize>,
     out: &mut Vec<Candidate>,
 ) {
-    let lex = lexicon();
     let first_of_sentence = out.len();
     // Where the sentence's first word (or comma) stands: chains there are sentence-initial.
     let first_word = toks
         .iter()
         .position(|t| t.is_word() || t.text == ",")
         .unwrap_or(0);
+    let mut tails = Vec::new();
+    title_tails(toks, tags, &mut tails, words);
+    let mut tails = tails.into_iter().peekable();
     let mut i = 0;
     while i < toks.len() {
         whomet_core::work::tick(1);
-        let t = toks[i];
-        if !(t.is_word() && t.is_capitalized() || particle_compound(&t)) {
+        if !starts_chain(&toks[i]) {
             i += 1;
             continue;
         }
-        // Extend the chain: word indices in `toks`.
-        words.clear();
-        words.push(i);
-        let mut j = i;
-        let mut possessive = false;
-        loop {
-            let cur = toks[j];
-            if strip_possessive(cur.text).1 {
-                possessive = true;
-                break;
-            }
-            // Initials and abbreviated titles with their period ("K.C.", "Dr.").
-            let abbreviated = is_initials(&cur) || (cur.text.len() <= 5 && lex.is_title(cur.text));
-            let after = if abbreviated && toks.get(j + 1).is_some_and(|n| n.text == ".") {
-                j + 2
-            } else {
-                j + 1
-            };
-            let Some(sep) = toks.get(after) else { break };
-            if !soft_space(sep) {
-                break;
-            }
-            let next = after + 1;
-            let Some(n) = toks.get(next) else { break };
-            let joins_particle = PARTICLES.contains(&n.text)
-                && toks.get(next + 1).is_some_and(|s| soft_space(s))
-                && toks
-                    .get(next + 2)
-                    .is_some_and(|w| (w.is_capitalized() && w.is_word()) || particle_compound(w));
-            if (n.is_word() && n.is_capitalized()) || particle_compound(n) || joins_particle {
-                words.push(next);
-                j = next;
-            } else {
-                break;
-            }
-        }
+        let possessive = extend(toks, i, words);
         let last = *words.last().expect("chain has a word");
+        while tails
+            .next_if(|t| t.chain < i && t.title.end <= toks[i].span.start)
+            .is_some()
+        {}
+        let tail = tails.peek().copied();
         i = last + 1;
-        classify(text, toks, words, possessive, si, first_word, out);
+        // A chain inside a title, not the one that holds its name: part of the office.
+        let inside = tail.is_some_and(|t| {
+            t.title.start <= toks[words[0]].span.start && toks[words[0]].span.start < t.title.end
+        });
+        let tail = tail.filter(|t| t.chain == words[0] && t.name != usize::MAX);
+        if inside && tail.is_none() {
+            continue;
+        }
+        classify(
+            text, toks, tags, words, possessive, tail, si, first_word, out,
+        );
     }
     promote_list_members(toks, &mut out[first_of_sentence..]);
+}
+
+fn starts_chain(t: &Token<'_>) -> bool {
+    t.is_word() && t.is_capitalized() || particle_compound(t)
+}
+
+/// Reads the chain that starts at token `i` into `words` (token indices): capitalised words,
+/// initials and abbreviated titles with their period, and name particles, across soft spaces.
+/// Whether it ends in a possessive.
+fn extend(toks: &[Token<'_>], i: usize, words: &mut Vec<usize>) -> bool {
+    let lex = lexicon();
+    words.clear();
+    words.push(i);
+    let mut j = i;
+    loop {
+        let cur = toks[j];
+        if strip_possessive(cur.text).1 {
+            return true;
+        }
+        // Initials and abbreviated titles with their period ("K.C.", "Dr.").
+        let abbreviated = is_initials(&cur) || (cur.text.len() <= 5 && lex.is_title(cur.text));
+        let after = if abbreviated && toks.get(j + 1).is_some_and(|n| n.text == ".") {
+            j + 2
+        } else {
+            j + 1
+        };
+        let Some(sep) = toks.get(after) else {
+            return false;
+        };
+        if !soft_space(sep) {
+            return false;
+        }
+        let next = after + 1;
+        let Some(n) = toks.get(next) else {
+            return false;
+        };
+        let joins_particle = PARTICLES.contains(&n.text)
+            && toks.get(next + 1).is_some_and(|s| soft_space(s))
+            && toks
+                .get(next + 2)
+                .is_some_and(|w| (w.is_capitalized() && w.is_word()) || particle_compound(w));
+        if (n.is_word() && n.is_capitalized()) || particle_compound(n) || joins_particle {
+            words.push(next);
+            j = next;
+        } else {
+            return false;
+        }
+    }
+}
+
+/// A prepositional title before a name ("Aide to the Russian President Yury Ushakov",
+/// "Chairman of Iran Chamber of Commerce, Industries, Mines and Agriculture, Gholam-Hossein
+/// Shafei"): the chain holding the name starts at token `chain`, the name at token `name`, and
+/// the title covers `title`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct TitleTail {
+    pub chain: usize,
+    /// The name's first token; `usize::MAX` for a title that no name follows.
+    pub name: usize,
+    pub title: Span,
+}
+
+/// Words that join the parts of a title: "Minister *of* Agriculture, Livestock *and* Food".
+const CONNECTORS: &[&str] = &["of", "for", "to", "on", "in", "at", "the", "and", "&", ","];
+
+/// A connector of a title's parts.
+pub(super) fn is_connector(w: &str) -> bool {
+    CONNECTORS.iter().any(|c| w.eq_ignore_ascii_case(c)) || w.ends_with(',')
+}
+
+/// How many tokens one title may span.
+const LONGEST_TITLE: usize = 80;
+
+/// Finds the prepositional titles of a sentence (`docs/PEOPLE.md`, "Titles"): a chain of title
+/// words ("Deputy Chief"), then connectors and capitalised chains (organisations, places,
+/// offices) that hold no name, up to the chain where a name begins. Each token is read at most
+/// twice.
+pub(super) fn title_tails(
+    toks: &[Token<'_>],
+    tags: &[Scored],
+    out: &mut Vec<TitleTail>,
+    run: &mut Vec<usize>,
+) {
+    let lex = lexicon();
+    let text_of = |run: &[usize], k: usize| strip_possessive(toks[run[k]].text).0;
+    let mut i = 0;
+    while i < toks.len() {
+        whomet_core::work::tick(1);
+        if !starts_chain(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let possessive = extend(toks, i, run);
+        let first_end = run.last().expect("a chain has a word") + 1;
+        let words: Vec<&str> = (0..run.len()).map(|k| text_of(run, k)).collect();
+        let title_only = !possessive
+            && words.iter().any(|w| lex.is_head_title(w))
+            && name_start(&words, |_| false).is_none()
+            && words
+                .iter()
+                .skip_while(|w| !lex.is_title(w))
+                .all(|w| lex.is_title(w) || lex.is_non_name(w) || is_common(w));
+        if !title_only {
+            i = first_end;
+            continue;
+        }
+        let found = out.len();
+        let start = toks[i].span.start;
+        let mut title_end = toks[first_end - 1].span.end;
+        let mut j = first_end;
+        let mut preposition = false;
+        while j - i < LONGEST_TITLE {
+            whomet_core::work::tick(1);
+            // Connectors, then the next chain.
+            let mut k = j;
+            let mut joined = false;
+            while let Some(t) = toks.get(k) {
+                if t.is_space() && soft_space(t) {
+                } else if CONNECTORS.iter().any(|c| t.text.eq_ignore_ascii_case(c))
+                    && !t.is_capitalized()
+                {
+                    joined = true;
+                    preposition |= matches!(t.text, "of" | "for" | "to" | "on" | "in" | "at");
+                } else {
+                    break;
+                }
+                k += 1;
+            }
+            if !joined || !toks.get(k).is_some_and(starts_chain) {
+                break;
+            }
+            let possessive = extend(toks, k, run);
+            let words: Vec<&str> = (0..run.len()).map(|m| text_of(run, m)).collect();
+            let end = run.last().expect("a chain has a word") + 1;
+            let begins = |m: usize| tags.get(run[m]).is_some_and(|t| t.tag == Tag::B);
+            if let Some(ns) = name_start(&words, begins).filter(|_| preposition) {
+                if ns > 0 {
+                    title_end = toks[run[ns - 1]].span.end;
+                }
+                out.push(TitleTail {
+                    chain: k,
+                    name: run[ns],
+                    title: Span::new(start, title_end),
+                });
+                j = k;
+                break;
+            }
+            let office = words
+                .iter()
+                .all(|w| lex.is_title(w) || lex.is_non_name(w) || is_common(w) || is_acronym(w));
+            if possessive || !office {
+                j = k;
+                break;
+            }
+            title_end = toks[end - 1].span.end;
+            j = end;
+        }
+        // A title of several chains that no name follows ("Chief of the General Staff") is
+        // no place for a name either.
+        if out.len() == found && title_end > toks[first_end - 1].span.end {
+            out.push(TitleTail {
+                chain: i,
+                name: usize::MAX,
+                title: Span::new(start, title_end),
+            });
+        }
+        i = j.max(first_end);
+    }
+}
+
+fn is_common(w: &str) -> bool {
+    with_lowercase(w, |w| lexicon().common.contains(w))
+}
+
+/// A given name of the US Census or world lists, or a hyphenated one with such a part
+/// ("Heinz-Christian", "Gholam-Hossein").
+pub(super) fn is_given(w: &str) -> bool {
+    let lex = lexicon();
+    w.split('-').any(|part| {
+        with_lowercase(part, |w| {
+            lex.given.contains(w) || lex.world_given.contains(w)
+        })
+    })
+}
+
+/// Where the name begins in the last chain of a title ("Sciences Yury Osipov", "Budget Shalanda
+/// Young", "Austria Heinz-Christian Strache", "Affairs Major General Ali Abdollahi"): after the
+/// last title, organisation or place word, at the first given name or word that is not a common
+/// English word which the name finder `begins` a name with, else at the first given name, else
+/// at the first word that is not a common English word; two name words at least.
+pub(super) fn name_start(words: &[&str], begins: impl Fn(usize) -> bool) -> Option<usize> {
+    let lex = lexicon();
+    let n = words.len();
+    let from = words
+        .iter()
+        .rposition(|w| lex.is_title(w) || lex.is_non_name(w) || is_acronym(w))
+        .map_or(0, |k| k + 1);
+    if n < from + 2 {
+        return None;
+    }
+    (from..n - 1)
+        .find(|&k| (is_given(words[k]) || !is_common(words[k])) && begins(k))
+        .or_else(|| (from..n - 1).find(|&k| is_given(words[k])))
+        .or_else(|| (from..n - 1).find(|&k| !is_common(words[k])))
 }
 
 /// In a list ("Ansel Adams, Walker Evans, and Helmut Newton"), a two-word name next to people

@@ -126,6 +126,7 @@ impl Index {
 pub(super) fn resolve(cands: &[Candidate]) -> People {
     let mut ix = Index::default();
     let mut mentions = Vec::new();
+    let mut titles = Vec::new();
     // Full names, longest first, so shorter forms attach to them.
     let mut order: Vec<usize> = (0..cands.len())
         .filter(|&c| cands[c].words >= 2 && cands[c].strong)
@@ -237,6 +238,9 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
             kind: MentionKind::Name,
             person: p,
         });
+        if let Some(t) = cand.title {
+            titles.push((cand.span, t));
+        }
     }
     for p in &mut people {
         p.aliases.sort();
@@ -263,7 +267,11 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
         .iter()
         .map(|&p| slots[p].take().expect("each person once"))
         .collect();
-    People { people, mentions }
+    People {
+        people,
+        mentions,
+        titles,
+    }
 }
 
 /// Upper-case headlines: a word equal to a known person's last name is a mention.

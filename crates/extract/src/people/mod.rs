@@ -12,6 +12,7 @@
 //!    starts) with it, else it is left out unless titled; pronouns join the person when only one
 //!    is in play; role phrases ("the Crown Prince") join the only person holding that role.
 
+use crate::finder::{Finder, Scored};
 use crate::lexicon::{PARTICLES, lowercase_is_any, with_lowercase};
 use crate::segment::{Segments, Token};
 use whomet_core::{Document, LocalPerson, Mention, Span, name_tokens};
@@ -28,6 +29,11 @@ pub struct People {
     pub people: Vec<LocalPerson>,
     /// Resolved mentions, in text order.
     pub mentions: Vec<Mention>,
+    /// Each name mention written with a title before it: the name's span and the title's
+    /// (decoded text), in text order. "Aide to the Russian President Yury Ushakov" gives the
+    /// spans of "Yury Ushakov" and "Aide to the Russian President"; the meeting stage can read
+    /// the two as one phrase.
+    pub titles: Vec<(Span, Span)>,
 }
 
 #[derive(Debug, Clone)]
@@ -35,6 +41,8 @@ pub(crate) struct Candidate {
     pub(crate) sentence: usize,
     /// Name part (no title), decoded-text span.
     pub(crate) span: Span,
+    /// The title before the name, decoded-text span ("Aide to the Russian President").
+    pub(crate) title: Option<Span>,
     /// Name as written, possessive dropped, whitespace folded.
     pub(crate) name: String,
     /// Name with a royal title kept ("King Fahd"), when the title is royal.
@@ -64,6 +72,8 @@ pub fn find_people(doc: &Document, seg: &Segments) -> People {
     let mut cands = Vec::new();
     // Buffers reused from sentence to sentence.
     let (mut toks, mut merged, mut words) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut solid, mut scored, mut tags) = (Vec::new(), Vec::new(), Vec::new());
+    let finder = Finder::bundled();
     for (si, &s) in seg.sentences.iter().enumerate() {
         let headline = !s.of(text).chars().any(char::is_lowercase);
         if headline {
@@ -71,8 +81,21 @@ pub fn find_people(doc: &Document, seg: &Segments) -> People {
         }
         toks.clear();
         toks.extend(seg.tokens(text, si));
-        chains::merge_hyphens(text, &toks, &mut merged);
-        chains::chains(text, &merged, si, &mut words, &mut cands);
+        crate::segment::merge_hyphens(text, &toks, &mut merged);
+        // The name finder reads the words; its tags go back beside every token.
+        solid.clear();
+        solid.extend(merged.iter().copied().filter(|t| !t.is_space()));
+        finder.tag(&solid, &mut scored);
+        tags.clear();
+        let mut next = scored.iter();
+        tags.extend(merged.iter().map(|t| {
+            if t.is_space() {
+                Scored::default()
+            } else {
+                next.next().copied().unwrap_or_default()
+            }
+        }));
+        chains::chains(text, &merged, &tags, si, &mut words, &mut cands);
     }
     let mut out = link::resolve(&cands);
     link::headline_mentions(doc, seg, &mut out);
@@ -80,6 +103,8 @@ pub fn find_people(doc: &Document, seg: &Segments) -> People {
     refer::pronoun_mentions(doc, seg, &mut out);
     out.mentions.sort();
     out.mentions.dedup();
+    out.titles.sort();
+    out.titles.dedup();
     for m in &out.mentions {
         out.people[m.person]
             .mentions

@@ -1,16 +1,21 @@
 //! Name finding: the title, role and name parts of a chain, and the evidence that it names a
 //! person.
 
+use super::chains::TitleTail;
 use super::{Candidate, is_acronym, is_honorific_only, is_particle, strip_possessive};
+use crate::finder::{Scored, Tag};
 use crate::lexicon::{lexicon, with_lowercase};
 use crate::segment::Token;
 use whomet_core::{Span, fold_space};
 
+#[allow(clippy::too_many_arguments)]
 pub(super) fn classify(
     text: &str,
     toks: &[Token<'_>],
+    tags: &[Scored],
     words: &[usize],
     possessive: bool,
+    tail: Option<TitleTail>,
     si: usize,
     first_word: usize,
     out: &mut Vec<Candidate>,
@@ -35,13 +40,25 @@ pub(super) fn classify(
     while name_from < n - 1 && lex.is_non_name(word_text(name_from)) {
         name_from += 1;
     }
-    // "The Velvet Underground" inside a sentence names a thing, not a person.
+    // A prepositional title before the name ("Vice Chancellor of Austria Heinz-Christian
+    // Strache"): the name starts where the title grammar says.
+    let tail_from = tail.and_then(|t| words.iter().position(|&k| k == t.name));
+    if let Some(k) = tail_from {
+        name_from = k;
+        royal = None;
+    }
+    // "The Velvet Underground" inside a sentence names a thing, not a person; "The Turkish
+    // Interior Minister Suleiman Soylu" names a person.
     let sentence_initial = words[0] <= first_word;
-    if word_text(0) == "The" && !sentence_initial {
+    if word_text(0) == "The"
+        && !sentence_initial
+        && !(1..name_from).any(|k| lex.is_head_title(word_text(k)))
+    {
         return;
     }
     // A sentence-initial adjective glued to a name: "Nonpartisan Paul Tse".
     if sentence_initial
+        && tail_from.is_none()
         && name_from == 0
         && n >= 3
         && with_lowercase(word_text(0), |w| {
@@ -66,7 +83,8 @@ pub(super) fn classify(
     let lower_title = before.is_some_and(|b| {
         b.chars().next().is_some_and(char::is_lowercase) && lex.is_head_title(b) && !is_particle(b)
     });
-    let titled = role_words.iter().any(|w| lex.is_head_title(w)) || lower_title;
+    let titled =
+        role_words.iter().any(|w| lex.is_head_title(w)) || lower_title || tail_from.is_some();
     // An organisation noun next to the chain: "daily Fraternite Matin", "Yomiuri Shimbun daily".
     let org_after = toks[words.last().expect("non-empty") + 1..]
         .iter()
@@ -103,6 +121,8 @@ pub(super) fn classify(
                 && w.split('-').any(|part| {
                     part.chars().next().is_some_and(char::is_uppercase)
                         && (lex.is_non_name(part) || is_acronym(part))
+                        // "Heinz-Christian": a given name that is no place.
+                        && (lex.is_place(part) || !super::chains::is_given(part))
                 })
         })
         || match name_words.as_slice() {
@@ -155,8 +175,18 @@ pub(super) fn classify(
     let rare = content.iter().all(|w| !common(w));
     // A given name that is also a common word ("Star", "Angel") needs an uncommon surname.
     let given_evidence = given && (!common(first) || !common(last));
-    let strong =
-        titled || credit || (words_n >= 2 && (given_evidence || appositive || said || rare));
+    // The name finder's word: every name word tagged a name (the first one `B`), or none.
+    let model_yes = tags.get(name_idx[0]).is_some_and(|t| t.tag == Tag::B)
+        && name_idx[1..]
+            .iter()
+            .all(|&k| tags.get(k).is_some_and(|t| t.tag == Tag::I));
+    let model_no = name_idx
+        .iter()
+        .all(|&k| tags.get(k).is_none_or(|t| t.margin < -MODEL_NO));
+    let strong = titled
+        || credit
+        || (words_n >= 2
+            && (model_yes || (given_evidence || appositive || said || rare) && !model_no));
     let royal_name = royal
         .filter(|_| words_n == 1)
         .map(|k| fold_space(Span::new(toks[words[k]].span.start, span.end).of(text)));
@@ -179,10 +209,22 @@ pub(super) fn classify(
                 )
             })
         });
+    // The title's words: from the first title or nationality word to the name.
+    let role_from = (0..name_from)
+        .find(|&k| {
+            let w = word_text(k);
+            lex.is_title(w) || with_lowercase(w, |w| lex.demonyms.contains(w))
+        })
+        .unwrap_or(name_from);
+    let mut title = (role_from < name_from).then(|| {
+        Span::new(
+            toks[words[role_from]].span.start,
+            toks[words[name_from - 1]].span.end,
+        )
+    });
     let role = prefix_title.then(|| {
-        (0..name_from)
+        (role_from..name_from)
             .map(word_text)
-            .skip_while(|w| !lex.is_title(w) && !with_lowercase(w, |w| lex.demonyms.contains(w)))
             .collect::<Vec<_>>()
             .join(" ")
     });
@@ -192,6 +234,17 @@ pub(super) fn classify(
             .flatten()
             .filter(|b| !is_honorific_only(b))
     });
+    if lower_title && title.is_none() {
+        title = Some(toks[words[0] - 2].span);
+    }
+    // A prepositional title is the role as written.
+    let (role, title) = match tail.filter(|_| tail_from.is_some()) {
+        Some(t) => (
+            Some(fold_space(t.title.of(text).trim_end_matches([',', ' ']))),
+            Some(t.title),
+        ),
+        None => (role, title),
+    };
     // "King Fahd of Saudi Arabia": the country belongs to the role.
     let of_place = next.is_some_and(|t| t.text == "of").then(|| {
         let after: Vec<&str> = toks[after_idx..]
@@ -219,6 +272,7 @@ pub(super) fn classify(
     out.push(Candidate {
         sentence: si,
         span,
+        title,
         name,
         royal_name,
         role: role.filter(|r| !r.is_empty()),
@@ -232,6 +286,10 @@ pub(super) fn classify(
         words: words_n,
     });
 }
+
+/// How far below 0 the name finder's margin must be on every word of an untitled chain to
+/// overrule the rules' weaker evidence (a given name, rare words).
+const MODEL_NO: f32 = 12.0;
 
 /// Lower-case nouns that, next to a capitalised chain, make it an organisation or a thing.
 const ORG_NOUNS: &[&str] = &[

@@ -10,8 +10,11 @@ use whomet_core::{Document, LocalPerson, Mention, MentionKind, RoleRef, Span};
 /// The last one or two title words of a role: "Foreign Minister", "Crown Prince", "leader".
 fn role_head(role: &str) -> Option<String> {
     let lex = lexicon();
+    // A prepositional title is headed before its preposition: "Aide to the Russian President"
+    // is an aide, "Vice Chancellor of Austria" a vice chancellor.
     let words: Vec<String> = role
         .split_whitespace()
+        .take_while(|w| !super::chains::is_connector(w))
         .map(|w| w.to_lowercase())
         .filter(|w| lex.is_title(w) && !is_honorific_only(w))
         .collect();
