@@ -277,7 +277,7 @@ fn split(text: &str, from: usize, spans: &[Span]) -> Vec<Span> {
 }
 
 /// The length of the bullet that opens `line` ("- ", "* ", "\u{2022} ", "12. ", "3) "), or 0.
-fn bullet_len(line: &str) -> usize {
+pub(crate) fn bullet_len(line: &str) -> usize {
     let marker = match line.chars().next() {
         Some('-' | '*' | '\u{2022}' | '\u{2023}' | '\u{25aa}' | '\u{2013}') => {
             line.chars().next().map_or(0, char::len_utf8)

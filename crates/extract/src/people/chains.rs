@@ -42,6 +42,32 @@ pub(super) fn chains(
         .iter()
         .position(|t| t.is_word() || t.text == ",")
         .unwrap_or(0);
+    // A title-case line ("Melania Trump Visits Children at the Inn") capitalises its verbs and
+    // nouns too.
+    let (mut long, mut capital) = (0, 0);
+    for t in toks.iter().filter(|t| t.text.len() >= 4 && t.is_word()) {
+        long += 1;
+        capital += usize::from(t.is_capitalized());
+    }
+    let title_case = long >= 4 && capital * 10 >= long * 7;
+    // A list entry ("-   Bo Dunmore, Director, Vell Fund"): a bulleted line, or a line with no
+    // closing punctuation.
+    let line = toks.first().map_or("", |f| {
+        text.get(f.span.start..toks.last().map_or(f.span.end, |l| l.span.end))
+            .unwrap_or("")
+    });
+    let entry = crate::segment::bullet_len(line) > 0
+        || !line
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '\u{201d}', ':', ';']);
+    let sentence = Sentence {
+        text,
+        toks,
+        tags,
+        si,
+        first_word,
+        entry,
+    };
     let mut tails = Vec::new();
     title_tails(toks, tags, &mut tails, words);
     let mut tails = tails.into_iter().peekable();
@@ -52,8 +78,38 @@ pub(super) fn chains(
             i += 1;
             continue;
         }
-        let possessive = extend(toks, i, words);
+        let mut possessive = extend(toks, i, words);
+        if title_case {
+            // A function word ends a chain of a title-case line ("Kamala Harris On Extending").
+            if let Some(cut) = words[1..].iter().position(|&k| {
+                matches!(
+                    toks[k].text,
+                    "On" | "Of"
+                        | "For"
+                        | "To"
+                        | "In"
+                        | "At"
+                        | "And"
+                        | "With"
+                        | "From"
+                        | "By"
+                        | "The"
+                        | "An"
+                )
+            }) {
+                words.truncate(cut + 1);
+                possessive = false;
+            }
+        }
         let last = *words.last().expect("chain has a word");
+        // Not "Kendra Davenport Cotton, Chief Operating Officer": a name that a comma ends.
+        let comma_after = toks[last + 1..]
+            .iter()
+            .find(|t| !t.is_space())
+            .is_some_and(|t| t.text == ",");
+        if title_case && !comma_after {
+            trim_title_case(toks, tags, words);
+        }
         while tails
             .next_if(|t| t.chain < i && t.title.end <= toks[i].span.start)
             .is_some()
@@ -68,11 +124,58 @@ pub(super) fn chains(
         if inside && tail.is_none() {
             continue;
         }
-        classify(
-            text, toks, tags, words, possessive, tail, si, first_word, out,
-        );
+        classify(&sentence, words, possessive, tail, out);
     }
     promote_list_members(toks, &mut out[first_of_sentence..]);
+}
+
+/// What the name finding reads of one sentence.
+pub(super) struct Sentence<'s, 't> {
+    pub text: &'t str,
+    /// Its tokens, hyphenated words joined.
+    pub toks: &'s [Token<'t>],
+    /// The name finder's tag of each token.
+    pub tags: &'s [Scored],
+    pub si: usize,
+    /// Where the first word (or comma) stands: chains there are sentence-initial.
+    pub first_word: usize,
+    /// A list entry: a bulleted line, or one without closing punctuation.
+    pub entry: bool,
+}
+
+/// Drops the capitalised common words that end a chain of a title-case line ("Melania Trump
+/// Visits Children", "Jake Sullivan Leading"), down to a name of two words that the finder or
+/// a given name vouches for, or of one word.
+fn trim_title_case(toks: &[Token<'_>], tags: &[Scored], words: &mut Vec<usize>) {
+    let lex = lexicon();
+    let text = |k: usize| strip_possessive(toks[k].text).0;
+    let name_from = words
+        .iter()
+        .rposition(|&k| lex.is_title(text(k)) || lex.is_non_name(text(k)))
+        .map_or(0, |p| p + 1);
+    while words.len() > name_from + 1 {
+        let last = text(*words.last().expect("non-empty"));
+        let after_initial = words.len() >= 2 && is_initials(&toks[words[words.len() - 2]]);
+        let plain = is_common(last)
+            && !after_initial
+            && !is_given(last)
+            && !with_lowercase(last, |w| lex.world_surnames.contains(w));
+        if !plain {
+            break;
+        }
+        if words.len() == name_from + 2 {
+            let first = words[name_from];
+            let vouched = is_given(text(first))
+                || tags.get(first).is_some_and(|t| t.tag == Tag::B)
+                    && tags
+                        .get(words[name_from + 1])
+                        .is_some_and(|t| t.tag == Tag::I);
+            if vouched {
+                break;
+            }
+        }
+        words.pop();
+    }
 }
 
 fn starts_chain(t: &Token<'_>) -> bool {

@@ -224,6 +224,9 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
         if cand.name != person.name {
             person.aliases.push(cand.name.clone());
         }
+        if let Some(plain) = &cand.plain {
+            person.aliases.push(plain.clone());
+        }
         if let Some(r) = &cand.royal_name
             && *r != person.name
         {

@@ -43,6 +43,9 @@ pub(crate) struct Candidate {
     pub(crate) span: Span,
     /// The title before the name, decoded-text span ("Aide to the Russian President").
     pub(crate) title: Option<Span>,
+    /// The name without a suffix that a comma sets off ("Solomon Oliver" of "Solomon Oliver,
+    /// Jr."), an alias.
+    pub(crate) plain: Option<String>,
     /// Name as written, possessive dropped, whitespace folded.
     pub(crate) name: String,
     /// Name with a royal title kept ("King Fahd"), when the title is royal.
@@ -143,6 +146,24 @@ pub(crate) fn is_particle(w: &str) -> bool {
 pub(crate) fn is_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && w.chars().all(|c| c.is_uppercase() || c == '.')
+        && !is_numeral(w)
+}
+
+/// A regnal or papal numeral: `II`, `XIV` (at most `XXXIX`), or a name suffix `Jr`, `Sr`.
+pub(crate) fn is_numeral(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    if matches!(w, "Jr" | "Sr" | "JR" | "SR") {
+        return true;
+    }
+    // Tens, then units, in Roman notation.
+    let rest = w.trim_start_matches('X');
+    let tens = w.len() - rest.len();
+    tens <= 3
+        && !w.is_empty()
+        && matches!(
+            rest,
+            "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+        )
 }
 
 pub(crate) fn is_honorific_only(w: &str) -> bool {
