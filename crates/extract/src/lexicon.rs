@@ -19,6 +19,8 @@ pub struct Lexicon {
     pub titles: WordSet<&'static str>,
     /// Titles kept in the name before a single name word ("King Fahd").
     pub royal: WordSet<&'static str>,
+    /// Honorifics also borne as part of the name ("Seyed", "Hajj"), `=` in `titles.txt`.
+    pub lineage: WordSet<&'static str>,
     /// Role modifiers ("foreign", "prime"): part of a title, not a title alone.
     pub modifiers: WordSet<&'static str>,
     /// Words never part of a person's name (lowercase).
@@ -68,13 +70,16 @@ pub fn lexicon() -> &'static Lexicon {
             given: lines(include_str!("../../../data/lexicon/given-names.txt")).collect(),
             common: lines(include_str!("../../../data/lexicon/common-words.txt")).collect(),
             titles: lines(titles_raw)
-                .map(|l| l.trim_start_matches(['!', '+']))
+                .map(|l| l.trim_start_matches(['!', '+', '=']))
                 .collect(),
             modifiers: lines(titles_raw)
                 .filter_map(|l| l.strip_prefix('+'))
                 .collect(),
             royal: lines(titles_raw)
                 .filter_map(|l| l.strip_prefix('!'))
+                .collect(),
+            lineage: lines(titles_raw)
+                .filter_map(|l| l.strip_prefix('='))
                 .collect(),
             stop,
             places,
@@ -101,13 +106,16 @@ pub const PARTICLES: &[&str] = &[
 impl Lexicon {
     /// A title or role word.
     pub fn is_title(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.titles.contains(w.trim_end_matches('.')))
+        // "Commander-in-Chief", "Editor-in-Chief".
+        with_lowercase(word, |w| {
+            self.titles.contains(w.trim_end_matches('.')) || w.contains("-in-")
+        })
     }
     /// A title word that makes a title on its own ("minister", "Mr"), not a modifier.
     pub fn is_head_title(&self, word: &str) -> bool {
         with_lowercase(word, |w| {
             let w = w.trim_end_matches('.');
-            self.titles.contains(w) && !self.modifiers.contains(w)
+            self.titles.contains(w) && !self.modifiers.contains(w) || w.contains("-in-")
         })
     }
     /// A word that cannot be part of a name: stop word, place or demonym.

@@ -65,18 +65,52 @@ pub fn canonical_token(t: &str) -> String {
     t.to_string()
 }
 
-/// Name key of a full name: canonical words, joined without separators.
-fn name_key(name: &str) -> String {
-    name_tokens(name)
-        .iter()
-        .map(|t| canonical_token(t))
+/// The words of a name that identify the person, canonical: a short given name as its full
+/// form ("joe" as "joseph", from `data/lexicon/nicknames.txt`), and no middle initial or suffix
+/// ("Joseph R. Lindqvist, Jr." and "Joe Lindqvist" have the same words).
+fn key_tokens(name: &str) -> Vec<String> {
+    let toks = name_tokens(name);
+    let n = toks.len();
+    toks.iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            let middle_initial = n >= 3 && i > 0 && i + 1 < n && t.len() == 1;
+            let suffix = n >= 3 && i + 1 == n && matches!(t.as_str(), "jr" | "sr" | "ii" | "iii");
+            !middle_initial && !suffix
+        })
+        .map(|(i, t)| {
+            let t = canonical_token(t);
+            match nickname(&t) {
+                Some(full) if i == 0 && n >= 2 => full.to_string(),
+                _ => t,
+            }
+        })
         .collect()
 }
 
-/// The last word of a name, canonical, skipping particles such as `al`.
+/// The full given name of a short form ("joe" gives "joseph"); the first listed when there are
+/// several.
+fn nickname(short: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::default();
+        for line in include_str!("../../../data/lexicon/nicknames.txt").lines() {
+            if let Some((s, f)) = line.trim().split_once(' ')
+                && !line.starts_with('#')
+            {
+                map.entry(s).or_insert(f);
+            }
+        }
+        map
+    })
+    .get(short)
+    .copied()
+}
+
+/// The last word of a name, canonical, suffix dropped.
 fn surname(name: &str) -> Option<String> {
-    let toks = name_tokens(name);
-    toks.last().map(|t| canonical_token(t))
+    key_tokens(name).pop()
 }
 
 /// Consonant skeleton of a word: vowels dropped, doubled letters collapsed.
@@ -124,6 +158,10 @@ struct NameKeys {
     words: u32,
     /// The name key.
     key: u32,
+    /// The same key, as the shorter forms of longer names are interned (`=` and the key).
+    short: u32,
+    /// The shorter forms this name stands for.
+    parts: Box<[u32]>,
     /// Given name and surname skeleton (rule 2), when the skeleton is long enough to compare.
     near: Option<u32>,
 }
@@ -173,15 +211,37 @@ fn in_blocks<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync, mut then
 }
 
 /// A name's keys as strings (the costly part: transliteration and tokens).
-fn name_strings(name: &str) -> (u32, String, Option<String>) {
-    let toks = name_tokens(name);
-    let skeleton = skeleton(&surname(name).unwrap_or_default());
-    // A space cannot occur in either part.
+fn name_strings(name: &str) -> (u32, String, Option<String>, Vec<String>) {
+    let toks = key_tokens(name);
+    let skeleton = skeleton(toks.last().map_or("", String::as_str));
+    // Given name and surname as consonant skeletons ("Volodymyr Zelenskyy" and "Vladimir
+    // Zelensky" agree). A space cannot occur in either part.
     let near = (skeleton.len() >= 3).then(|| {
-        let given = toks.first().map(|t| canonical_token(t)).unwrap_or_default();
+        let given = toks.first().map(|t| self::skeleton(t)).unwrap_or_default();
         format!("{given} {skeleton}")
     });
-    (toks.len() as u32, name_key(name), near)
+    // The shorter forms a longer name stands for: its endings of two words or more ("Amir
+    // Abdollahian" of "Hossein Amir Abdollahian"), and the part before a particle ("Abdullah bin
+    // Zayed" of "Abdullah bin Zayed Al Nahyan").
+    let n = toks.len();
+    let mut parts = Vec::new();
+    if n >= 3 {
+        for k in 1..n - 1 {
+            parts.push(format!("={}", toks[k..].concat()));
+        }
+        for k in 2..n - 1 {
+            if matches!(
+                toks[k].as_str(),
+                "al" | "el" | "bin" | "ibn" | "bint" | "ben" | "abu"
+            ) && toks[..k]
+                .iter()
+                .any(|t| matches!(t.as_str(), "bin" | "ibn" | "bint"))
+            {
+                parts.push(format!("={}", toks[..k].concat()));
+            }
+        }
+    }
+    (name_tokens(name).len() as u32, toks.concat(), near, parts)
 }
 
 /// A list of roles' words and heads as strings.
@@ -306,6 +366,7 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     let kept_apart = intern("same name as another person, kept apart: roles and dates disagree");
     let variant = intern("same given name, surname spelling variant, shared role");
     let only_surname = intern("surname of the only person with that name");
+    let shorter_form = intern("shorter form of the only person with that longer name");
     let surname_role = intern("surname and shared role");
     let first_seen = intern("first seen");
     let described_rules: HashMap<(Sym, Sym), Sym> = c
@@ -344,11 +405,15 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     in_blocks(
         &names,
         |&n| name_strings(text(n)),
-        |(n, key, near)| {
+        |(n, key, near, parts)| {
             let near = near.map(|x| words.id(x));
+            let short = words.id(format!("={key}"));
+            let parts = parts.into_iter().map(|x| words.id(x)).collect();
             name_keys.push(NameKeys {
                 words: n,
                 key: words.id(key),
+                short,
+                parts,
                 near,
             })
         },
@@ -458,9 +523,57 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
         }
     }
 
+    // Rule 2b: a shorter form of exactly one longer name joins it ("Amir Abdollahian" and
+    // "Hossein Amir Abdollahian", "Abdullah bin Zayed" and "Abdullah bin Zayed Al Nahyan").
+    let mut by_part: HashMap<u32, Vec<usize>> = HashMap::default();
+    for (i, cluster) in clusters.iter().enumerate() {
+        for &part in keys_of(cluster.members[0]).name.parts.iter() {
+            let list = by_part.entry(part).or_default();
+            if list.last() != Some(&i) && list.len() <= MAX_CANDIDATES {
+                list.push(i);
+            }
+        }
+    }
+    let mut alive = vec![true; clusters.len()];
+    for j in 0..clusters.len() {
+        let first = clusters[j].members[0];
+        let k = keys_of(first);
+        if k.name.words < 2 {
+            continue;
+        }
+        let Some([i]) = by_part.get(&k.name.short).map(Vec::as_slice) else {
+            continue;
+        };
+        let i = *i;
+        work::tick(clusters[j].members.len());
+        let date = date_of(first);
+        if i == j || !alive[i] || clusters[i].namesake_apart(date, &clusters[j].heads) {
+            continue;
+        }
+        let moved = std::mem::take(&mut clusters[j].members);
+        let (heads, roles) = (
+            std::mem::take(&mut clusters[j].heads),
+            std::mem::take(&mut clusters[j].roles),
+        );
+        for p in moved {
+            clusters[i].add(c, p);
+            records[p as usize] = shorter_form;
+        }
+        extend(&mut clusters[i].heads, &heads);
+        extend(&mut clusters[i].roles, &roles);
+        alive[j] = false;
+        if let Some(slot) = by_key.get_mut(&k.name.key) {
+            *slot = i;
+        }
+    }
+    drop(by_part);
+
     // Rule 3: one-word names.
     let mut by_surname: HashMap<u32, Vec<usize>> = HashMap::default();
     for (i, cluster) in clusters.iter().enumerate() {
+        if !alive[i] {
+            continue;
+        }
         let name = &strings[form(cluster.members[0]).name.0 as usize];
         if let Some(s) = surname(name) {
             by_surname.entry(words.id(s)).or_default().push(i);
@@ -555,6 +668,7 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
 
     let mut nodes: Vec<(PersonNode, Vec<u32>)> = clusters
         .into_par_iter()
+        .filter(|cluster| !cluster.members.is_empty())
         .map(|cluster| {
             let node = node_of(c, strings, &cluster.members, &records);
             (node, cluster.members)

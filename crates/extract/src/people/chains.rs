@@ -327,7 +327,18 @@ pub(super) fn title_tails(
                 .iter()
                 .all(|w| lex.is_title(w) || lex.is_non_name(w) || is_common(w) || is_acronym(w));
             if possessive || !office {
-                j = k;
+                // The object of the title's preposition, when it holds no given name, is part
+                // of the title ("Special Envoy to Monitor and Combat Antisemitism"); a chain
+                // with a title word is a titled name ("... and Supreme Leader Ayatollah X").
+                if !possessive
+                    && preposition
+                    && !words.iter().any(|w| is_given(w) || lex.is_title(w))
+                {
+                    title_end = toks[end - 1].span.end;
+                    j = end;
+                } else {
+                    j = k;
+                }
                 break;
             }
             title_end = toks[end - 1].span.end;

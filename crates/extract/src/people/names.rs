@@ -47,8 +47,12 @@ pub(super) fn classify(
             && is_given(w);
         // A middle initial ("Brent A. Robinson") is no function word.
         let middle_initial = k > 0 && w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+        // An honorific borne in the name is a title only before the name: "Hossein Ali Haji
+        // Deligani" keeps its "Haji".
+        let inner_lineage = name_from < k && with_lowercase(w, |lw| lex.lineage.contains(lw));
         if !initials
             && !middle_initial
+            && !inner_lineage
             && !given_after_title
             && (lex.is_title(w) || lex.is_non_name(w) || is_acronym(w) || is_age(w))
         {
@@ -155,9 +159,20 @@ pub(super) fn classify(
             let initials = k == 0 && name_words.len() == 2 && w.len() <= 3 && titled_before;
             let middle_initial =
                 k > 0 && w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+            // "Mayor Carla Paris", "Senator Lucy Major", "Councillor Ben French": after a
+            // title and a given name, a surname that is also a place, title or nationality (not
+            // a title's modifier: "Imam Reza Health and Treatment Base").
+            let surname_after_title = titled_before
+                && k > 0
+                && k + 1 == name_words.len()
+                && is_given(name_words[0])
+                && with_lowercase(w, |w| !lex.stop.contains(w) && !lex.modifiers.contains(w));
+            let inner_lineage = k > 0 && with_lowercase(w, |lw| lex.lineage.contains(lw));
             let excused = is_particle(w)
                 || after_particle
+                || inner_lineage
                 || given_too
+                || surname_after_title
                 || initials && is_acronym(w)
                 || middle_initial;
             !excused && (lex.is_non_name(w) || lex.is_title(w) || (is_acronym(w) && w.len() > 1))
@@ -251,7 +266,8 @@ pub(super) fn classify(
     let given = with_lowercase(first, |w| lex.given.contains(w));
     // A romanised East Asian given name ("Lee Cheuk-yan", "Kim Jong-un") after a surname.
     let romanised = words_n == 2 && is_romanised_given(last);
-    let rare = content.iter().all(|w| !common(w)) || romanised;
+    // A two-letter word is no evidence of common English ("Xi Jinping", "Wu Qian").
+    let rare = content.iter().all(|w| !common(w) || w.len() <= 2) || romanised;
     // A given name that is also a common word ("Star", "Angel") needs an uncommon surname.
     let given_evidence = given && (!common(first) || !common(last));
     // The name finder's word: every name word tagged a name (the first one `B`), or none.
@@ -269,6 +285,10 @@ pub(super) fn classify(
     let royal_name = royal
         .filter(|_| bare_n == 1)
         .map(|k| fold_space(Span::new(toks[words[k]].span.start, span.end).of(text)));
+    let honored = name_from
+        .checked_sub(1)
+        .filter(|&k| with_lowercase(word_text(k), |w| lex.lineage.contains(w)))
+        .map(|k| fold_space(Span::new(toks[words[k]].span.start, span.end).of(text)));
     let given_ref = words_n == 1
         && role_words.iter().any(|w| {
             with_lowercase(w, |w| {
@@ -285,7 +305,7 @@ pub(super) fn classify(
                         | "queen"
                         | "emir"
                         | "crown"
-                )
+                ) || lex.lineage.contains(w)
             })
         });
     // The title's words: from the first title or nationality word to the name.
@@ -375,6 +395,7 @@ pub(super) fn classify(
         plain,
         name,
         royal_name,
+        honored,
         role: role.filter(|r| !r.is_empty()),
         titled,
         strong,
