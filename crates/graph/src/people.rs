@@ -5,10 +5,12 @@
 //!
 //! 1. **Same name**: full names (two words or more) whose name keys are equal are one person. The
 //!    key folds case, accents, hyphens and spaces, and common romanisation variants
-//!    (Hossein/Hussein, Mohammad/Muhammad, -ollah/-ullah), so `Amir-Abdollahian`,
+//!    (Hossein/Hussein, Mohammad/Muhammad, -ollah/-ullah, Sergei/Sergey), so `Amir-Abdollahian`,
 //!    `Amirabdollahian` and `Amir Abdollahian` agree.
 //! 2. **Same given name, near-identical surname**: a full name whose given name matches and whose
-//!    surname has the same consonant skeleton (Nazir/Nazer) joins, when a role word is shared.
+//!    surname has the same consonant skeleton (Nazir/Nazer, Araghchi/Araqchi) joins, when a role
+//!    word is shared; a two-word name with the same surname and a given name of the same
+//!    skeleton (Vladimir/Volodymyr) joins without one.
 //! 3. **Surname alone**: a one-word name joins the single full-name person whose last name it
 //!    is; when several people share that surname, the one sharing a role wins, and when that
 //!    does not decide (or more than 256 people share the surname), the name stays its own node.
@@ -62,6 +64,21 @@ pub fn canonical_token(t: &str) -> String {
             return format!("{stem}{to}");
         }
     }
+    // Russian and Ukrainian romanisations: Sergei/Sergey, Nikolai/Nikolay, Yuriy/Yury,
+    // Zelenskyy/Zelensky, Dmitrii/Dmitry.
+    if t.chars().count() >= 5 {
+        for (from, to) in [
+            ("yy", "y"),
+            ("iy", "y"),
+            ("ii", "y"),
+            ("ei", "ey"),
+            ("ai", "ay"),
+        ] {
+            if let Some(stem) = t.strip_suffix(from) {
+                return format!("{stem}{to}");
+            }
+        }
+    }
     t.to_string()
 }
 
@@ -113,10 +130,17 @@ fn surname(name: &str) -> Option<String> {
     key_tokens(name).pop()
 }
 
-/// Consonant skeleton of a word: vowels dropped, doubled letters collapsed.
+/// Consonant skeleton of a word: romanisation variants of one sound folded (gh/q, kh/h, z/s,
+/// w/v, ph/f: "Araghchi" and "Araqchi"), vowels dropped, doubled letters collapsed.
 fn skeleton(word: &str) -> String {
+    let folded = word
+        .replace("gh", "q")
+        .replace("kh", "h")
+        .replace("ph", "f")
+        .replace('z', "s")
+        .replace('w', "v");
     let mut out = String::new();
-    for c in word.chars().filter(|c| !"aeiouy".contains(*c)) {
+    for c in folded.chars().filter(|c| !"aeiouy".contains(*c)) {
         if !out.ends_with(c) {
             out.push(c);
         }
@@ -164,6 +188,9 @@ struct NameKeys {
     parts: Box<[u32]>,
     /// Given name and surname skeleton (rule 2), when the skeleton is long enough to compare.
     near: Option<u32>,
+    /// Given name skeleton and surname as spelt (rule 2, no shared role needed), for two-word
+    /// names with long enough parts.
+    given_only: Option<u32>,
 }
 
 /// What the rules read of a list of roles, once per distinct list: role words, then role
@@ -211,7 +238,7 @@ fn in_blocks<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync, mut then
 }
 
 /// A name's keys as strings (the costly part: transliteration and tokens).
-fn name_strings(name: &str) -> (u32, String, Option<String>, Vec<String>) {
+fn name_strings(name: &str) -> (u32, String, Option<String>, Option<String>, Vec<String>) {
     let toks = key_tokens(name);
     let skeleton = skeleton(toks.last().map_or("", String::as_str));
     // Given name and surname as consonant skeletons ("Volodymyr Zelenskyy" and "Vladimir
@@ -220,6 +247,14 @@ fn name_strings(name: &str) -> (u32, String, Option<String>, Vec<String>) {
         let given = toks.first().map(|t| self::skeleton(t)).unwrap_or_default();
         format!("{given} {skeleton}")
     });
+    // Given name as a skeleton of four letters or more, surname as spelt ("Vladimir" and
+    // "Volodymyr Zelensky"): strong enough without a shared role.
+    let given_only = match toks.as_slice() {
+        [given, surname] if self::skeleton(given).len() >= 4 && surname.len() >= 5 => {
+            Some(format!("{}={surname}", self::skeleton(given)))
+        }
+        _ => None,
+    };
     // The shorter forms a longer name stands for: its endings of two words or more ("Amir
     // Abdollahian" of "Hossein Amir Abdollahian"), and the part before a particle ("Abdullah bin
     // Zayed" of "Abdullah bin Zayed Al Nahyan").
@@ -241,7 +276,13 @@ fn name_strings(name: &str) -> (u32, String, Option<String>, Vec<String>) {
             }
         }
     }
-    (name_tokens(name).len() as u32, toks.concat(), near, parts)
+    (
+        name_tokens(name).len() as u32,
+        toks.concat(),
+        near,
+        given_only,
+        parts,
+    )
 }
 
 /// A list of roles' words and heads as strings.
@@ -365,6 +406,7 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     let same_key = intern(SAME_KEY);
     let kept_apart = intern("same name as another person, kept apart: roles and dates disagree");
     let variant = intern("same given name, surname spelling variant, shared role");
+    let given_variant = intern("given name spelling variant, same surname");
     let only_surname = intern("surname of the only person with that name");
     let shorter_form = intern("shorter form of the only person with that longer name");
     let surname_role = intern("surname and shared role");
@@ -405,8 +447,9 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     in_blocks(
         &names,
         |&n| name_strings(text(n)),
-        |(n, key, near, parts)| {
+        |(n, key, near, given_only, parts)| {
             let near = near.map(|x| words.id(x));
+            let given_only = given_only.map(|x| words.id(x));
             let short = words.id(format!("={key}"));
             let parts = parts.into_iter().map(|x| words.id(x)).collect();
             name_keys.push(NameKeys {
@@ -415,6 +458,7 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
                 short,
                 parts,
                 near,
+                given_only,
             })
         },
     );
@@ -452,6 +496,7 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     let mut described: Vec<u32> = Vec::new();
     let mut namesakes: HashMap<u32, Vec<usize>> = HashMap::default();
     let mut by_skeleton: HashMap<u32, Vec<usize>> = HashMap::default();
+    let mut by_given_only: HashMap<u32, Vec<usize>> = HashMap::default();
 
     // Rules 1 and 2: full names, in document id order.
     let persons_of = |d: u32| {
@@ -513,11 +558,31 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
             if let Some(i) = near {
                 clusters[i].join(c, p, k.roles());
                 records[p as usize] = variant;
+                // Later forms spelt this way join this node by rule 1.
+                by_key.entry(k.name.key).or_insert(i);
+                continue;
+            }
+            let given_near = k
+                .name
+                .given_only
+                .and_then(|n| by_given_only.get(&n))
+                .into_iter()
+                .flatten()
+                .copied()
+                .find(|&i| !clusters[i].namesake_apart(date, k.heads()));
+            if let Some(i) = given_near {
+                clusters[i].join(c, p, k.roles());
+                extend(&mut clusters[i].heads, k.heads());
+                records[p as usize] = given_variant;
+                by_key.entry(k.name.key).or_insert(i);
                 continue;
             }
             by_key.insert(k.name.key, clusters.len());
             if let Some(n) = k.name.near {
                 by_skeleton.entry(n).or_default().push(clusters.len());
+            }
+            if let Some(n) = k.name.given_only {
+                by_given_only.entry(n).or_default().push(clusters.len());
             }
             clusters.push(Cluster::new(c, p, k.roles(), k.heads()));
         }

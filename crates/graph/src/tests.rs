@@ -354,3 +354,40 @@ fn a_shorter_form_of_two_longer_names_stays_apart() {
         "#]],
     );
 }
+
+#[test]
+fn transliteration_variants_join() {
+    check(
+        &[
+            doc(
+                "d1",
+                vec![
+                    person("Sergei Vellnikov", &[]),
+                    person("Volodymyr Hrenkyy", &[]),
+                    person("Abbas Araghvani", &["Foreign Minister"]),
+                ],
+                vec![],
+            ),
+            doc(
+                "d2",
+                vec![
+                    person("Sergey Vellnikov", &[]),
+                    person("Vladimir Hrenky", &["Clown-in-Chief"]),
+                    person("Abbas Araqvani", &["Minister"]),
+                ],
+                vec![],
+            ),
+            doc(
+                "d3",
+                vec![person("Anna Hrenky", &[]), person("Abbas Araqvani", &[])],
+                vec![],
+            ),
+        ],
+        expect_test::expect![[r#"
+            abbas-araqvani [Abbas Araqvani] aka ["Abbas Araghvani"]
+            anna-hrenky [Anna Hrenky] aka []
+            sergei-vellnikov [Sergei Vellnikov] aka ["Sergey Vellnikov"]
+            vladimir-hrenky [Vladimir Hrenky] aka ["Volodymyr Hrenkyy"]
+        "#]],
+    );
+}

@@ -387,10 +387,28 @@ pub(super) fn name_start(words: &[&str], begins: impl Fn(usize) -> bool) -> Opti
     if n < from + 2 {
         return None;
     }
-    (from..n - 1)
+    let start = (from..n - 1)
         .find(|&k| (is_given(words[k]) || !is_common(words[k])) && begins(k))
         .or_else(|| (from..n - 1).find(|&k| is_given(words[k])))
-        .or_else(|| (from..n - 1).find(|&k| !is_common(words[k])))
+        .or_else(|| (from..n - 1).find(|&k| !is_common(words[k])))?;
+    // An unknown word just before a given name is a first given name ("Food Supply Eumar
+    // Roberto Novacki").
+    // English derived nouns ("Antisemitism", "Prevention") are no names.
+    let derived = |w: &str| {
+        [
+            "ism", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "logy",
+        ]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+    };
+    let unknown = |k: usize| !is_common(words[k]) && !is_given(words[k]) && !derived(words[k]);
+    Some(
+        if start > from && is_given(words[start]) && unknown(start - 1) {
+            start - 1
+        } else {
+            start
+        },
+    )
 }
 
 /// In a list ("Ansel Adams, Walker Evans, and Helmut Newton"), a two-word name next to people

@@ -235,6 +235,24 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
             matches.sort_unstable();
             matches.dedup();
         }
+        // "compliment Vitaly and yourself": inside a sentence, the given name of the only full
+        // name of the article that begins with it, when it is nobody's surname nor a common word.
+        // A relation or occupation word before it is no surname title ("my friend Vitaly").
+        let lower_title = cand
+            .role
+            .as_deref()
+            .is_some_and(|r| r.starts_with(char::is_lowercase));
+        if matches.is_empty() && (!cand.titled || lower_title) && cand.lone_word {
+            let firsts: Vec<usize> = ix
+                .with_first(kw.first())
+                .iter()
+                .copied()
+                .filter(|&p| ix.keys[p].len() >= 2 && is_prefix_name(&kw, &ix.keys[p]))
+                .collect();
+            if let [p] = firsts.as_slice() {
+                matches.push(*p);
+            }
+        }
         // "the King Salman" is not "Crown Prince Mohammed bin Salman": royals of one house share
         // names, and a different royal title is a different person.
         if let Some(title) = cand.role.as_deref().and_then(royal_word) {

@@ -64,6 +64,9 @@ pub(crate) struct Candidate {
     pub(crate) credit: bool,
     /// A lone known given name inside a sentence ("disagreed with Maureen").
     pub(crate) lone_given: bool,
+    /// A lone uncommon word inside a sentence, not after "the" ("compliment Vitaly and
+    /// yourself"): a given name when a full name of the article begins with it.
+    pub(crate) lone_word: bool,
     /// The whole chain, title included.
     pub(crate) chain: Span,
     /// Weak, but a person if listed beside people.

@@ -100,6 +100,25 @@ pub(super) fn classify(
     {
         name_from = 1;
     }
+    // An organisation or event noun inside the chain names what follows ("Under Operation Warp
+    // Speed", "Convention Centre"): no person when only common words follow ("Food and Drug
+    // Administration Mahnaz Khanavi" is one).
+    let org_before = name_from >= 2 && {
+        let w = word_text(name_from - 1);
+        with_lowercase(w, |lw| {
+            lex.stop.contains(lw)
+                && !lex.places.contains(lw)
+                && !lex.demonyms.contains(lw)
+                && !lw.ends_with("day")
+        }) && !lex.is_title(w)
+            && crate::month_number(w).is_none()
+    };
+    if org_before
+        && !is_given(word_text(name_from))
+        && (name_from..n).all(|k| with_lowercase(word_text(k), |w| lex.common.contains(w)))
+    {
+        return;
+    }
     let name_idx = &words[name_from..];
     let role_words: Vec<&str> = (0..name_from)
         .map(word_text)
@@ -363,12 +382,12 @@ pub(super) fn classify(
         (r, _) => r,
     };
     let after_the = words[0] >= 2 && toks[words[0] - 2].text.eq_ignore_ascii_case("the");
-    let lone_given = words_n == 1
-        && given
+    let lone_word = words_n == 1
         && !sentence_initial
         && !after_the
         && !model_no
         && !with_lowercase(first, |w| lex.common.contains(w));
+    let lone_given = lone_word && given;
     // The person that opens a list entry ("-   **Addison**, age 14, ...", "Bo Dunmore,
     // Director, Vell Fund"): a name, a comma, then what they are.
     let entry_head = sentence.entry
@@ -402,6 +421,7 @@ pub(super) fn classify(
         given_ref,
         credit,
         lone_given,
+        lone_word,
         chain: Span::new(toks[words[0]].span.start, span.end),
         listable: words_n >= 2,
         words: words_n,

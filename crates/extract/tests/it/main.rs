@@ -239,3 +239,28 @@ fn honorifics_borne_in_the_name_are_aliases() {
         "#]],
     );
 }
+
+#[test]
+fn a_lone_given_name_of_one_full_name_and_a_first_unknown_given_name() {
+    check(
+        "Sports Minister Vitaly Marutko met Sepp Vellner. I take this opportunity to compliment Vitaly and yourself on the Football Union, and to thank my friend Vitaly. Deputy Minister of Agriculture, Livestock and Food Supply Eumar Roberto Novalski spoke.",
+        expect![[r#"
+            Vitaly Marutko aka Vitaly as Minister | friend
+            Sepp Vellner
+            Eumar Roberto Novalski as Deputy Minister of Agriculture, Livestock and Food Supply
+        "#]],
+    );
+}
+
+#[test]
+fn korean_names_and_trap_operations_courts_and_conventions() {
+    check(
+        "Kim Jong Un met the UN envoy. Operation Iron Shield began. Under Operation Warm Water, Tomas Vellner led, with Drug Administration Mahnaz Vellani. The Lincoln Protocols were signed. The Fifth Circuit ruled, and Judge Anna Vellner of the Fifth Circuit wrote. The General Convention on Shipping met.",
+        expect![[r#"
+            Kim Jong Un
+            Tomas Vellner
+            Mahnaz Vellani
+            Anna Vellner as Judge
+        "#]],
+    );
+}
