@@ -19,6 +19,37 @@ grep -E '^[a-z]{2,}$' /usr/share/dict/words | LC_ALL=C sort -u > "$out/common-wo
 
 wc -l "$out/given-names.txt" "$out/common-words.txt"
 
+# The sex a given name almost always denotes, "name m" or "name f": US Census 1990 frequencies
+# (a name counts for one sex when ten times as frequent for it), and the names that
+# ../shared/names/ lists for one sex only; a name the two sources disagree on is left out.
+python3 - "$tmp"/names-0.3.0/names "${NAMES_DIR:-../shared/names}" "$out" <<'PY'
+import csv, sys, unicodedata
+census, world, out = sys.argv[1], sys.argv[2], sys.argv[3]
+freq = {}
+for sex, f in (("m", "dist.male.first"), ("f", "dist.female.first")):
+    for line in open(f"{census}/{f}"):
+        name, share = line.split()[:2]
+        freq.setdefault(name.lower(), {"m": 0.0, "f": 0.0})[sex] = float(share)
+sexes = {}
+for name, s in freq.items():
+    for a, b in (("m", "f"), ("f", "m")):
+        if s[a] > 10 * s[b]:
+            sexes.setdefault(name, set()).add(a)
+seen = {}
+with open(f"{world}/common-forenames-by-country.csv", encoding="utf-8-sig") as fh:
+    for row in csv.DictReader(fh):
+        n = row["Romanized Name"].strip().lower()
+        n = "".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c))
+        if n.isalpha() and row["Gender"] in ("M", "F"):
+            seen.setdefault(n, set()).add(row["Gender"].lower())
+for n, s in seen.items():
+    if len(s) == 1:
+        sexes.setdefault(n, set()).update(s)
+with open(f"{out}/given-name-sexes.txt", "w", encoding="utf-8") as fh:
+    fh.write("".join(f"{n} {next(iter(s))}\n" for n, s in sorted(sexes.items()) if len(s) == 1))
+PY
+wc -l "$out/given-name-sexes.txt"
+
 # Given names and surnames of 106 and 75 countries (CC0), romanised, lowercase, accents kept and
 # also folded; hyphenated and two-word names also by part. From ../shared/names/.
 names=${NAMES_DIR:-../shared/names}

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 /// short words. It does not resist chosen keys, so it is for the compiled-in word lists only:
 /// their tables are fixed, and a word looked up in them cannot make them degrade.
 pub type WordSet<T> = HashSet<T, foldhash::fast::FixedState>;
+/// A map over the compiled-in word lists, hashed like [`WordSet`].
+pub type WordMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// The lexicons the people finder uses.
 pub struct Lexicon {
@@ -19,6 +21,10 @@ pub struct Lexicon {
     pub titles: WordSet<&'static str>,
     /// Titles kept in the name before a single name word ("King Fahd").
     pub royal: WordSet<&'static str>,
+    /// The sex a given name almost always denotes (`m` or `f`), `given-name-sexes.txt`.
+    pub given_sex: WordMap<&'static str, &'static str>,
+    /// The sex a title says ("mrs" `f`), `title-sexes.txt`.
+    pub title_sex: WordMap<&'static str, &'static str>,
     /// Honorifics also borne as part of the name ("Seyed", "Hajj"), `=` in `titles.txt`.
     pub lineage: WordSet<&'static str>,
     /// Role modifiers ("foreign", "prime"): part of a title, not a title alone.
@@ -77,6 +83,12 @@ pub fn lexicon() -> &'static Lexicon {
                 .collect(),
             royal: lines(titles_raw)
                 .filter_map(|l| l.strip_prefix('!'))
+                .collect(),
+            given_sex: lines(include_str!("../../../data/lexicon/given-name-sexes.txt"))
+                .filter_map(|l| l.split_once(' '))
+                .collect(),
+            title_sex: lines(include_str!("../../../data/lexicon/title-sexes.txt"))
+                .filter_map(|l| l.split_once(' '))
                 .collect(),
             lineage: lines(titles_raw)
                 .filter_map(|l| l.strip_prefix('='))

@@ -253,6 +253,18 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
                 matches.push(*p);
             }
         }
+        // "Lady Vellner" is not "Keir Vellner": a title of one sex does not join a given name
+        // of the other.
+        if let Some(sex) = cand.sex {
+            let lex = lexicon();
+            matches.retain(|&p| {
+                ix.keys[p].len() < 2
+                    || lex
+                        .given_sex
+                        .get(ix.keys[p][0].as_str())
+                        .is_none_or(|s| *s == sex)
+            });
+        }
         // "the King Salman" is not "Crown Prince Mohammed bin Salman": royals of one house share
         // names, and a different royal title is a different person.
         if let Some(title) = cand.role.as_deref().and_then(royal_word) {

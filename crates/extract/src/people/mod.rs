@@ -52,6 +52,8 @@ pub(crate) struct Candidate {
     pub(crate) royal_name: Option<String>,
     /// Name with the honorific borne as part of it ("Seyed Ali Khamenei"), an alias.
     pub(crate) honored: Option<String>,
+    /// The sex a title before the name says ("Lady", "Mr"): `m` or `f`.
+    pub(crate) sex: Option<&'static str>,
     /// Title and role words before the name.
     pub(crate) role: Option<String>,
     /// A title, honorific or role word stands before the name.

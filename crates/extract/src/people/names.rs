@@ -304,6 +304,10 @@ pub(super) fn classify(
     let royal_name = royal
         .filter(|_| bare_n == 1)
         .map(|k| fold_space(Span::new(toks[words[k]].span.start, span.end).of(text)));
+    let sex = role_words
+        .iter()
+        .rev()
+        .find_map(|w| with_lowercase(w.trim_end_matches('.'), |w| lex.title_sex.get(w).copied()));
     let honored = name_from
         .checked_sub(1)
         .filter(|&k| with_lowercase(word_text(k), |w| lex.lineage.contains(w)))
@@ -415,6 +419,7 @@ pub(super) fn classify(
         name,
         royal_name,
         honored,
+        sex,
         role: role.filter(|r| !r.is_empty()),
         titled,
         strong,

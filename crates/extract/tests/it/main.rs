@@ -264,3 +264,15 @@ fn korean_names_and_trap_operations_courts_and_conventions() {
         "#]],
     );
 }
+
+#[test]
+fn trap_a_couple_sharing_a_surname_stays_apart() {
+    check(
+        "Prime Minister Tomas Vellner arrived with his wife. Lady Vellner wore blue, and Mr Vellner spoke. Senator Anna Marutko came with her husband; Mrs Marutko thanked the hosts.",
+        expect![[r#"
+            Tomas Vellner aka Vellner as Prime Minister
+            Lady Vellner aka Vellner
+            Anna Marutko aka Marutko as Senator
+        "#]],
+    );
+}
