@@ -119,6 +119,9 @@ pub(super) fn classify(
     {
         return;
     }
+    if quoted_work(toks, words) || beside_ampersand(toks, words) {
+        return;
+    }
     let name_idx = &words[name_from..];
     let role_words: Vec<&str> = (0..name_from)
         .map(word_text)
@@ -490,4 +493,39 @@ fn is_romanised_given(w: &str) -> bool {
         && a.chars().skip(1).all(|c| c.is_ascii_lowercase())
         && b.chars().skip(1).all(|c| c.is_ascii_lowercase())
         && !with_lowercase(b, |b| lexicon().common.contains(b))
+}
+
+/// The whole of a quotation, in title case: the title of a work (the painting "Madonna Litta",
+/// "Venus of Urbino"), no person.
+fn quoted_work(toks: &[crate::segment::Token<'_>], words: &[usize]) -> bool {
+    let opens = |t: &str| matches!(t, "\u{201c}" | "\"" | "\u{ab}");
+    let closes = |t: &str| matches!(t, "\u{201d}" | "\"" | "\u{bb}");
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let before = toks[..first].iter().rev().find(|t| !t.is_space());
+    if !before.is_some_and(|t| opens(t.text)) {
+        return false;
+    }
+    // Up to the closing mark: title-case words and the small words of titles.
+    for t in toks[last + 1..].iter().filter(|t| !t.is_space()).take(6) {
+        if closes(t.text) {
+            return true;
+        }
+        let small = matches!(t.text, "of" | "the" | "and" | "de" | "di" | "da" | "in" | "at");
+        if !(small || t.is_capitalized()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A firm's partners ("Lawrence & Bundy", "Marks & Spencer"): a chain beside an ampersand.
+fn beside_ampersand(toks: &[crate::segment::Token<'_>], words: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let before = toks[..first].iter().rev().find(|t| !t.is_space());
+    let after = toks[last + 1..].iter().find(|t| !t.is_space());
+    before.is_some_and(|t| t.text == "&") || after.is_some_and(|t| t.text == "&")
 }

@@ -276,3 +276,14 @@ fn trap_a_couple_sharing_a_surname_stays_apart() {
         "#]],
     );
 }
+
+#[test]
+fn trap_quoted_works_and_firms_are_not_people() {
+    check(
+        "President Carlo Vellani opened an exposition of the painting “Madonna Marutka” from the Hermitage, after “Venus of Tavira” in 2000. Allegra Lawrence-Vellner, Partner, Lawrence & Bundy, spoke.",
+        expect![[r#"
+            Carlo Vellani as President
+            Allegra Lawrence-Vellner
+        "#]],
+    );
+}
