@@ -10,7 +10,10 @@
 //! 2. **Same given name, near-identical surname**: a full name whose given name matches and whose
 //!    surname has the same consonant skeleton (Nazir/Nazer, Araghchi/Araqchi) joins, when a role
 //!    word is shared; a two-word name with the same surname and a given name of the same
-//!    skeleton (Vladimir/Volodymyr) joins without one.
+//!    skeleton (Vladimir/Volodymyr) joins without one, and so does a name of three words or
+//!    more whose every word has the same skeleton (Shafei/Shafeie). A shorter form of exactly
+//!    one longer name (its last words, or the part before a particle), spelt the same or with
+//!    the same skeletons, joins it ("Modarres Khiabani" of "Hossein Modares Khiabani").
 //! 3. **Surname alone**: a one-word name joins the single full-name person whose last name it
 //!    is; when several people share that surname, the one sharing a role wins, and when that
 //!    does not decide (or more than 256 people share the surname), the name stays its own node.
@@ -184,6 +187,8 @@ struct NameKeys {
     key: u32,
     /// The same key, as the shorter forms of longer names are interned (`=` and the key).
     short: u32,
+    /// The same name as skeletons, as the shorter forms of longer names are interned (`~`).
+    short_near: Option<u32>,
     /// The shorter forms this name stands for.
     parts: Box<[u32]>,
     /// Given name and surname skeleton (rule 2), when the skeleton is long enough to compare.
@@ -237,8 +242,19 @@ fn in_blocks<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync, mut then
     }
 }
 
+/// A name's keys as strings, before interning into [`NameKeys`].
+struct NameStrings {
+    words: u32,
+    key: String,
+    near: Option<String>,
+    given_only: Option<String>,
+    /// A two-word name's words as skeletons, to find the longer name it is a form of.
+    short_near: Option<String>,
+    parts: Vec<String>,
+}
+
 /// A name's keys as strings (the costly part: transliteration and tokens).
-fn name_strings(name: &str) -> (u32, String, Option<String>, Option<String>, Vec<String>) {
+fn name_strings(name: &str) -> NameStrings {
     let toks = key_tokens(name);
     let skeleton = skeleton(toks.last().map_or("", String::as_str));
     // Given name and surname as consonant skeletons ("Volodymyr Zelenskyy" and "Vladimir
@@ -249,10 +265,19 @@ fn name_strings(name: &str) -> (u32, String, Option<String>, Option<String>, Vec
     });
     // Given name as a skeleton of four letters or more, surname as spelt ("Vladimir" and
     // "Volodymyr Zelensky"): strong enough without a shared role.
+    // Or, for a name of three words or more, every word as a skeleton ("Gholam-Hossein Shafei"
+    // and "Shafeie").
+    let skeletons: Vec<String> = toks.iter().map(|t| self::skeleton(t)).collect();
+    let long_skeleton = |from: usize| {
+        let s = &skeletons[from..];
+        (s.iter().all(|k| !k.is_empty()) && s.iter().map(String::len).sum::<usize>() >= 6)
+            .then(|| format!("~{}", s.join(" ")))
+    };
     let given_only = match toks.as_slice() {
-        [given, surname] if self::skeleton(given).len() >= 4 && surname.len() >= 5 => {
-            Some(format!("{}={surname}", self::skeleton(given)))
+        [given, surname] if skeletons[0].len() >= 4 && surname.len() >= 5 => {
+            Some(format!("{}={surname}", skeletons[0]))
         }
+        [_, _, _, ..] => long_skeleton(0).filter(|_| skeletons.concat().len() >= 8),
         _ => None,
     };
     // The shorter forms a longer name stands for: its endings of two words or more ("Amir
@@ -263,6 +288,8 @@ fn name_strings(name: &str) -> (u32, String, Option<String>, Option<String>, Vec
     if n >= 3 {
         for k in 1..n - 1 {
             parts.push(format!("={}", toks[k..].concat()));
+            // Spelt a little differently ("Modarres Khiabani" of "Hossein Modares Khiabani").
+            parts.extend(long_skeleton(k));
         }
         for k in 2..n - 1 {
             if matches!(
@@ -276,13 +303,14 @@ fn name_strings(name: &str) -> (u32, String, Option<String>, Option<String>, Vec
             }
         }
     }
-    (
-        name_tokens(name).len() as u32,
-        toks.concat(),
+    NameStrings {
+        words: name_tokens(name).len() as u32,
+        short_near: (n == 2).then(|| long_skeleton(0)).flatten(),
+        key: toks.concat(),
         near,
         given_only,
         parts,
-    )
+    }
 }
 
 /// A list of roles' words and heads as strings.
@@ -447,15 +475,17 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     in_blocks(
         &names,
         |&n| name_strings(text(n)),
-        |(n, key, near, given_only, parts)| {
-            let near = near.map(|x| words.id(x));
-            let given_only = given_only.map(|x| words.id(x));
-            let short = words.id(format!("={key}"));
-            let parts = parts.into_iter().map(|x| words.id(x)).collect();
+        |ns| {
+            let near = ns.near.map(|x| words.id(x));
+            let given_only = ns.given_only.map(|x| words.id(x));
+            let short_near = ns.short_near.map(|x| words.id(x));
+            let short = words.id(format!("={}", ns.key));
+            let parts = ns.parts.into_iter().map(|x| words.id(x)).collect();
             name_keys.push(NameKeys {
-                words: n,
-                key: words.id(key),
+                words: ns.words,
+                key: words.id(ns.key),
                 short,
+                short_near,
                 parts,
                 near,
                 given_only,
@@ -606,7 +636,14 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
         if k.name.words < 2 {
             continue;
         }
-        let Some([i]) = by_part.get(&k.name.short).map(Vec::as_slice) else {
+        let exact = by_part.get(&k.name.short).map(Vec::as_slice);
+        let near = || {
+            k.name
+                .short_near
+                .and_then(|s| by_part.get(&s))
+                .map(Vec::as_slice)
+        };
+        let Some([i]) = exact.or_else(near) else {
             continue;
         };
         let i = *i;

@@ -391,3 +391,33 @@ fn transliteration_variants_join() {
         "#]],
     );
 }
+
+#[test]
+fn long_names_and_shorter_forms_spelt_a_little_differently_join() {
+    check(
+        &[
+            doc(
+                "d1",
+                vec![
+                    person("Gholam-Hossein Vellani", &[]),
+                    person("Hossein Modares Tavrizi", &[]),
+                ],
+                vec![],
+            ),
+            doc(
+                "d2",
+                vec![
+                    person("Gholam-Hossein Vellanie", &[]),
+                    person("Modarres Tavrizi", &[]),
+                ],
+                vec![],
+            ),
+            doc("d3", vec![person("Anna Vellanie", &[])], vec![]),
+        ],
+        expect_test::expect![[r#"
+            anna-vellanie [Anna Vellanie] aka []
+            gholam-hossein-vellani [Gholam-Hossein Vellani] aka ["Gholam-Hossein Vellanie"]
+            hossein-modares-tavrizi [Hossein Modares Tavrizi] aka ["Modarres Tavrizi"]
+        "#]],
+    );
+}

@@ -512,7 +512,10 @@ fn quoted_work(toks: &[crate::segment::Token<'_>], words: &[usize]) -> bool {
         if closes(t.text) {
             return true;
         }
-        let small = matches!(t.text, "of" | "the" | "and" | "de" | "di" | "da" | "in" | "at");
+        let small = matches!(
+            t.text,
+            "of" | "the" | "and" | "de" | "di" | "da" | "in" | "at"
+        );
         if !(small || t.is_capitalized()) {
             return false;
         }
