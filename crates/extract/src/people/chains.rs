@@ -101,6 +101,9 @@ pub(super) fn chains(
                 possessive = false;
             }
         }
+        if title_case && cut_at_verb(toks, words) {
+            possessive = false;
+        }
         let last = *words.last().expect("chain has a word");
         // Not "Kendra Davenport Cotton, Chief Operating Officer": a name that a comma ends.
         let comma_after = toks[last + 1..]
@@ -141,6 +144,36 @@ pub(super) struct Sentence<'s, 't> {
     pub first_word: usize,
     /// A list entry: a bulleted line, or one without closing punctuation.
     pub entry: bool,
+}
+
+/// A name word then a capitalised verb in a title-case line ("President Biden Announces Second
+/// Slate", "Tomas Vellner Meets Prime Minister Anna Berg"): the chain ends with the name, and
+/// the rest is chained again.
+fn cut_at_verb(toks: &[Token<'_>], words: &mut Vec<usize>) -> bool {
+    let lex = lexicon();
+    let text = |k: usize| strip_possessive(toks[k].text).0;
+    let verb = |w: &str| {
+        is_common(w)
+            && w.strip_suffix('s')
+                .is_some_and(|stem| is_common(stem) && stem.len() >= 3)
+            && !lex.is_title(w)
+            && !is_given(w)
+            && !with_lowercase(w, |w| lex.world_surnames.contains(w))
+    };
+    if let Some(p) = (1..words.len()).find(|&p| {
+        let prev = text(words[p - 1]);
+        // Not after a given name alone: that is the surname ("Scott Boos").
+        let given_before = (p == 1 || lex.is_title(text(words[p - 2]))) && is_given(prev);
+        verb(text(words[p]))
+            && !is_common(prev)
+            && !lex.is_title(prev)
+            && !lex.is_non_name(prev)
+            && !given_before
+    }) {
+        words.truncate(p);
+        return true;
+    }
+    false
 }
 
 /// Drops the capitalised common words that end a chain of a title-case line ("Melania Trump

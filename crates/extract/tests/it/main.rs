@@ -287,3 +287,15 @@ fn trap_quoted_works_and_firms_are_not_people() {
         "#]],
     );
 }
+
+#[test]
+fn title_case_lines_end_a_name_at_its_verb() {
+    check(
+        "President Vellner Announces Second Slate of Judicial Nominees\n\nVice President Tomas Vellner Meets Prime Minister Anna Berg in Oslo Today\n\nScott Boos, Alliance for American Manufacturing",
+        expect![[r#"
+            Tomas Vellner aka Vellner as President | Vice President
+            Anna Berg as Prime Minister
+            Scott Boos
+        "#]],
+    );
+}
