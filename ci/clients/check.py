@@ -10,8 +10,9 @@ OUTDIR/graph.json (itself checked against the GraphML as networkx reads it). Eac
 change values only as docs/FORMATS.md says (the `expect_*` functions below spell those rules out).
 
 Checks (names for --only): graphml, gexf, dot, svg, neo4j, cypher, gephi, json, evidence, html.
-Needs: networkx>=3.5, python-igraph, kuzu (ci/clients/setup.sh installs them), and on PATH:
-dot, gc, xmllint, chromium. Exits 1 when any check fails, 2 on a usage error.
+Needs: networkx>=3.5, python-igraph, kuzu, openpyxl (ci/clients/setup.sh installs them), and on PATH:
+dot, gc, xmllint, chromium, soffice (the LibreOffice check of evidence.csv is skipped without
+soffice or openpyxl). Exits 1 when any check fails, 2 on a usage error.
 """
 
 import argparse
@@ -165,9 +166,15 @@ def java_trim(s):
 
 
 def gephi_expected(s):
-    """Gephi CSV: flattened, trimmed, and a leading `'` before `=`, `+`, `-`, `@`."""
+    """Gephi CSV: flattened, trimmed, and a leading `'` before `=`, `+`, `-`, `@` and `'`."""
     s = java_trim(flat(s))
-    return "'" + s if s[:1] in ("=", "+", "-", "@") else s
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "'") else s
+
+
+def unguard(cell):
+    """The documented reader rule of the formula guard (evidence.csv, Gephi CSV): drop one
+    leading `'`. It gives every value back, since a value starting with `'` is guarded too."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 def gephi_decode(raw, what):
@@ -495,7 +502,9 @@ def svg_structure(svg_text, ref, what):
     equal(sorted(titles), sorted(n["id"] for n in ref.nodes), f"{what}: node titles")
     for g in nodes:
         n = ref.node[g.find(SVG_NS + "title").text]
-        label = xml_text(n["label"].replace("\r\n", "\n").replace("\r", "\n"))
+        # From graph.dot: a line break is a line, a tab a space (Graphviz has no width for a
+        # tab, and a tooltip, an XML attribute, reads it back as a space anyway).
+        label = xml_text(n["label"].replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
         texts = [t.text or "" for t in g.iter(SVG_NS + "text")]
         equal(texts, label.split("\n"), f"{what}: label lines of {n['id']}")
         tips = [a.get(XLINK_TITLE) for a in g.iter(SVG_NS + "a") if a.get(XLINK_TITLE)]
@@ -850,7 +859,7 @@ def check_gephi(out, ref, args):
             check(t[:1] not in ("=", "+", "-", "@"), f"unguarded formula {t!r} in the row of {n['id']}")
         ids.add(v[0])
         expect = [gephi_expected(n["id"]), gephi_expected(n["label"]), gephi_expected(semi(n["aliases"], "; ")),
-                  gephi_expected(semi(n["roles"], "; ")), str(n["mentions"]), gephi_expected("; ".join(n["documents"]))]
+                  gephi_expected(semi(n["roles"], "; ")), str(n["mentions"]), gephi_expected(semi(n["documents"], "; "))]
         equal(v, expect, f"gephi-nodes.csv row of {n['id']}")
         texts += [v[i] for i in (0, 1, 2, 3, 5)]
     equal(len(ids), len(nodes), "unique node Ids")
@@ -861,7 +870,7 @@ def check_gephi(out, ref, args):
         check(v[0] in ids and v[1] in ids, f"edge {e['id']} has an endpoint missing from gephi-nodes.csv")
         equal((v[0], v[1]), (gephi_expected(e["source"]), gephi_expected(e["target"])), f"endpoints of {e['id']}")
         equal((float(v[3]), v[4], float(v[5]), int(v[6])), (e["weight"], e["type"], e["confidence"], len(e["evidence"])), f"numbers of {e['id']}")
-        equal((v[7], v[8]), (gephi_expected("; ".join(e["documents"])), gephi_expected(semi(e["places"], "; "))), f"lists of {e['id']}")
+        equal((v[7], v[8]), (gephi_expected(semi(e["documents"], "; ")), gephi_expected(semi(e["places"], "; "))), f"lists of {e['id']}")
         equal(parse_timeset(v[9], e["id"]), spells(e), f"Timeset of {e['id']}")
         equal(v[10], e["id"], "edge Id")
         texts += [v[0], v[1], v[7], v[8]]
@@ -945,16 +954,75 @@ def check_json(out, ref, args):
         "; equals fixture.json exactly" if ref.exact else "")
 
 
+def spreadsheet_cells(path):
+    """The cells of a CSV file as LibreOffice Calc imports it (soffice --headless, comma,
+    double quote, UTF-8), read back from the .xlsx it saves with openpyxl: [(data_type, value)]
+    per row, the header included."""
+    import openpyxl
+
+    d = tempfile.mkdtemp(prefix="whomet-calc-")
+    try:
+        src = os.path.join(d, os.path.basename(path))
+        shutil.copy(path, src)
+        r = run(["soffice", "--headless", f"-env:UserInstallation=file://{d}/profile", "--convert-to", "xlsx",
+                 "--infilter=CSV:44,34,76,1", "--outdir", d, src], timeout=180)
+        xlsx = os.path.splitext(src)[0] + ".xlsx"
+        check(r.returncode == 0 and os.path.exists(xlsx),
+              f"soffice could not open {os.path.basename(path)}: {r.stderr.decode(errors='replace')[-500:]}")
+        ws = openpyxl.load_workbook(xlsx).active
+        return [[(c.data_type, c.value) for c in row] for row in ws.iter_rows()]
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def check_in_spreadsheet(path, rows, text_columns):
+    """The CSV opened in LibreOffice Calc runs no formula, and every text cell is the CSV's cell
+    as text, so that the reader rule (drop one leading `'`) gives the value back there too."""
+    cells = spreadsheet_cells(path)
+    equal(len(cells), len(rows) + 1, f"{os.path.basename(path)}: rows in LibreOffice")
+    guarded = 0
+    for n, (row, got) in enumerate(zip(rows, cells[1:]), start=2):
+        for col in text_columns:
+            kind, value = got[col] if col < len(got) else ("n", None)
+            check(kind != "f", f"{os.path.basename(path)} row {n}: LibreOffice runs {row[col]!r} as a formula")
+            if row[col].startswith("'"):
+                guarded += 1
+                equal((kind, value), ("s", row[col]), f"{os.path.basename(path)} row {n}: guarded cell in LibreOffice")
+    return guarded
+
+
 def check_evidence(out, ref, args):
     header = ["source", "target", "source_name", "target_name", "type", "document", "start", "end",
               "sentence", "trigger", "date", "place", "confidence"]
     got = strict_csv(os.path.join(out, "evidence.csv"), header)
     expect = sum(len(e["evidence"]) for e in ref.edges)
     equal(len(got), expect, "evidence rows")
-    for row in got:
-        check(row[4] in TYPES, f"type {row[4]!r}")
-        int(row[6]), int(row[7]), float(row[12])
-    return f"{len(got)} rows, one per piece of evidence"
+    rows = iter(got)
+    guarded = 0
+    for e in ref.edges:
+        a, b = ref.node[e["source"]], ref.node[e["target"]]
+        for x in e["evidence"]:
+            row = next(rows)
+            check(row[4] in TYPES, f"type {row[4]!r}")
+            texts = [(0, a["id"]), (1, b["id"]), (2, a["label"]), (3, b["label"]), (4, e["type"]), (5, x["doc"]),
+                     (8, x["sentence"]), (9, x["trigger"]), (10, x["date"] or ""), (11, x["place"] or "")]
+            for col, value in texts:
+                cell = row[col]
+                check(cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), f"unguarded formula {cell!r}")
+                guarded += cell.startswith("'")
+                # Read back by the documented rule, every value is exact (flattened).
+                equal(unguard(cell), flat(value), f"evidence.csv column {header[col]} of {e['id']}")
+            equal((int(row[6]), int(row[7]), float(row[12])), (x["start"], x["end"], x["confidence"]),
+                  f"numbers of the evidence of {e['id']}")
+    calc = "; LibreOffice check skipped (needs soffice and openpyxl: ci/clients/setup.sh)"
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        openpyxl = None
+    if shutil.which("soffice") and openpyxl:
+        n = check_in_spreadsheet(os.path.join(out, "evidence.csv"), got, [0, 1, 2, 3, 4, 5, 8, 9, 11])
+        calc = f"; LibreOffice Calc runs no formula and keeps {n} guarded cells as text"
+    return f"{len(got)} rows, one per piece of evidence, every cell read back exactly ({guarded} formula-guarded){calc}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -143,6 +143,8 @@ if [ -d "$corpus" ]; then
         "edit('gephi-edges.csv', lambda s: s.replace('<[', '<(', 1))"
     reject gephi-formula gephi \
         "edit('gephi-nodes.csv', lambda s: re.sub(r'\n([^,\n]*),([^,\n]*),', r'\n\1,=cmd|calc,', s, count=1))"
+    reject evidence-wrong-sentence evidence \
+        "edit('evidence.csv', lambda s: s.replace(' met ', ' mat ', 1))"
     reject json-invalid json \
         "edit('graph.json', lambda s: s.rstrip()[:-1])"
     reject json-disagrees-with-graphml json \

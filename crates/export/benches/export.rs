@@ -26,13 +26,13 @@ const LINES: [(Format, usize); 10] = [
     (Format::GraphMl, 262),
     (Format::Dot, 31),
     (Format::Neo4jCsv, 30),
-    (Format::EvidenceCsv, 951),
+    (Format::EvidenceCsv, 751),
     (Format::Svg, 259),
     (Format::Gexf, 292),
     (Format::GephiCsv, 30),
     (Format::Cypher, 32),
     (Format::Json, 31), // one line per node and per edge, and three of framing
-    (Format::Html, 1375),
+    (Format::Html, 1175),
 ];
 
 #[path = "../../../benches/corpus.rs"]

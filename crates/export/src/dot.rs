@@ -127,7 +127,10 @@ fn number(x: f64) -> Id {
 
 /// A double-quoted DOT string. graphviz-rust prints ids as given, so `\` and `"` are escaped
 /// here; a line break (LF, CRLF or CR) becomes `\n`; characters XML 1.0 forbids (they would
-/// break SVG output) become U+FFFD.
+/// break SVG output) become U+FFFD; `&` becomes `&amp;`, since Graphviz reads entities in
+/// strings (`&#1;` would reach the SVG as a forbidden character) and shows `&amp;` as `&`; a
+/// tab becomes a space (Graphviz has no width for it, and an SVG tooltip, an XML attribute,
+/// reads it back as a space anyway).
 fn quoted(s: &str) -> Id {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -136,6 +139,8 @@ fn quoted(s: &str) -> Id {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
+            '&' => out.push_str("&amp;"),
+            '\t' => out.push(' '),
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => out.push_str("\\n"),
             c if is_xml_char(c) => out.push(c),

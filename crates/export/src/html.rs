@@ -1,7 +1,7 @@
 //! `report.html`.
 
 use crate::graphml::Xml;
-use crate::svg::svg_text;
+use crate::svg::{Layout, drawable, not_drawn};
 use crate::{ExportError, date, dates, degrees, edge_id};
 use std::io::Write;
 use whomet_core::EdgeKind;
@@ -11,9 +11,19 @@ use whomet_graph::PersonNode;
 /// Writes `report.html`: one self-contained page that needs no network (a Content Security
 /// Policy forbids every external load): the graph drawn by graphviz-pure, a searchable table of
 /// people, a searchable table of edges, and every edge's evidence sentences with the two
-/// people's names marked. All text is HTML-escaped.
+/// people's names marked. All text is HTML-escaped. A graph too large to lay out quickly (see
+/// [`crate::drawable`]) has a note instead of the drawing.
 pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
-    let svg = svg_text(graph)?;
+    write_html_with(graph, &Layout::default(), out)
+}
+
+/// [`write_html`] with a shared [`Layout`], so that the drawing `graph.svg` also needs is made
+/// once.
+pub(crate) fn write_html_with(
+    graph: &Graph,
+    layout: &Layout,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
     let degree = degrees(graph);
     let count = |k: EdgeKind| graph.edges().filter(|(_, _, e)| e.kind == k).count();
     let (people, edges) = (graph.nodes().count(), graph.edges().count());
@@ -47,7 +57,11 @@ pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
         or(date(first), "unknown"),
         or(date(last), "unknown"),
     )?;
-    out.write_all(inline_svg(&svg).as_bytes())?;
+    if drawable(graph) {
+        out.write_all(inline_svg(layout.svg(graph)?).as_bytes())?;
+    } else {
+        write!(out, "<p class=\"not-drawn\">{}</p>", Xml(&not_drawn(graph)))?;
+    }
     writeln!(out, "</div>\n</section>")?;
 
     writeln!(

@@ -44,7 +44,7 @@ pub use gexf::write_gexf;
 pub use graphml::write_graphml;
 pub use html::write_html;
 pub use json::write_json;
-pub use svg::write_svg;
+pub use svg::{Layout, MAX_DRAWN_EDGES, MAX_DRAWN_PEOPLE, drawable, write_svg};
 pub use table::{write_evidence, write_neo4j_nodes, write_neo4j_relationships};
 
 use std::io::Write;
@@ -93,15 +93,23 @@ pub enum Format {
     Html,
 }
 
-type Writer = fn(&Graph, &mut dyn Write) -> Result<(), ExportError>;
+type Writer = fn(&Graph, &Layout, &mut dyn Write) -> Result<(), ExportError>;
 
 /// A writer function of any `impl Write`, as a [`Writer`] on a `dyn Write`. The function writes
 /// into a buffer of its own, so that its many small writes are not dynamic calls.
 macro_rules! writer {
     ($f:path) => {
-        (|g: &Graph, w: &mut dyn Write| {
+        (|g: &Graph, _: &Layout, w: &mut dyn Write| {
             let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
             $f(g, &mut buffered)?;
+            buffered.flush()?;
+            Ok(())
+        }) as Writer
+    };
+    ($f:path, layout) => {
+        (|g: &Graph, layout: &Layout, w: &mut dyn Write| {
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
+            $f(g, layout, &mut buffered)?;
             buffered.flush()?;
             Ok(())
         }) as Writer
@@ -154,7 +162,7 @@ impl Format {
                 ("relationships.csv", writer!(write_neo4j_relationships)),
             ],
             Format::EvidenceCsv => &[("evidence.csv", writer!(write_evidence))],
-            Format::Svg => &[("graph.svg", writer!(write_svg))],
+            Format::Svg => &[("graph.svg", writer!(svg::write_svg_with, layout))],
             Format::Gexf => &[("graph.gexf", writer!(write_gexf))],
             Format::GephiCsv => &[
                 ("gephi-nodes.csv", writer!(write_gephi_nodes)),
@@ -162,7 +170,7 @@ impl Format {
             ],
             Format::Cypher => &[("import.cypher", writer!(write_cypher))],
             Format::Json => &[("graph.json", writer!(write_json))],
-            Format::Html => &[("report.html", writer!(write_html))],
+            Format::Html => &[("report.html", writer!(html::write_html_with, layout))],
         }
     }
 }
@@ -174,9 +182,21 @@ pub fn write_files(
     graph: &Graph,
     open: &mut dyn FnMut(&'static str) -> std::io::Result<Box<dyn Write>>,
 ) -> Result<(), ExportError> {
+    write_files_with(format, graph, &Layout::default(), open)
+}
+
+/// [`write_files`] with a [`Layout`] shared between calls: writing `Format::Svg` and
+/// `Format::Html` of one graph with the same `layout`, even from two threads, lays the graph out
+/// once.
+pub fn write_files_with(
+    format: Format,
+    graph: &Graph,
+    layout: &Layout,
+    open: &mut dyn FnMut(&'static str) -> std::io::Result<Box<dyn Write>>,
+) -> Result<(), ExportError> {
     for (name, write) in format.parts() {
         let mut out = open(name)?;
-        write(graph, &mut out)?;
+        write(graph, layout, &mut out)?;
         out.flush()?;
     }
     Ok(())
@@ -184,12 +204,13 @@ pub fn write_files(
 
 /// Renders `graph` in `format`: each file name with the file's bytes.
 pub fn render(format: Format, graph: &Graph) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
+    let layout = Layout::default();
     format
         .parts()
         .iter()
         .map(|(name, write)| {
             let mut bytes = Vec::new();
-            write(graph, &mut bytes)?;
+            write(graph, &layout, &mut bytes)?;
             Ok((*name, bytes))
         })
         .collect()

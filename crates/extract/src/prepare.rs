@@ -45,7 +45,10 @@ pub fn prepare(input: &Input<'_>, bytes: &[u8]) -> (Document, Vec<Diagnostic>) {
         });
     }
 
-    let (header_date, body_start) = date_header(&text);
+    // A byte-order mark is not text: the body (and a `date` header) starts after it.
+    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let (header_date, body_start) = date_header(&text[bom..]);
+    let body_start = bom + body_start;
     let date = input
         .date
         .or(header_date)

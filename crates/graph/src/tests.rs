@@ -16,8 +16,14 @@ fn met(doc: &str, a: usize, b: usize, confidence: f64) -> Event {
     Event {
         kind: EdgeKind::Met,
         participants: vec![
-            Participant { person: a, side: 0 },
-            Participant { person: b, side: 1 },
+            Participant {
+                person: a,
+                side: whomet_core::Side::Subject,
+            },
+            Participant {
+                person: b,
+                side: whomet_core::Side::Object,
+            },
         ],
         joint: false,
         date: None,

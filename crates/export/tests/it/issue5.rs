@@ -136,7 +136,7 @@ fn gephi_cell(raw: &str) -> String {
 fn gephi_expected(s: &str) -> String {
     let flat = s.replace(['\n', '\r', '\t'], " ");
     let t = flat.trim_matches(|c: char| c <= ' ');
-    if t.starts_with(['=', '+', '-', '@']) {
+    if t.starts_with(['=', '+', '-', '@', '\'']) {
         format!("'{t}")
     } else {
         t.to_string()
@@ -182,7 +182,12 @@ fn gephi_csv_is_undirected_guarded_and_escaped_for_gephi() {
         );
         assert_eq!(
             gephi_cell(&row[5]),
-            gephi_expected(&graph.docs(&n.documents).collect::<Vec<_>>().join("; "))
+            gephi_expected(&list(
+                &graph
+                    .docs(&n.documents)
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            ))
         );
     }
     // The backslash is doubled (Gephi's escape character), the label starting with `+` guarded.
@@ -353,7 +358,7 @@ fn html_report_is_escaped_self_contained_and_complete() {
     // Every value is escaped: the markup in Bob's name is text.
     assert!(html.contains("Bob &quot;The Builder&quot; O&apos;Neil &lt;Ltd&gt; &amp; Co\\Sons"));
     assert!(!html.contains("<Ltd>"));
-    assert!(html.contains("Zed&#13;&#10;Ctrl\u{FFFD}\u{FFFD}End"));
+    assert!(html.contains("Zed&#13;&#10;Ctrl\u{FFFD}\u{FFFD}&#9;End &amp;#1;"));
     // Self-contained: no URL but the fixture's own text, a CSP forbidding any load.
     assert!(html.contains("default-src 'none'"));
     assert_eq!(
