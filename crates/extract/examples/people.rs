@@ -14,6 +14,17 @@ fn main() {
     for p in &ex.people.people {
         println!("{} | aka {:?} | roles {:?}", p.name, p.aliases, p.roles);
     }
+    for m in &ex.people.mentions {
+        if m.kind == whomet_core::MentionKind::Role {
+            let who = &ex.people.people[m.person];
+            let who = if who.name.is_empty() {
+                &who.roles[0]
+            } else {
+                &who.name
+            };
+            println!("role: {:?} -> {who}", m.span.of(&doc.text));
+        }
+    }
     for (name, title) in &ex.people.titles {
         println!(
             "title: {:?} + {:?}",

@@ -101,6 +101,9 @@ pub(super) fn chains(
                 possessive = false;
             }
         }
+        if title_case && cut_at_verb(toks, words) {
+            possessive = false;
+        }
         let last = *words.last().expect("chain has a word");
         // Not "Kendra Davenport Cotton, Chief Operating Officer": a name that a comma ends.
         let comma_after = toks[last + 1..]
@@ -141,6 +144,36 @@ pub(super) struct Sentence<'s, 't> {
     pub first_word: usize,
     /// A list entry: a bulleted line, or one without closing punctuation.
     pub entry: bool,
+}
+
+/// A name word then a capitalised verb in a title-case line ("President Biden Announces Second
+/// Slate", "Tomas Vellner Meets Prime Minister Anna Berg"): the chain ends with the name, and
+/// the rest is chained again.
+fn cut_at_verb(toks: &[Token<'_>], words: &mut Vec<usize>) -> bool {
+    let lex = lexicon();
+    let text = |k: usize| strip_possessive(toks[k].text).0;
+    let verb = |w: &str| {
+        is_common(w)
+            && w.strip_suffix('s')
+                .is_some_and(|stem| is_common(stem) && stem.len() >= 3)
+            && !lex.is_title(w)
+            && !is_given(w)
+            && !with_lowercase(w, |w| lex.world_surnames.contains(w))
+    };
+    if let Some(p) = (1..words.len()).find(|&p| {
+        let prev = text(words[p - 1]);
+        // Not after a given name alone: that is the surname ("Scott Boos").
+        let given_before = (p == 1 || lex.is_title(text(words[p - 2]))) && is_given(prev);
+        verb(text(words[p]))
+            && !is_common(prev)
+            && !lex.is_title(prev)
+            && !lex.is_non_name(prev)
+            && !given_before
+    }) {
+        words.truncate(p);
+        return true;
+    }
+    false
 }
 
 /// Drops the capitalised common words that end a chain of a title-case line ("Melania Trump
@@ -327,7 +360,18 @@ pub(super) fn title_tails(
                 .iter()
                 .all(|w| lex.is_title(w) || lex.is_non_name(w) || is_common(w) || is_acronym(w));
             if possessive || !office {
-                j = k;
+                // The object of the title's preposition, when it holds no given name, is part
+                // of the title ("Special Envoy to Monitor and Combat Antisemitism"); a chain
+                // with a title word is a titled name ("... and Supreme Leader Ayatollah X").
+                if !possessive
+                    && preposition
+                    && !words.iter().any(|w| is_given(w) || lex.is_title(w))
+                {
+                    title_end = toks[end - 1].span.end;
+                    j = end;
+                } else {
+                    j = k;
+                }
                 break;
             }
             title_end = toks[end - 1].span.end;
@@ -376,10 +420,28 @@ pub(super) fn name_start(words: &[&str], begins: impl Fn(usize) -> bool) -> Opti
     if n < from + 2 {
         return None;
     }
-    (from..n - 1)
+    let start = (from..n - 1)
         .find(|&k| (is_given(words[k]) || !is_common(words[k])) && begins(k))
         .or_else(|| (from..n - 1).find(|&k| is_given(words[k])))
-        .or_else(|| (from..n - 1).find(|&k| !is_common(words[k])))
+        .or_else(|| (from..n - 1).find(|&k| !is_common(words[k])))?;
+    // An unknown word just before a given name is a first given name ("Food Supply Eumar
+    // Roberto Novacki").
+    // English derived nouns ("Antisemitism", "Prevention") are no names.
+    let derived = |w: &str| {
+        [
+            "ism", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "logy",
+        ]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+    };
+    let unknown = |k: usize| !is_common(words[k]) && !is_given(words[k]) && !derived(words[k]);
+    Some(
+        if start > from && is_given(words[start]) && unknown(start - 1) {
+            start - 1
+        } else {
+            start
+        },
+    )
 }
 
 /// In a list ("Ansel Adams, Walker Evans, and Helmut Newton"), a two-word name next to people

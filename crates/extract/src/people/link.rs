@@ -25,6 +25,24 @@ fn is_prefix_name(short: &[String], long: &[String]) -> bool {
     short.len() < long.len() && long.starts_with(short)
 }
 
+/// A surname-first East Asian name ("Xi Jinping", "Yoon Suk Yeol", "Kim Jong Un"): its first
+/// word is a common surname and its last is not, so a later "Xi" is this person.
+fn surname_first(name: &[String]) -> bool {
+    let lex = lexicon();
+    (2..=3).contains(&name.len())
+        && (lex.world_surnames.contains(name[0].as_str()) || name[0].len() <= 2)
+        && !lex.world_surnames.contains(name[name.len() - 1].as_str())
+        && !lex.given.contains(name[0].as_str())
+}
+
+/// The royal word of a role ("prince" of "Crown Prince", "king" of "King of Saudi Arabia").
+fn royal_word(role: &str) -> Option<String> {
+    let lex = lexicon();
+    role.split_whitespace()
+        .map(str::to_lowercase)
+        .find(|w| lex.royal.contains(w.as_str()))
+}
+
 /// One person's name spelt two ways in one article: same surname, given names one letter apart
 /// ("Kristen" and "Kristin Wilkins").
 fn spelling_variant(a: &[String], b: &[String]) -> bool {
@@ -133,6 +151,8 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
         .collect();
     order.sort_by_key(|&c| (std::cmp::Reverse(cands[c].words), c));
     let mut assigned: Vec<Option<usize>> = vec![None; cands.len()];
+    // The roles of each full-name person so far.
+    let mut roles_of: Vec<Vec<String>> = Vec::new();
     for c in order {
         let cand = &cands[c];
         let (kw, fold) = keys(&cand.name);
@@ -166,8 +186,14 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
         if modifier {
             continue;
         }
-        assigned[c] = Some(hit.unwrap_or_else(|| ix.add_keyed(&cand.name, kw, fold)));
+        let p = hit.unwrap_or_else(|| ix.add_keyed(&cand.name, kw, fold));
+        assigned[c] = Some(p);
+        if roles_of.len() <= p {
+            roles_of.resize(p + 1, Vec::new());
+        }
+        roles_of[p].extend(cand.role.iter().cloned());
     }
+    roles_of.resize(ix.people.len(), Vec::new());
     // One-word names.
     for (c, cand) in cands.iter().enumerate() {
         if assigned[c].is_some() || cand.words >= 2 {
@@ -175,7 +201,10 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
         }
         let (kw, fold) = keys(&cand.name);
         let prefix_ok = |p: usize| {
-            (cand.given_ref || cand.lone_given || ix.keys[p].iter().any(|w| w == "bin"))
+            (cand.given_ref
+                || cand.lone_given
+                || ix.keys[p].iter().any(|w| w == "bin")
+                || surname_first(&ix.keys[p]))
                 && is_prefix_name(&kw, &ix.keys[p])
         };
         let mut matches: Vec<usize> = ix
@@ -206,6 +235,48 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
             matches.sort_unstable();
             matches.dedup();
         }
+        // "compliment Vitaly and yourself": inside a sentence, the given name of the only full
+        // name of the article that begins with it, when it is nobody's surname nor a common word.
+        // A relation or occupation word before it is no surname title ("my friend Vitaly").
+        let lower_title = cand
+            .role
+            .as_deref()
+            .is_some_and(|r| r.starts_with(char::is_lowercase));
+        if matches.is_empty() && (!cand.titled || lower_title) && cand.lone_word {
+            let firsts: Vec<usize> = ix
+                .with_first(kw.first())
+                .iter()
+                .copied()
+                .filter(|&p| ix.keys[p].len() >= 2 && is_prefix_name(&kw, &ix.keys[p]))
+                .collect();
+            if let [p] = firsts.as_slice() {
+                matches.push(*p);
+            }
+        }
+        // "Lady Vellner" is not "Keir Vellner": a title of one sex does not join a given name
+        // of the other.
+        if let Some(sex) = cand.sex {
+            let lex = lexicon();
+            matches.retain(|&p| {
+                ix.keys[p].len() < 2
+                    || lex
+                        .given_sex
+                        .get(ix.keys[p][0].as_str())
+                        .is_none_or(|s| *s == sex)
+            });
+        }
+        // "the King Salman" is not "Crown Prince Mohammed bin Salman": royals of one house share
+        // names, and a different royal title is a different person.
+        if let Some(title) = cand.role.as_deref().and_then(royal_word) {
+            matches.retain(|&p| {
+                roles_of
+                    .get(p)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|r| royal_word(r))
+                    .all(|t| t == title)
+            });
+        }
         match matches.as_slice() {
             [p] => assigned[c] = Some(*p),
             [] if cand.titled || cand.lone_given => {
@@ -226,6 +297,9 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
         }
         if let Some(plain) = &cand.plain {
             person.aliases.push(plain.clone());
+        }
+        if let Some(h) = &cand.honored {
+            person.aliases.push(h.clone());
         }
         if let Some(r) = &cand.royal_name
             && *r != person.name

@@ -13,7 +13,7 @@
 //!    is in play; role phrases ("the Crown Prince") join the only person holding that role.
 
 use crate::finder::{Finder, Scored};
-use crate::lexicon::{PARTICLES, lowercase_is_any, with_lowercase};
+use crate::lexicon::{PARTICLES, lexicon, lowercase_is_any, with_lowercase};
 use crate::segment::{Segments, Token};
 use whomet_core::{Document, LocalPerson, Mention, Span, name_tokens};
 
@@ -50,6 +50,10 @@ pub(crate) struct Candidate {
     pub(crate) name: String,
     /// Name with a royal title kept ("King Fahd"), when the title is royal.
     pub(crate) royal_name: Option<String>,
+    /// Name with the honorific borne as part of it ("Seyed Ali Khamenei"), an alias.
+    pub(crate) honored: Option<String>,
+    /// The sex a title before the name says ("Lady", "Mr"): `m` or `f`.
+    pub(crate) sex: Option<&'static str>,
     /// Title and role words before the name.
     pub(crate) role: Option<String>,
     /// A title, honorific or role word stands before the name.
@@ -62,6 +66,9 @@ pub(crate) struct Candidate {
     pub(crate) credit: bool,
     /// A lone known given name inside a sentence ("disagreed with Maureen").
     pub(crate) lone_given: bool,
+    /// A lone uncommon word inside a sentence, not after "the" ("compliment Vitaly and
+    /// yourself"): a given name when a full name of the article begins with it.
+    pub(crate) lone_word: bool,
     /// The whole chain, title included.
     pub(crate) chain: Span,
     /// Weak, but a person if listed beside people.
@@ -170,17 +177,8 @@ pub(crate) fn is_honorific_only(w: &str) -> bool {
     with_lowercase(w, |w| {
         matches!(
             w.trim_end_matches('.'),
-            "mr" | "mrs"
-                | "ms"
-                | "miss"
-                | "dr"
-                | "sir"
-                | "dame"
-                | "lord"
-                | "lady"
-                | "seyyed"
-                | "sayyed"
-        )
+            "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady"
+        ) || lexicon().lineage.contains(w.trim_end_matches('.'))
     })
 }
 

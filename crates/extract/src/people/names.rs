@@ -47,8 +47,12 @@ pub(super) fn classify(
             && is_given(w);
         // A middle initial ("Brent A. Robinson") is no function word.
         let middle_initial = k > 0 && w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+        // An honorific borne in the name is a title only before the name: "Hossein Ali Haji
+        // Deligani" keeps its "Haji".
+        let inner_lineage = name_from < k && with_lowercase(w, |lw| lex.lineage.contains(lw));
         if !initials
             && !middle_initial
+            && !inner_lineage
             && !given_after_title
             && (lex.is_title(w) || lex.is_non_name(w) || is_acronym(w) || is_age(w))
         {
@@ -95,6 +99,28 @@ pub(super) fn classify(
         })
     {
         name_from = 1;
+    }
+    // An organisation or event noun inside the chain names what follows ("Under Operation Warp
+    // Speed", "Convention Centre"): no person when only common words follow ("Food and Drug
+    // Administration Mahnaz Khanavi" is one).
+    let org_before = name_from >= 2 && {
+        let w = word_text(name_from - 1);
+        with_lowercase(w, |lw| {
+            lex.stop.contains(lw)
+                && !lex.places.contains(lw)
+                && !lex.demonyms.contains(lw)
+                && !lw.ends_with("day")
+        }) && !lex.is_title(w)
+            && crate::month_number(w).is_none()
+    };
+    if org_before
+        && !is_given(word_text(name_from))
+        && (name_from..n).all(|k| with_lowercase(word_text(k), |w| lex.common.contains(w)))
+    {
+        return;
+    }
+    if quoted_work(toks, words) || beside_ampersand(toks, words) {
+        return;
     }
     let name_idx = &words[name_from..];
     let role_words: Vec<&str> = (0..name_from)
@@ -155,9 +181,20 @@ pub(super) fn classify(
             let initials = k == 0 && name_words.len() == 2 && w.len() <= 3 && titled_before;
             let middle_initial =
                 k > 0 && w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+            // "Mayor Carla Paris", "Senator Lucy Major", "Councillor Ben French": after a
+            // title and a given name, a surname that is also a place, title or nationality (not
+            // a title's modifier: "Imam Reza Health and Treatment Base").
+            let surname_after_title = titled_before
+                && k > 0
+                && k + 1 == name_words.len()
+                && is_given(name_words[0])
+                && with_lowercase(w, |w| !lex.stop.contains(w) && !lex.modifiers.contains(w));
+            let inner_lineage = k > 0 && with_lowercase(w, |lw| lex.lineage.contains(lw));
             let excused = is_particle(w)
                 || after_particle
+                || inner_lineage
                 || given_too
+                || surname_after_title
                 || initials && is_acronym(w)
                 || middle_initial;
             !excused && (lex.is_non_name(w) || lex.is_title(w) || (is_acronym(w) && w.len() > 1))
@@ -251,7 +288,8 @@ pub(super) fn classify(
     let given = with_lowercase(first, |w| lex.given.contains(w));
     // A romanised East Asian given name ("Lee Cheuk-yan", "Kim Jong-un") after a surname.
     let romanised = words_n == 2 && is_romanised_given(last);
-    let rare = content.iter().all(|w| !common(w)) || romanised;
+    // A two-letter word is no evidence of common English ("Xi Jinping", "Wu Qian").
+    let rare = content.iter().all(|w| !common(w) || w.len() <= 2) || romanised;
     // A given name that is also a common word ("Star", "Angel") needs an uncommon surname.
     let given_evidence = given && (!common(first) || !common(last));
     // The name finder's word: every name word tagged a name (the first one `B`), or none.
@@ -269,6 +307,14 @@ pub(super) fn classify(
     let royal_name = royal
         .filter(|_| bare_n == 1)
         .map(|k| fold_space(Span::new(toks[words[k]].span.start, span.end).of(text)));
+    let sex = role_words
+        .iter()
+        .rev()
+        .find_map(|w| with_lowercase(w.trim_end_matches('.'), |w| lex.title_sex.get(w).copied()));
+    let honored = name_from
+        .checked_sub(1)
+        .filter(|&k| with_lowercase(word_text(k), |w| lex.lineage.contains(w)))
+        .map(|k| fold_space(Span::new(toks[words[k]].span.start, span.end).of(text)));
     let given_ref = words_n == 1
         && role_words.iter().any(|w| {
             with_lowercase(w, |w| {
@@ -285,7 +331,7 @@ pub(super) fn classify(
                         | "queen"
                         | "emir"
                         | "crown"
-                )
+                ) || lex.lineage.contains(w)
             })
         });
     // The title's words: from the first title or nationality word to the name.
@@ -343,12 +389,12 @@ pub(super) fn classify(
         (r, _) => r,
     };
     let after_the = words[0] >= 2 && toks[words[0] - 2].text.eq_ignore_ascii_case("the");
-    let lone_given = words_n == 1
-        && given
+    let lone_word = words_n == 1
         && !sentence_initial
         && !after_the
         && !model_no
         && !with_lowercase(first, |w| lex.common.contains(w));
+    let lone_given = lone_word && given;
     // The person that opens a list entry ("-   **Addison**, age 14, ...", "Bo Dunmore,
     // Director, Vell Fund"): a name, a comma, then what they are.
     let entry_head = sentence.entry
@@ -375,12 +421,15 @@ pub(super) fn classify(
         plain,
         name,
         royal_name,
+        honored,
+        sex,
         role: role.filter(|r| !r.is_empty()),
         titled,
         strong,
         given_ref,
         credit,
         lone_given,
+        lone_word,
         chain: Span::new(toks[words[0]].span.start, span.end),
         listable: words_n >= 2,
         words: words_n,
@@ -444,4 +493,42 @@ fn is_romanised_given(w: &str) -> bool {
         && a.chars().skip(1).all(|c| c.is_ascii_lowercase())
         && b.chars().skip(1).all(|c| c.is_ascii_lowercase())
         && !with_lowercase(b, |b| lexicon().common.contains(b))
+}
+
+/// The whole of a quotation, in title case: the title of a work (the painting "Madonna Litta",
+/// "Venus of Urbino"), no person.
+fn quoted_work(toks: &[crate::segment::Token<'_>], words: &[usize]) -> bool {
+    let opens = |t: &str| matches!(t, "\u{201c}" | "\"" | "\u{ab}");
+    let closes = |t: &str| matches!(t, "\u{201d}" | "\"" | "\u{bb}");
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let before = toks[..first].iter().rev().find(|t| !t.is_space());
+    if !before.is_some_and(|t| opens(t.text)) {
+        return false;
+    }
+    // Up to the closing mark: title-case words and the small words of titles.
+    for t in toks[last + 1..].iter().filter(|t| !t.is_space()).take(6) {
+        if closes(t.text) {
+            return true;
+        }
+        let small = matches!(
+            t.text,
+            "of" | "the" | "and" | "de" | "di" | "da" | "in" | "at"
+        );
+        if !(small || t.is_capitalized()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A firm's partners ("Lawrence & Bundy", "Marks & Spencer"): a chain beside an ampersand.
+fn beside_ampersand(toks: &[crate::segment::Token<'_>], words: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let before = toks[..first].iter().rev().find(|t| !t.is_space());
+    let after = toks[last + 1..].iter().find(|t| !t.is_space());
+    before.is_some_and(|t| t.text == "&") || after.is_some_and(|t| t.text == "&")
 }

@@ -5,7 +5,7 @@ use super::{People, is_honorific_only, strip_possessive};
 use crate::lexicon::{lexicon, lowercase_is_any, with_lowercase};
 use crate::segment::{Segments, Token};
 use std::collections::HashMap;
-use whomet_core::{Document, LocalPerson, Mention, MentionKind, RoleRef, Span};
+use whomet_core::{Document, LocalPerson, Mention, MentionKind, RoleRef, Span, fold_space};
 
 /// The last one or two title words of a role: "Foreign Minister", "Crown Prince", "leader".
 fn role_head(role: &str) -> Option<String> {
@@ -19,9 +19,17 @@ fn role_head(role: &str) -> Option<String> {
         .filter(|w| lex.is_title(w) && !is_honorific_only(w))
         .collect();
     let n = words.len();
-    match n {
-        0 => None,
-        1 => Some(words[0].clone()),
+    // A deputy foreign minister is a deputy minister, not a foreign minister.
+    let deputy = words[..n.saturating_sub(1)].iter().find(|w| {
+        matches!(
+            w.as_str(),
+            "deputy" | "vice" | "assistant" | "under" | "associate"
+        )
+    });
+    match (n, deputy) {
+        (0, _) => None,
+        (1, _) => Some(words[0].clone()),
+        (_, Some(d)) => Some(format!("{d} {}", words[n - 1])),
         _ => Some(format!("{} {}", words[n - 2], words[n - 1])),
     }
 }
@@ -58,6 +66,64 @@ fn same_country(role: &str, nationality: &str) -> bool {
             .any(|w| w.len() >= 4 && w.to_lowercase().starts_with(&stem))
 }
 
+/// Qualifiers that make another office: a vice president is no president.
+const OFFICE_CHANGING: &[&str] = &[
+    "vice",
+    "deputy",
+    "crown",
+    "prime",
+    "assistant",
+    "under",
+    "lieutenant",
+    "associate",
+    "first",
+    "second",
+    "former",
+    "acting",
+    "grand",
+    "managing",
+    "executive",
+    "general",
+];
+
+/// Offices that an article's untitled protagonist may hold ("the President").
+const HEADS_OF_STATE: &[&str] = &["president", "prime minister", "premier", "chancellor"];
+
+/// The person an article is about, when they are named without any title: the first person
+/// named, at the start of a sentence, and named more often than anyone else.
+fn protagonist(doc: &Document, seg: &Segments, out: &People) -> Option<usize> {
+    let first = out
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .min_by_key(|m| m.span.start)?;
+    let p = first.person;
+    let person = &out.people[p];
+    if !person.roles.is_empty() || person.credit || person.described.is_some() {
+        return None;
+    }
+    let opens = seg
+        .non_space(&doc.text, first.sentence)
+        .find(|t| t.is_word())
+        .is_some_and(|t| t.span.start == first.span.start);
+    let mut counts = vec![0usize; out.people.len()];
+    for m in out.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+        counts[m.person] += 1;
+    }
+    let most = counts
+        .iter()
+        .enumerate()
+        .all(|(q, &c)| q == p || c < counts[p]);
+    (opens && most).then_some(p)
+}
+
+/// A role that names a country or nationality ("Italian President", "King of Saudi Arabia").
+fn names_country(role: &str) -> bool {
+    let lex = lexicon();
+    role.split_whitespace()
+        .any(|w| lex.is_place(w) || with_lowercase(w, |w| lex.demonyms.contains(w)))
+}
+
 /// "the Crown Prince", "the Saudi leader", "Iran's foreign minister": the only person of the
 /// article holding that role.
 pub(super) fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
@@ -76,6 +142,12 @@ pub(super) fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
     let mut holders_of: HashMap<String, std::collections::BTreeSet<usize>> = HashMap::new();
     for (p, h) in &heads {
         holders_of.entry(h.clone()).or_default().insert(*p);
+        // "Federal Chancellor" is a chancellor; a vice chancellor is not.
+        if let Some((q, last)) = h.split_once(' ')
+            && !OFFICE_CHANGING.contains(&q)
+        {
+            holders_of.entry(last.to_string()).or_default().insert(*p);
+        }
         for generic in ["leader", "monarch"] {
             if holds_generic(generic, h) {
                 holders_of
@@ -86,6 +158,7 @@ pub(super) fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
         }
     }
     let text = &doc.text;
+    let protagonist = protagonist(doc, seg, out);
     // Buffers reused from sentence to sentence.
     let mut words: Vec<Token<'_>> = Vec::new();
     let mut phrase = String::new();
@@ -136,10 +209,41 @@ pub(super) fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
                 {
                     continue;
                 }
+                // "the President of Russia": the country after the office.
+                let mut end = m + len;
+                let mut nationality = nationality.clone();
+                if words.get(end).is_some_and(|t| t.text == "of") {
+                    let from =
+                        end + 1 + usize::from(words.get(end + 1).is_some_and(|t| t.text == "the"));
+                    if let Some(n) = (1..=3).rev().find(|&n| {
+                        from + n <= words.len()
+                            && lex.is_place(&fold_space(
+                                Span::new(words[from].span.start, words[from + n - 1].span.end)
+                                    .of(text),
+                            ))
+                    }) {
+                        nationality.push(
+                            fold_space(
+                                Span::new(words[from].span.start, words[from + n - 1].span.end)
+                                    .of(text),
+                            )
+                            .to_lowercase(),
+                        );
+                        end = from + n;
+                    }
+                }
                 let mut holders: Vec<usize> = holders_of
                     .get(&phrase)
                     .map(|h| h.iter().copied().collect())
                     .unwrap_or_default();
+                // An untitled head of state the article is about ("Vladimir Putin held talks
+                // ... the President said") could hold the office too.
+                if let Some(p) = protagonist
+                    && HEADS_OF_STATE.contains(&phrase.as_str())
+                    && !holders.contains(&p)
+                {
+                    holders.push(p);
+                }
                 if holders.is_empty()
                     && let Some(country) = nationality.first()
                     && phrase.split(' ').all(|w| lex.is_title(w))
@@ -170,17 +274,31 @@ pub(super) fn role_mentions(doc: &Document, seg: &Segments, out: &mut People) {
                     };
                     holders.push(p);
                 }
-                if holders.len() > 1 && !nationality.is_empty() {
-                    holders.retain(|&p| {
-                        out.people[p]
+                if !nationality.is_empty() {
+                    // Those whose office names the country; else those whose office names no
+                    // country ("President Vladimir Putin" for "the Russian President").
+                    let of_country = |p: &usize| {
+                        out.people[*p]
                             .roles
                             .iter()
                             .any(|r| nationality.iter().any(|n| same_country(r, n)))
-                    });
+                    };
+                    let named: Vec<usize> = holders.iter().copied().filter(of_country).collect();
+                    let countryless =
+                        |p: &usize| out.people[*p].roles.iter().all(|r| !names_country(r));
+                    holders = match (named.is_empty(), holders.as_slice()) {
+                        (false, _) => named,
+                        // The untitled protagonist, when no holder is of that country.
+                        _ if protagonist.is_some_and(|p| holders.contains(&p)) => {
+                            protagonist.into_iter().collect()
+                        }
+                        (true, [one]) if countryless(one) => vec![*one],
+                        _ => vec![],
+                    };
                 }
                 if let [p] = holders.as_slice() {
                     out.mentions.push(Mention {
-                        span: Span::new(words[k].span.start, words[m + len - 1].span.end),
+                        span: Span::new(words[k].span.start, words[end - 1].span.end),
                         sentence: si,
                         kind: MentionKind::Role,
                         person: *p,
