@@ -490,12 +490,45 @@ def check_gexf(out, ref, args):
 # DOT with Graphviz, and the SVG drawn by graphviz-pure
 
 
+def drawn_part(ref, title):
+    """The part of the graph a diagram shows, from its title: all of it (`whomet: N people`), or
+    the N people of largest weighted degree (sum of edge confidences; ties: node order; `whomet:
+    the N most connected of M people ...`), and the edges between them, or the K most certain of
+    them (largest confidence; ties: edge order; `... and the K most certain of the L edges
+    between them`)."""
+    m = re.match(r"whomet: (?:the (\d+) most connected of )?(\d+) people(?: \(by weighted degree\))?"
+                 r"(?: and the (\d+) most certain of the (\d+) edges between them)?(;|$)", title or "")
+    check(m, f"diagram title {title!r}")
+    shown, total, kept, between = (int(x) if x else None for x in m.groups()[:4])
+    equal(total, len(ref.nodes), "people counted in the diagram title")
+    keep = {n["id"] for n in ref.nodes}
+    if shown is not None:
+        check(total > shown, "a partial diagram of a graph it could show whole")
+        strength = {n["id"]: 0.0 for n in ref.nodes}
+        for e in ref.edges:
+            if e["source"] != e["target"]:
+                strength[e["source"]] += e["confidence"]
+                strength[e["target"]] += e["confidence"]
+        order = sorted(range(len(ref.nodes)), key=lambda i: (-strength[ref.nodes[i]["id"]], i))
+        keep = {ref.nodes[i]["id"] for i in order[:shown]}
+    edges = [(i, e) for i, e in enumerate(ref.edges) if e["source"] in keep and e["target"] in keep]
+    if kept is not None:
+        equal(between, len(edges), "edges between the drawn people, in the diagram title")
+        best = sorted(edges, key=lambda ie: (-ie[1]["confidence"], ie[0]))[:kept]
+        edges = sorted(best, key=lambda ie: ie[0])
+    return Ref([n for n in ref.nodes if n["id"] in keep], [e for _, e in edges], ref.exact)
+
+
 def svg_structure(svg_text, ref, what):
     try:
         root = ET.fromstring(svg_text)
     except ET.ParseError as e:
         raise Failed(f"{what}: not well-formed XML: {e}")
     equal(root.tag, SVG_NS + "svg", f"{what} root element")
+    graph = next((g for g in root.iter(SVG_NS + "g") if g.get("class") == "graph"), None)
+    check(graph is not None, f"{what}: no graph group")
+    texts = [t.text for t in graph.findall(SVG_NS + "text")]
+    ref = drawn_part(ref, texts[0] if texts else None)
     nodes = [g for g in root.iter(SVG_NS + "g") if g.get("class") == "node"]
     edges = [g for g in root.iter(SVG_NS + "g") if g.get("class") == "edge"]
     equal((len(nodes), len(edges)), (len(ref.nodes), len(ref.edges)), f"{what}: drawn people and edges")
@@ -531,8 +564,16 @@ def check_dot(out, ref, args):
     r = run(["gc", "-n", "-e", path])
     check(r.returncode == 0 and not r.stderr, f"gc failed: {r.stderr.decode(errors='replace')}")
     counts = [int(x) for x in r.stdout.split()[:2]]
-    equal(counts, [len(ref.nodes), len(ref.edges)], "gc -n -e (nodes, edges)")
+    with open(path, encoding="utf-8") as f:
+        title = re.search(r'graph\[label="([^"]*)"', f.read())
+    part = drawn_part(ref, title and title.group(1))
+    equal(counts, [len(part.nodes), len(part.edges)], "gc -n -e (nodes, edges)")
     svg_structure(r_svg := run(["dot", "-Tsvg", path]).stdout.decode("utf-8"), ref, "dot -Tsvg")
+    # With the positions of the file, as graph.svg is drawn.
+    r = run(["neato", "-n2", "-Tsvg", path])
+    stderr = r.stderr.decode(errors="replace")
+    check(r.returncode == 0 and stderr == "", f"neato -n2 failed ({r.returncode}): {stderr[-2000:]}")
+    svg_structure(r.stdout.decode("utf-8"), ref, "neato -n2 -Tsvg")
     version = run(["dot", "-V"]).stderr.decode().strip()
     return f"{version}: no stderr, gc counts {counts[0]} nodes {counts[1]} edges, {len(r_svg)} bytes of SVG with every label"
 
@@ -542,7 +583,12 @@ def check_svg(out, ref, args):
         text = f.read()
     root = svg_structure(text, ref, "graph.svg")
     check(root.find(".//" + SVG_NS + "script") is None, "graph.svg has a script")
-    return f"well-formed SVG, {len(ref.nodes)} people and {len(ref.edges)} edges drawn, labels and tooltips exact"
+    width, height = (float(x) for x in root.get("viewBox").split()[2:])
+    nodes = sum(1 for g in root.iter(SVG_NS + "g") if g.get("class") == "node")
+    # A handful of people may sit in a row; a graph of many never does (issue 15).
+    if nodes >= 20:
+        check(width < 3 * height and height < 3 * width, f"graph.svg is a strip: {width} x {height}")
+    return f"well-formed SVG, {nodes} of {len(ref.nodes)} people drawn, labels and tooltips exact, {width:.0f} x {height:.0f} pt"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1241,6 +1287,9 @@ def check_html(out, ref, args):
     lines = [l for l in report.splitlines() if l.strip()]
     check(len(lines) >= 4 and all(l.startswith("PASS ") for l in lines), "self-test lines: " + report)
     ready = int(html["attrs"].get("data-ready-ms", "-1"))
+    check(ready >= 0, "the page did not say when it became interactive (data-ready-ms)")
+    if args.ready_within:
+        check(ready <= args.ready_within, f"interactive after {ready} ms, more than {args.ready_within} ms")
 
     tmp = tempfile.mkdtemp(prefix="whomet-html-")
     try:
@@ -1273,6 +1322,8 @@ def main():
     p.add_argument("--only", help="comma-separated checks: " + ",".join(n for n, _ in CHECKS))
     p.add_argument("--truth", help="reference graph (default: OUT/fixture.json when present, else OUT/graph.json)")
     p.add_argument("--screenshots", help="directory to keep the report screenshot in")
+    p.add_argument("--ready-within", type=int, default=0, metavar="MS",
+                   help="fail the html check when report.html becomes interactive later than MS ms after navigation")
     p.add_argument("-q", "--quiet", action="store_true", help="print failures only")
     args = p.parse_args()
     if not os.path.isdir(args.out):

@@ -62,13 +62,13 @@
   for (var i = 0; i < nPeople; i++) {
     graph.addNode(String(i), {
       x: P.x[i], y: P.y[i], label: P.label[i], color: color(i),
-      size: 3 + 2 * Math.sqrt(P.degree[i])
+      size: nPeople > 2000 ? 1 + 0.5 * Math.sqrt(P.degree[i]) : 3 + 2 * Math.sqrt(P.degree[i])
     });
   }
   for (var j = 0; j < nEdges; j++) {
     var c = E.confidence[j];
     graph.addEdgeWithKey('e' + j, String(E.source[j]), String(E.target[j]), {
-      i: j, size: 0.4 + 5 * c * c, color: KIND_COLOR[E.kind[j]] + (c >= 0.5 ? 'cc' : '66')
+      i: j, size: (nEdges > 20000 ? 0.2 : 0.4) + (nEdges > 20000 ? 2 : 5) * c * c, color: KIND_COLOR[E.kind[j]] + (nEdges > 20000 ? (c >= 0.5 ? '88' : '33') : (c >= 0.5 ? 'cc' : '66'))
     });
   }
   mark('graph');

@@ -64,16 +64,13 @@ fn statements<'g>(graph: &'g Graph, drawing: &'g Drawing) -> impl Iterator<Item 
         attr("outputorder", Id::Plain("edgesfirst".to_string())),
     ]));
     let points = points(drawing);
-    let mut shown = vec![false; graph.graph.node_count()];
-    for &v in &drawing.drawn {
-        shown[v as usize] = true;
-    }
     let people: Vec<&PersonNode> = graph.nodes().collect();
     let nodes = drawing.drawn.iter().zip(points).map(move |(&v, [x, y])| {
         let i = v as usize;
         let n = people[i];
         let degree = degree[i];
-        let size = (degree as f64).sqrt();
+        // Bigger with more edges, up to 16 (hubs of large graphs would cover the drawing).
+        let size = (degree as f64).sqrt().min(4.0);
         let mut attributes = vec![
             attr("label", quoted(&n.label)),
             attr("tooltip", quoted(&node_tooltip(graph, n))),
@@ -81,7 +78,7 @@ fn statements<'g>(graph: &'g Graph, drawing: &'g Drawing) -> impl Iterator<Item 
             attr("fontsize", number(14.0 + 2.0 * size)),
             attr("pos", quoted(&format!("{x:.1},{y:.1}"))),
             attr("style", Id::Plain("filled".to_string())),
-            attr("fillcolor", quoted(&format!("{}40", hex(drawing.color(i))))),
+            attr("fillcolor", quoted(&hex(tint(drawing.color(i))))),
             attr("color", quoted(&hex(drawing.color(i)))),
         ];
         if degree == 0 {
@@ -91,11 +88,8 @@ fn statements<'g>(graph: &'g Graph, drawing: &'g Drawing) -> impl Iterator<Item 
         }
         Stmt::Node(Node::new(node_id(n), attributes))
     });
-    let edges = graph
-        .graph
-        .raw_edges()
-        .iter()
-        .filter(move |e| shown[e.source().index()] && shown[e.target().index()]);
+    let raw = graph.graph.raw_edges();
+    let edges = drawing.drawn_edges.iter().map(move |&e| &raw[e as usize]);
     let edges = edges.map(|e| {
         let (a, b, e) = (
             &graph.graph[e.source()],
@@ -119,16 +113,12 @@ fn statements<'g>(graph: &'g Graph, drawing: &'g Drawing) -> impl Iterator<Item 
     std::iter::once(settings).chain(nodes).chain(edges)
 }
 
-/// The drawn people's positions in points: the layout scaled so that the people have room for
-/// their names (about 160 points a person across), y upwards as Graphviz wants it.
+/// The drawn people's positions in points ([`Drawing::diagram`]) scaled so that the people
+/// have room for their names (about 160 points a person across), y upwards as Graphviz wants.
 fn points(drawing: &Drawing) -> Vec<[f64; 2]> {
-    let pos: Vec<[f64; 2]> = drawing
-        .drawn
-        .iter()
-        .map(|&v| drawing.position[v as usize])
-        .collect();
+    let pos = &drawing.diagram;
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for p in &pos {
+    for p in pos {
         (x0, y0) = (x0.min(p[0]), y0.min(p[1]));
         (x1, y1) = (x1.max(p[0]), y1.max(p[1]));
     }
@@ -138,6 +128,12 @@ fn points(drawing: &Drawing) -> Vec<[f64; 2]> {
     pos.iter()
         .map(|p| [60.0 + (p[0] - x0) * scale, 60.0 + (y1 - p[1]) * scale])
         .collect()
+}
+
+/// A light, opaque tint of `c` (a quarter of it over white), so that edges do not show through
+/// the people.
+fn tint(c: [u8; 3]) -> [u8; 3] {
+    c.map(|x| (255 - (255 - u16::from(x)) / 4) as u8)
 }
 
 fn node_tooltip(graph: &Graph, n: &PersonNode) -> String {

@@ -12,9 +12,14 @@ use whomet_graph::Graph;
 /// the whole graph.
 pub const MAX_DRAWN_PEOPLE: usize = 150;
 
-/// Whether the diagrams show all of `graph` (at most [`MAX_DRAWN_PEOPLE`] people).
+/// Diagrams show at most this many edges between the people they show: the most certain
+/// (largest confidence; ties: the earlier edge).
+pub const MAX_DRAWN_EDGES: usize = 600;
+
+/// Whether the diagrams show all of `graph` (at most [`MAX_DRAWN_PEOPLE`] people and
+/// [`MAX_DRAWN_EDGES`] edges).
 pub fn drawable(graph: &Graph) -> bool {
-    graph.graph.node_count() <= MAX_DRAWN_PEOPLE
+    graph.graph.node_count() <= MAX_DRAWN_PEOPLE && graph.graph.edge_count() <= MAX_DRAWN_EDGES
 }
 
 /// Positions, communities and sizes of every person of one graph, by node index (the order of
@@ -32,6 +37,16 @@ pub struct Drawing {
     /// The people the diagrams show, by node index in increasing order: everyone, or the
     /// [`MAX_DRAWN_PEOPLE`] of largest weighted degree (ties: smaller index).
     pub drawn: Vec<u32>,
+    /// The edges the diagrams show, by edge index in increasing order: those between the drawn
+    /// people, or the [`MAX_DRAWN_EDGES`] most certain of them.
+    pub drawn_edges: Vec<u32>,
+    /// How many edges there are between the drawn people.
+    pub edges_between: usize,
+    /// The positions of the drawn people in the diagrams, in the order of `drawn`: their
+    /// layout positions when everyone is drawn; otherwise ForceAtlas2 run again on the drawn
+    /// people and the edges between them, from their layout positions, so that people who sit
+    /// together in the middle of a large graph get room for their names.
+    pub diagram: Vec<[f64; 2]>,
 }
 
 impl Drawing {
@@ -65,12 +80,47 @@ impl Drawing {
             drawn.truncate(MAX_DRAWN_PEOPLE);
             drawn.sort_unstable();
         }
+        let mut shown = vec![false; n];
+        for &v in &drawn {
+            shown[v as usize] = true;
+        }
+        let raw = graph.graph.raw_edges();
+        let mut between: Vec<u32> = (0..raw.len() as u32)
+            .filter(|&e| {
+                let e = &raw[e as usize];
+                shown[e.source().index()] && shown[e.target().index()]
+            })
+            .collect();
+        let edges_between = between.len();
+        if between.len() > MAX_DRAWN_EDGES {
+            between.sort_by(|&a, &b| {
+                let (x, y) = (
+                    raw[a as usize].weight.confidence,
+                    raw[b as usize].weight.confidence,
+                );
+                y.total_cmp(&x).then(a.cmp(&b))
+            });
+            between.truncate(MAX_DRAWN_EDGES);
+            between.sort_unstable();
+        }
+        let diagram = if drawn.len() == n && between.len() == edges_between {
+            drawn.iter().map(|&v| position[v as usize]).collect()
+        } else {
+            let kept = between.iter().map(|&e| {
+                let e = &raw[e as usize];
+                (e.source().index() as u32, e.target().index() as u32)
+            });
+            spread(&drawn, &position, kept)
+        };
         Drawing {
             position,
             community,
             degree,
             strength,
             drawn,
+            drawn_edges: between,
+            edges_between,
+            diagram,
         }
     }
 
@@ -83,22 +133,85 @@ impl Drawing {
         }
     }
 
-    /// Whether the diagrams show every person.
+    /// Whether the diagrams show every person and every edge.
     pub fn complete(&self) -> bool {
-        self.drawn.len() == self.position.len()
+        self.drawn.len() == self.position.len() && self.drawn_edges.len() == self.edges_between
     }
 
     /// The title of a diagram: what it shows of the graph.
     pub fn title(&self, people: usize) -> String {
-        if self.complete() {
-            format!("whomet: {people} people")
+        let edges = if self.drawn_edges.len() < self.edges_between {
+            format!(
+                " and the {} most certain of the {} edges between them",
+                self.drawn_edges.len(),
+                self.edges_between
+            )
+        } else {
+            String::new()
+        };
+        if self.drawn.len() == people {
+            if edges.is_empty() {
+                format!("whomet: {people} people")
+            } else {
+                format!(
+                    "whomet: {people} people{edges}; the full graph is in graph.gexf, graph.graphml and report.html"
+                )
+            }
         } else {
             format!(
-                "whomet: the {} most connected of {people} people (by weighted degree); the full graph is in graph.gexf, graph.graphml and report.html",
+                "whomet: the {} most connected of {people} people (by weighted degree){edges}; the full graph is in graph.gexf, graph.graphml and report.html",
                 self.drawn.len()
             )
         }
     }
+}
+
+/// ForceAtlas2 on the people of `drawn` alone (stronger repulsion: they carry names), starting
+/// from where the whole layout put them.
+fn spread(
+    drawn: &[u32],
+    position: &[[f64; 2]],
+    kept: impl Iterator<Item = (u32, u32)>,
+) -> Vec<[f64; 2]> {
+    let mut local = vec![u32::MAX; position.len()];
+    for (k, &v) in drawn.iter().enumerate() {
+        local[v as usize] = k as u32;
+    }
+    let edges: Vec<(u32, u32, f64)> = kept
+        .filter(|&(a, b)| a != b)
+        .map(|(a, b)| (local[a as usize], local[b as usize], 1.0))
+        .collect();
+    let mut mass = vec![1.0; drawn.len()];
+    for &(a, b, _) in &edges {
+        mass[a as usize] += 1.0;
+        mass[b as usize] += 1.0;
+    }
+    // From the layout positions, scaled to the spread ForceAtlas2 would give these people.
+    let mut pos: Vec<[f64; 2]> = drawn.iter().map(|&v| position[v as usize]).collect();
+    let (cx, cy) = pos
+        .iter()
+        .fold((0.0, 0.0), |(x, y), p| (x + p[0], y + p[1]));
+    let (cx, cy) = (cx / pos.len() as f64, cy / pos.len() as f64);
+    let radius = pos
+        .iter()
+        .map(|p| ((p[0] - cx).powi(2) + (p[1] - cy).powi(2)).sqrt())
+        .fold(0.0, f64::max)
+        .max(1e-9);
+    let target = 10.0 * (pos.len() as f64).sqrt();
+    for p in &mut pos {
+        *p = [(p[0] - cx) / radius * target, (p[1] - cy) / radius * target];
+    }
+    let settings = crate::forceatlas2::Settings {
+        scaling: 60.0,
+        iterations: 300,
+        ..crate::forceatlas2::Settings::for_size(pos.len())
+    };
+    let bodies = crate::forceatlas2::Bodies {
+        mass: &mass,
+        edges: &edges,
+    };
+    crate::forceatlas2::run(&mut pos, &bodies, settings, &mut || {});
+    pos
 }
 
 /// The colour of people without edges.

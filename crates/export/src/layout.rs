@@ -130,10 +130,11 @@ fn components(topology: &Topology) -> Vec<Vec<u32>> {
     groups
 }
 
-/// Puts the groups side by side in rows (largest first) in a rectangle about as wide as it is
-/// high, and returns each node's position.
+/// Puts the largest group first and the others, in rows (largest first) filling a block about
+/// as wide as it is high, to its right; returns each node's position. A graph with one giant
+/// group and many small ones is then the giant with a compact block beside it, never a row.
 fn pack(groups: &[Vec<u32>], placed: &[Vec<[f64; 2]>], n: usize) -> Vec<[f64; 2]> {
-    // Each group centred on its centroid, with the radius of its farthest node.
+    // Each group centred on its centroid, in a square box as wide as its farthest node is far.
     let unit = typical_spacing(placed);
     let mut boxes: Vec<f64> = Vec::with_capacity(groups.len());
     let mut centred: Vec<Vec<[f64; 2]>> = Vec::with_capacity(groups.len());
@@ -149,21 +150,36 @@ fn pack(groups: &[Vec<u32>], placed: &[Vec<[f64; 2]>], n: usize) -> Vec<[f64; 2]
         boxes.push(2.0 * radius + unit);
         centred.push(moved);
     }
-    let area: f64 = boxes.iter().map(|s| s * s).sum();
-    let largest = boxes.iter().copied().fold(0.0, f64::max);
-    let width = largest.max(area.sqrt() * 1.05);
     let mut out = vec![[0.0, 0.0]; n];
+    let Some(&first) = boxes.first() else {
+        return out;
+    };
+    // The largest group at the origin (its box's corner), the others in rows to its right.
+    let mut corners = vec![[0.0, 0.0]; groups.len()];
+    let rest = &boxes[1..];
+    let area: f64 = rest.iter().map(|s| s * s).sum();
+    let widest = rest.iter().copied().fold(0.0, f64::max);
+    let width = widest.max(area.sqrt() * 1.1);
     let (mut x, mut y, mut row) = (0.0, 0.0, 0.0f64);
-    for ((members, pos), &side) in groups.iter().zip(&centred).zip(&boxes) {
+    for (k, &side) in rest.iter().enumerate() {
         if x > 0.0 && x + side > width {
             (x, y, row) = (0.0, y + row, 0.0);
         }
-        let (cx, cy) = (x + side / 2.0, y + side / 2.0);
+        corners[k + 1] = [first + unit + x, y];
+        x += side;
+        row = row.max(side);
+    }
+    // The block centred on the largest group's height.
+    let block = y + row;
+    let shift = (first - block) / 2.0;
+    for c in corners.iter_mut().skip(1) {
+        c[1] += shift;
+    }
+    for (((members, pos), &side), corner) in groups.iter().zip(&centred).zip(&boxes).zip(&corners) {
+        let (cx, cy) = (corner[0] + side / 2.0, corner[1] + side / 2.0);
         for (&v, p) in members.iter().zip(pos) {
             out[v as usize] = [cx + p[0], cy + p[1]];
         }
-        x += side;
-        row = row.max(side);
     }
     out
 }

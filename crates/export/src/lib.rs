@@ -45,7 +45,7 @@ mod time;
 pub use community::communities;
 pub use cypher::write_cypher;
 pub use dot::write_dot;
-pub use drawing::{Drawing, Layout, MAX_DRAWN_PEOPLE, community_color, drawable};
+pub use drawing::{Drawing, Layout, MAX_DRAWN_EDGES, MAX_DRAWN_PEOPLE, community_color, drawable};
 pub use gephi::{write_gephi_edges, write_gephi_nodes};
 pub use gexf::write_gexf;
 pub use graphml::write_graphml;

@@ -3,7 +3,7 @@
 
 use crate::issue18::{dense, render_within};
 use std::time::Duration;
-use whomet_export::{Format, Layout, MAX_DRAWN_PEOPLE, render, write_files_with};
+use whomet_export::{Format, Layout, MAX_DRAWN_EDGES, MAX_DRAWN_PEOPLE, render, write_files_with};
 use whomet_graph::Graph;
 
 /// Every file of `formats`, written with one shared layout on a rayon pool of `threads`.
@@ -61,8 +61,8 @@ fn issue15_layout_and_drawings_are_the_same_for_any_number_of_threads() {
     );
 }
 
-/// Above [`MAX_DRAWN_PEOPLE`] people the SVG and the DOT show the most connected ones, with only
-/// the edges between them, and their title says so; a graph of 300 people and 4,000 edges (489 s
+/// Above [`MAX_DRAWN_PEOPLE`] people the SVG and the DOT show the most connected ones, with the
+/// [`MAX_DRAWN_EDGES`] most certain edges between them, and their title says so; a graph of 300 people and 4,000 edges (489 s
 /// of Graphviz layout before issue 18) is drawn at once, and never as a strip.
 #[test]
 fn issue15_diagrams_of_large_graphs_show_the_most_connected_people_and_say_so() {
@@ -83,8 +83,12 @@ fn issue15_diagrams_of_large_graphs_show_the_most_connected_people_and_say_so() 
                 && shown.contains(&(e.target().index() as u32))
         })
         .count();
-    assert!(between > 0 && between < 4000);
-    assert_eq!(svg.matches("class=\"edge\"").count(), between);
+    assert!(between > MAX_DRAWN_EDGES && between < 4000);
+    assert_eq!(drawing.edges_between, between);
+    assert!(svg.contains(&format!(
+        "and the {MAX_DRAWN_EDGES} most certain of the {between} edges between them"
+    )));
+    assert_eq!(svg.matches("class=\"edge\"").count(), MAX_DRAWN_EDGES);
     // The shown people are those of largest weighted degree.
     let least_shown = drawing
         .drawn
@@ -109,7 +113,7 @@ fn issue15_diagrams_of_large_graphs_show_the_most_connected_people_and_say_so() 
     assert!(w / h < 3.0 && h / w < 3.0, "{w} x {h}");
     let dot = render_within(g, Format::Dot, Duration::from_secs(60));
     assert!(dot.contains(&title));
-    assert_eq!(dot.matches(" -- ").count(), between);
+    assert_eq!(dot.matches(" -- ").count(), MAX_DRAWN_EDGES);
     // A small graph is drawn whole.
     let small = render_within(dense(30, 40), Format::Svg, Duration::from_secs(60));
     assert_eq!(small.matches("class=\"node\"").count(), 30);

@@ -140,10 +140,10 @@ fn dot() {
             ==> graph.dot <==
             graph whomet {
               graph[label="whomet: 4 people" labelloc=t fontsize=20.00 outputorder=edgesfirst]
-              "amir-abdollahian"[label="Hossein Amir-Abdollahian" tooltip="Hossein Amir-Abdollahian\naliases: Amir-Abdollahian; حسین امیرعبداللهیان\nroles: Foreign Minister\nmentions: 5, documents: 2" width=1.18 fontsize=17.46 pos="75.4,316.4" style=filled fillcolor="#1f77b440" color="#1f77b4"]
-              "bob"[label="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons" tooltip="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons\naliases: +Bobby; -Bob; =HYPERLINK(\"http://x\"); @bob; Bob\nNewline; Bob Tab; Bob; Jr.\nroles: C:\\new\\table; owner; builder\nmentions: 5, documents: 2" width=1.10 fontsize=16.83 pos="200.5,380.0" style=filled fillcolor="#1f77b440" color="#1f77b4"]
-              "ismail-haniyeh"[label="إسماعيل هنية" tooltip="إسماعيل هنية\naliases: 'Abu al-Abed; Haniyeh; Ismail Haniyeh 🕊️\nroles: head of Hamas's political bureau\nmentions: 7, documents: 3" width=1.18 fontsize=17.46 pos="161.7,245.1" style=filled fillcolor="#1f77b440" color="#1f77b4"]
-              "zed"[label="Zed\nCtrl�� End &amp;#1;" tooltip="Zed\nCtrl�� End &amp;#1;\naliases: none\nroles: none\nmentions: 3, documents: 1" width=0.75 fontsize=14.00 pos="60.0,60.0" color=gray60 fontcolor=gray40]
+              "amir-abdollahian"[label="Hossein Amir-Abdollahian" tooltip="Hossein Amir-Abdollahian\naliases: Amir-Abdollahian; حسین امیرعبداللهیان\nroles: Foreign Minister\nmentions: 5, documents: 2" width=1.18 fontsize=17.46 pos="60.0,106.4" style=filled fillcolor="#c7dded" color="#1f77b4"]
+              "bob"[label="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons" tooltip="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons\naliases: +Bobby; -Bob; =HYPERLINK(\"http://x\"); @bob; Bob\nNewline; Bob Tab; Bob; Jr.\nroles: C:\\new\\table; owner; builder\nmentions: 5, documents: 2" width=1.10 fontsize=16.83 pos="141.4,147.7" style=filled fillcolor="#c7dded" color="#1f77b4"]
+              "ismail-haniyeh"[label="إسماعيل هنية" tooltip="إسماعيل هنية\naliases: 'Abu al-Abed; Haniyeh; Ismail Haniyeh 🕊️\nroles: head of Hamas's political bureau\nmentions: 7, documents: 3" width=1.18 fontsize=17.46 pos="116.1,60.0" style=filled fillcolor="#c7dded" color="#1f77b4"]
+              "zed"[label="Zed\nCtrl�� End &amp;#1;" tooltip="Zed\nCtrl�� End &amp;#1;\naliases: none\nroles: none\nmentions: 3, documents: 1" width=0.75 fontsize=14.00 pos="380.0,104.7" color=gray60 fontcolor=gray40]
               "amir-abdollahian" -- "bob" [style=dashed color=royalblue penwidth=2.48 tooltip="Hossein Amir-Abdollahian CONTACT Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons\ndate: unknown\nplaces: unknown\nevidence: 1, documents: 1"]
               "amir-abdollahian" -- "ismail-haniyeh" [style=solid color=black penwidth=5.67 tooltip="Hossein Amir-Abdollahian MET إسماعيل هنية\ndate: 2024-03 to 2024-03-26\nplaces: Doha; Tehran\nevidence: 2, documents: 2"]
               "amir-abdollahian" -- "ismail-haniyeh" [style=dotted color=darkorange penwidth=1.88 tooltip="Hossein Amir-Abdollahian PLANNED إسماعيل هنية\ndate: 2024\nplaces: @Home\nevidence: 1, documents: 1"]
@@ -323,7 +323,7 @@ fn gexf() {
                       <attvalue for="documents" value="[&quot;a3;b&quot;]"/>
                     </attvalues>
                     <viz:color r="158" g="158" b="158"/>
-                    <viz:position x="2.48" y="-12.52"/>
+                    <viz:position x="17.48" y="-5.02"/>
                     <viz:size value="4"/>
                   </node>
                 </nodes>
