@@ -177,9 +177,11 @@ if [ -d "$corpus" ]; then
     reject html-script-throws html \
         "edit('report.html', lambda s: s.replace('</body>', '<script>null.boom();</script></body>', 1))"
     reject html-external-url html \
-        "edit('report.html', lambda s: s.replace('</main>', '<img src=\"https://example.invalid/x.png\" alt=\"\"></main>', 1))"
+        "edit('report.html', lambda s: s.replace('</aside>', '<img src=\"https://example.invalid/x.png\" alt=\"\"></aside>', 1))"
     reject html-unescaped-name html \
-        "edit('report.html', lambda s: re.sub(r'(<td class=\"label\"[^>]*>)([^<]*)', r'\1<b>\2</b>x', s, count=1))"
+        "edit('report.html', lambda s: s.replace('\"label\":[\"', '\"label\":[\"<b>x</b>', 1))"
+    reject html-selftest-fails html \
+        "edit('report.html', lambda s: s.replace('ok = ok && !!cond;', 'ok = false;', 1))"
 fi
 
 echo "== total $((SECONDS - start_all))s; outputs in $work${keep:+ (kept)}"

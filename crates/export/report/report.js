@@ -363,8 +363,15 @@
       $('kind-' + kind).checked = true;
       $('kind-' + kind).dispatchEvent(new Event('change'));
 
-      var edge = -1;
-      for (var q2 = 0; q2 < nEdges && edge < 0; q2++) { if (E.evidence[q2] > 0) { edge = q2; } }
+      // The first edge whose evidence names its people (else the first with evidence).
+      var edge = -1, withMarks = -1;
+      for (var q2 = 0; q2 < nEdges && withMarks < 0; q2++) {
+        if (E.evidence[q2] > 0) {
+          if (edge < 0) { edge = q2; }
+          if (evidenceOf(q2).some(function (x) { return x[5].indexOf('<mark>') !== -1; })) { withMarks = q2; }
+        }
+      }
+      if (withMarks >= 0) { edge = withMarks; }
       if (edge >= 0) {
         if (renderer) {
           // A click in the middle of the edge, where the page picks edges.
@@ -383,7 +390,8 @@
         var title = $('edge-title');
         expect('clicking an edge shows its evidence', items.length === E.evidence[edge] && title && title.getAttribute('data-edge') === 'e' + edge,
           'e' + edge + ': ' + items.length + ' sentences of ' + E.evidence[edge] + ', ' + marks.length + ' names marked');
-        expect('the evidence marks the names', marks.length > 0, marks.length + ' marks');
+        var want = evidenceOf(edge).reduce(function (n, x) { return n + x[5].split('<mark>').length - 1; }, 0);
+        expect('the evidence marks the names', marks.length === want && (withMarks < 0 || want > 0), marks.length + ' marks of ' + want);
       } else {
         expect('clicking an edge shows its evidence', nEdges === 0, 'no edge has evidence');
       }
