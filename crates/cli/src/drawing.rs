@@ -1,12 +1,12 @@
 //! The layout of the graph, computed once before the formats are written (in parallel), with a
-//! progress bar on a terminal.
+//! progress bar on a terminal, and the spinner shown while the formats are written.
 
 use whomet_export::{Format, Layout, Progress};
 use whomet_graph::Graph;
 
 /// The shared [`Layout`] of `graph`, already computed when one of `formats` draws the graph
 /// (`graph.svg`, `graph.dot`, `graph.gexf`, `report.html`), so that the writers only read it. A
-/// bar shows the layout's iterations when stderr is a terminal.
+/// bar shows how far the layout has come when stderr is a terminal.
 pub fn lay_out(graph: &Graph, formats: &[Format]) -> Layout {
     use std::io::IsTerminal;
     let draws = formats
@@ -18,10 +18,8 @@ pub fn lay_out(graph: &Graph, formats: &[Format]) -> Layout {
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:30} layout {pos}/{len} iterations ETA {eta}",
-            )
-            .expect("valid template"),
+            indicatif::ProgressStyle::with_template("{bar:30} layout {percent}% ETA {eta}")
+                .expect("valid template"),
         );
         bar
     } else {
@@ -35,4 +33,21 @@ pub fn lay_out(graph: &Graph, formats: &[Format]) -> Layout {
     layout.drawing(graph);
     bar.finish_and_clear();
     layout
+}
+
+/// A spinner with the elapsed time while `formats` formats are written, when stderr is a
+/// terminal; call `finish_and_clear` when they are.
+pub fn writing(formats: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} writing {msg} formats {elapsed}")
+            .expect("valid template"),
+    );
+    bar.set_message(formats.to_string());
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
 }

@@ -425,8 +425,10 @@ fn write_outputs(
     let formats = formats(&output.format);
     let layout = drawing::lay_out(&graph, &formats);
     phase("laid out", started);
+    let writing = drawing::writing(formats.len());
     output::write_formats(staging.dir(), &graph, &formats, &layout)
         .with_context(|| format!("writing the output for {}", staging.out().display()))?;
+    writing.finish_and_clear();
     staging.commit()?;
     phase("written", started);
     print_diagnostics(&diagnostics);

@@ -17,12 +17,14 @@ pub struct Topology {
     pub edges: Vec<(u32, u32, f64)>,
 }
 
-/// How far the layout has come: iterations done of the total, for a progress bar.
+/// How far the layout has come, for a progress bar: work done of the total, counted in
+/// body-iterations (a group of `m` people run for `k` iterations counts `m * k`), so that the
+/// bar moves with the time spent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
-    /// Iterations done.
+    /// Work done.
     pub done: u64,
-    /// Iterations in all.
+    /// Work in all.
     pub total: u64,
 }
 
@@ -54,7 +56,7 @@ pub fn layout(topology: &Topology, progress: &mut dyn FnMut(Progress)) -> Vec<[f
     let total: u64 = groups
         .iter()
         .filter(|m| m.len() > 1)
-        .map(|m| Settings::for_size(m.len()).iterations as u64)
+        .map(|m| (Settings::for_size(m.len()).iterations * m.len()) as u64)
         .sum();
     let mut done = 0u64;
     progress(Progress { done, total });
@@ -81,13 +83,13 @@ pub fn layout(topology: &Topology, progress: &mut dyn FnMut(Progress)) -> Vec<[f
                     step += 1;
                     if step.is_multiple_of(10) {
                         progress(Progress {
-                            done: done + step,
+                            done: done + step * m as u64,
                             total,
                         });
                     }
                 },
             );
-            done += settings.iterations as u64;
+            done += (settings.iterations * m) as u64;
         } else {
             pos[0] = [0.0, 0.0];
         }
