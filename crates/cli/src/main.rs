@@ -3,6 +3,7 @@
 //! Glue over the library crates: reads inputs (the only place, with [`output`], that touches
 //! files), runs the per-article stages, builds the graph and writes the exports atomically.
 
+mod drawing;
 mod input;
 mod output;
 mod parse;
@@ -420,11 +421,14 @@ fn write_outputs(
     let graph = graph(builder, min_confidence);
     spill_failed().context("keeping the evidence text in a temporary file")?;
     phase("graph built", started);
-    let mut diagnostics = diagnostics.to_vec();
-    let formats = formats(&output.format, &graph, &mut diagnostics);
-    let layout = whomet_export::Layout::default();
+    let diagnostics = diagnostics.to_vec();
+    let formats = formats(&output.format);
+    let layout = drawing::lay_out(&graph, &formats);
+    phase("laid out", started);
+    let writing = drawing::writing(formats.len());
     output::write_formats(staging.dir(), &graph, &formats, &layout)
         .with_context(|| format!("writing the output for {}", staging.out().display()))?;
+    writing.finish_and_clear();
     staging.commit()?;
     phase("written", started);
     print_diagnostics(&diagnostics);
@@ -469,36 +473,13 @@ fn phase(name: &str, started: Instant) {
     );
 }
 
-/// The formats asked for (none: all). A graph too large to lay out quickly still gets its
-/// `graph.svg` and `report.html`, without the drawing, and a diagnostic says so.
-fn formats(
-    asked: &[whomet_export::Format],
-    graph: &whomet_graph::Graph,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<whomet_export::Format> {
-    use whomet_export::Format;
-    let formats = if asked.is_empty() {
-        Format::ALL.to_vec()
+/// The formats asked for (none: all).
+fn formats(asked: &[whomet_export::Format]) -> Vec<whomet_export::Format> {
+    if asked.is_empty() {
+        whomet_export::Format::ALL.to_vec()
     } else {
         asked.to_vec()
-    };
-    let drawn = formats
-        .iter()
-        .any(|f| matches!(f, Format::Svg | Format::Html));
-    if drawn && !whomet_export::drawable(graph) {
-        diagnostics.push(Diagnostic {
-            source: "whomet".into(),
-            line: None,
-            message: format!(
-                "{} people and {} edges: graph.svg and report.html hold no drawing (whomet draws at most {} people and {} edges; laying out more is slow)",
-                graph.graph.node_count(),
-                graph.graph.edge_count(),
-                whomet_export::MAX_DRAWN_PEOPLE,
-                whomet_export::MAX_DRAWN_EDGES
-            ),
-        });
     }
-    formats
 }
 
 fn graph(builder: whomet_graph::Builder, min_confidence: f64) -> whomet_graph::Graph {

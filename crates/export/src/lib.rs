@@ -26,25 +26,33 @@
 //! ```
 #![warn(missing_docs)]
 
+mod barnes_hut;
+mod community;
 mod cypher;
 mod dot;
+mod drawing;
+mod forceatlas2;
 mod gephi;
 mod gexf;
 mod graphml;
 mod html;
 mod json;
+mod layout;
 mod svg;
 mod table;
 mod time;
 
+pub use community::communities;
 pub use cypher::write_cypher;
 pub use dot::write_dot;
+pub use drawing::{Drawing, Layout, MAX_DRAWN_EDGES, MAX_DRAWN_PEOPLE, community_color, drawable};
 pub use gephi::{write_gephi_edges, write_gephi_nodes};
 pub use gexf::write_gexf;
 pub use graphml::write_graphml;
 pub use html::write_html;
 pub use json::write_json;
-pub use svg::{Layout, MAX_DRAWN_EDGES, MAX_DRAWN_PEOPLE, drawable, write_svg};
+pub use layout::{Progress, Topology, layout};
+pub use svg::write_svg;
 pub use table::{write_evidence, write_neo4j_nodes, write_neo4j_relationships};
 
 use std::io::Write;
@@ -156,14 +164,14 @@ impl Format {
     fn parts(self) -> &'static [(&'static str, Writer)] {
         match self {
             Format::GraphMl => &[("graph.graphml", writer!(write_graphml))],
-            Format::Dot => &[("graph.dot", writer!(write_dot))],
+            Format::Dot => &[("graph.dot", writer!(dot::write_dot_with, layout))],
             Format::Neo4jCsv => &[
                 ("nodes.csv", writer!(write_neo4j_nodes)),
                 ("relationships.csv", writer!(write_neo4j_relationships)),
             ],
             Format::EvidenceCsv => &[("evidence.csv", writer!(write_evidence))],
             Format::Svg => &[("graph.svg", writer!(svg::write_svg_with, layout))],
-            Format::Gexf => &[("graph.gexf", writer!(write_gexf))],
+            Format::Gexf => &[("graph.gexf", writer!(gexf::write_gexf_with, layout))],
             Format::GephiCsv => &[
                 ("gephi-nodes.csv", writer!(write_gephi_nodes)),
                 ("gephi-edges.csv", writer!(write_gephi_edges)),
@@ -185,9 +193,9 @@ pub fn write_files(
     write_files_with(format, graph, &Layout::default(), open)
 }
 
-/// [`write_files`] with a [`Layout`] shared between calls: writing `Format::Svg` and
-/// `Format::Html` of one graph with the same `layout`, even from two threads, lays the graph out
-/// once.
+/// [`write_files`] with a [`Layout`] shared between calls: writing `Format::Svg`, `Format::Dot`,
+/// `Format::Gexf` and `Format::Html` of one graph with the same `layout`, even from several
+/// threads, lays the graph out once.
 pub fn write_files_with(
     format: Format,
     graph: &Graph,

@@ -136,20 +136,20 @@ fn dot() {
     check(
         Format::Dot,
         &fixture(),
-        expect![[r#"
+        expect![[r##"
             ==> graph.dot <==
             graph whomet {
-              graph[pack=16 packmode="graph"]
-              "amir-abdollahian"[label="Hossein Amir-Abdollahian" tooltip="Hossein Amir-Abdollahian\naliases: Amir-Abdollahian; حسین امیرعبداللهیان\nroles: Foreign Minister\nmentions: 5, documents: 2" width=1.18 fontsize=17.46]
-              "bob"[label="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons" tooltip="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons\naliases: +Bobby; -Bob; =HYPERLINK(\"http://x\"); @bob; Bob\nNewline; Bob Tab; Bob; Jr.\nroles: C:\\new\\table; owner; builder\nmentions: 5, documents: 2" width=1.10 fontsize=16.83]
-              "ismail-haniyeh"[label="إسماعيل هنية" tooltip="إسماعيل هنية\naliases: 'Abu al-Abed; Haniyeh; Ismail Haniyeh 🕊️\nroles: head of Hamas's political bureau\nmentions: 7, documents: 3" width=1.18 fontsize=17.46]
-              "zed"[label="Zed\nCtrl�� End &amp;#1;" tooltip="Zed\nCtrl�� End &amp;#1;\naliases: none\nroles: none\nmentions: 3, documents: 1" width=0.75 fontsize=14.00 color=gray60 fontcolor=gray40]
-              "amir-abdollahian" -- "bob" [style=dashed color=royalblue penwidth=2.80 tooltip="Hossein Amir-Abdollahian CONTACT Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons\ndate: unknown\nplaces: unknown\nevidence: 1, documents: 1"]
-              "amir-abdollahian" -- "ismail-haniyeh" [style=solid color=black penwidth=3.91 tooltip="Hossein Amir-Abdollahian MET إسماعيل هنية\ndate: 2024-03 to 2024-03-26\nplaces: Doha; Tehran\nevidence: 2, documents: 2"]
-              "amir-abdollahian" -- "ismail-haniyeh" [style=dotted color=darkorange penwidth=2.50 tooltip="Hossein Amir-Abdollahian PLANNED إسماعيل هنية\ndate: 2024\nplaces: @Home\nevidence: 1, documents: 1"]
-              "bob" -- "ismail-haniyeh" [style=solid color=black penwidth=1.75 tooltip="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons MET إسماعيل هنية\ndate: unknown\nplaces: +Gaza; Rafah\nevidence: 1, documents: 1"]
+              graph[label="whomet: 4 people" labelloc=t fontsize=20.00 outputorder=edgesfirst]
+              "amir-abdollahian"[label="Hossein Amir-Abdollahian" tooltip="Hossein Amir-Abdollahian\naliases: Amir-Abdollahian; حسین امیرعبداللهیان\nroles: Foreign Minister\nmentions: 5, documents: 2" width=1.18 fontsize=17.46 pos="60.0,106.4" style=filled fillcolor="#c7dded" color="#1f77b4"]
+              "bob"[label="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons" tooltip="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons\naliases: +Bobby; -Bob; =HYPERLINK(\"http://x\"); @bob; Bob\nNewline; Bob Tab; Bob; Jr.\nroles: C:\\new\\table; owner; builder\nmentions: 5, documents: 2" width=1.10 fontsize=16.83 pos="141.4,147.7" style=filled fillcolor="#c7dded" color="#1f77b4"]
+              "ismail-haniyeh"[label="إسماعيل هنية" tooltip="إسماعيل هنية\naliases: 'Abu al-Abed; Haniyeh; Ismail Haniyeh 🕊️\nroles: head of Hamas's political bureau\nmentions: 7, documents: 3" width=1.18 fontsize=17.46 pos="116.1,60.0" style=filled fillcolor="#c7dded" color="#1f77b4"]
+              "zed"[label="Zed\nCtrl�� End &amp;#1;" tooltip="Zed\nCtrl�� End &amp;#1;\naliases: none\nroles: none\nmentions: 3, documents: 1" width=0.75 fontsize=14.00 pos="380.0,104.7" color=gray60 fontcolor=gray40]
+              "amir-abdollahian" -- "bob" [style=dashed color=royalblue penwidth=2.48 tooltip="Hossein Amir-Abdollahian CONTACT Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons\ndate: unknown\nplaces: unknown\nevidence: 1, documents: 1"]
+              "amir-abdollahian" -- "ismail-haniyeh" [style=solid color=black penwidth=5.67 tooltip="Hossein Amir-Abdollahian MET إسماعيل هنية\ndate: 2024-03 to 2024-03-26\nplaces: Doha; Tehran\nevidence: 2, documents: 2"]
+              "amir-abdollahian" -- "ismail-haniyeh" [style=dotted color=darkorange penwidth=1.88 tooltip="Hossein Amir-Abdollahian PLANNED إسماعيل هنية\ndate: 2024\nplaces: @Home\nevidence: 1, documents: 1"]
+              "bob" -- "ismail-haniyeh" [style=solid color=black penwidth=0.84 tooltip="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons MET إسماعيل هنية\ndate: unknown\nplaces: +Gaza; Rafah\nevidence: 1, documents: 1"]
             }
-        "#]],
+        "##]],
     );
 }
 
@@ -228,7 +228,7 @@ fn empty_graph() {
         expect![[r#"
             ==> graph.dot <==
             graph whomet {
-              graph[pack=16 packmode="graph"]
+              graph[label="whomet: 0 people" labelloc=t fontsize=20.00 outputorder=edgesfirst]
             }
         "#]],
     );
@@ -260,7 +260,7 @@ fn gexf() {
         expect![[r#"
             ==> graph.gexf <==
             <?xml version="1.0" encoding="UTF-8"?>
-            <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+            <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
               <meta>
                 <creator>whomet</creator>
                 <description>Who met whom: people, and their meetings (MET), calls (CONTACT) and planned meetings (PLANNED)</description>
@@ -289,6 +289,9 @@ fn gexf() {
                       <attvalue for="mentions" value="5"/>
                       <attvalue for="documents" value="[&quot;a1&quot;, &quot;a2&quot;]"/>
                     </attvalues>
+                    <viz:color r="31" g="119" b="180"/>
+                    <viz:position x="2.93" y="-4.94"/>
+                    <viz:size value="7.46"/>
                   </node>
                   <node id="bob" label="Bob &quot;The Builder&quot; O&apos;Neil &lt;Ltd&gt; &amp; Co\Sons">
                     <attvalues>
@@ -297,6 +300,9 @@ fn gexf() {
                       <attvalue for="mentions" value="5"/>
                       <attvalue for="documents" value="[&quot;-doc3&quot;, &quot;a2&quot;]"/>
                     </attvalues>
+                    <viz:color r="31" g="119" b="180"/>
+                    <viz:position x="6.63" y="-3.06"/>
+                    <viz:size value="6.83"/>
                   </node>
                   <node id="ismail-haniyeh" label="إسماعيل هنية">
                     <attvalues>
@@ -305,6 +311,9 @@ fn gexf() {
                       <attvalue for="mentions" value="7"/>
                       <attvalue for="documents" value="[&quot;-doc3&quot;, &quot;a1&quot;, &quot;a2&quot;]"/>
                     </attvalues>
+                    <viz:color r="31" g="119" b="180"/>
+                    <viz:position x="5.49" y="-7.05"/>
+                    <viz:size value="7.46"/>
                   </node>
                   <node id="zed" label="Zed&#13;&#10;Ctrl��&#9;End &amp;#1;">
                     <attvalues>
@@ -313,6 +322,9 @@ fn gexf() {
                       <attvalue for="mentions" value="3"/>
                       <attvalue for="documents" value="[&quot;a3;b&quot;]"/>
                     </attvalues>
+                    <viz:color r="158" g="158" b="158"/>
+                    <viz:position x="17.48" y="-5.02"/>
+                    <viz:size value="4"/>
                   </node>
                 </nodes>
                 <edges count="4">
@@ -449,36 +461,36 @@ fn empty_graph_in_the_new_formats() {
         Format::Gexf,
         &empty,
         expect![[r#"
-        ==> graph.gexf <==
-        <?xml version="1.0" encoding="UTF-8"?>
-        <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
-          <meta>
-            <creator>whomet</creator>
-            <description>Who met whom: people, and their meetings (MET), calls (CONTACT) and planned meetings (PLANNED)</description>
-          </meta>
-          <graph mode="dynamic" defaultedgetype="undirected" timeformat="date">
-            <attributes class="node" mode="static">
-              <attribute id="aliases" title="aliases" type="liststring"/>
-              <attribute id="roles" title="roles" type="liststring"/>
-              <attribute id="mentions" title="mentions" type="integer"/>
-              <attribute id="documents" title="documents" type="liststring"/>
-            </attributes>
-            <attributes class="edge" mode="static">
-              <attribute id="type" title="type" type="string"/>
-              <attribute id="confidence" title="confidence" type="double"/>
-              <attribute id="evidence" title="evidence" type="integer"/>
-              <attribute id="documents" title="documents" type="liststring"/>
-              <attribute id="places" title="places" type="liststring"/>
-              <attribute id="first_date" title="first_date" type="string"/>
-              <attribute id="last_date" title="last_date" type="string"/>
-            </attributes>
-            <nodes count="0">
-            </nodes>
-            <edges count="0">
-            </edges>
-          </graph>
-        </gexf>
-    "#]],
+            ==> graph.gexf <==
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+              <meta>
+                <creator>whomet</creator>
+                <description>Who met whom: people, and their meetings (MET), calls (CONTACT) and planned meetings (PLANNED)</description>
+              </meta>
+              <graph mode="dynamic" defaultedgetype="undirected" timeformat="date">
+                <attributes class="node" mode="static">
+                  <attribute id="aliases" title="aliases" type="liststring"/>
+                  <attribute id="roles" title="roles" type="liststring"/>
+                  <attribute id="mentions" title="mentions" type="integer"/>
+                  <attribute id="documents" title="documents" type="liststring"/>
+                </attributes>
+                <attributes class="edge" mode="static">
+                  <attribute id="type" title="type" type="string"/>
+                  <attribute id="confidence" title="confidence" type="double"/>
+                  <attribute id="evidence" title="evidence" type="integer"/>
+                  <attribute id="documents" title="documents" type="liststring"/>
+                  <attribute id="places" title="places" type="liststring"/>
+                  <attribute id="first_date" title="first_date" type="string"/>
+                  <attribute id="last_date" title="last_date" type="string"/>
+                </attributes>
+                <nodes count="0">
+                </nodes>
+                <edges count="0">
+                </edges>
+              </graph>
+            </gexf>
+        "#]],
     );
     check(
         Format::GephiCsv,
