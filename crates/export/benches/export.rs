@@ -32,7 +32,7 @@ const LINES: [(Format, usize); 10] = [
     (Format::GephiCsv, 30),
     (Format::Cypher, 32),
     (Format::Json, 31), // one line per node and per edge, and three of framing
-    (Format::Html, 1889),
+    (Format::Html, 1897),
 ];
 
 #[path = "../../../benches/corpus.rs"]
