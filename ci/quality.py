@@ -13,10 +13,16 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
+OPEN_NEWS = os.path.join(ROOT, "data", "open-news")
+# name: (gold file, articles). The open-news parts are in the repository; the seeds' gold and the
+# copyrighted dev set are read from ../shared when it is there.
 SETS = {
     "seeds": (os.path.join(SHARED, "gold", "seeds.gold.json"), os.path.join(ROOT, "data", "corpus")),
     "dev": (os.path.join(SHARED, "dev", "dev.gold.json"), os.path.join(SHARED, "dev", "articles")),
+    "open-news-dev": (os.path.join(OPEN_NEWS, "dev.gold.json"), os.path.join(OPEN_NEWS, "dev")),
+    "open-news-test": (os.path.join(OPEN_NEWS, "test.gold.json"), os.path.join(OPEN_NEWS, "test")),
 }
+SCORER = os.path.join(SHARED, "gold", "score.py")
 KEYS = ("people", "MET", "PLANNED", "CONTACT")
 FIELDS = ("precision", "recall", "f1")
 
@@ -35,15 +41,20 @@ def main():
     floor = json.load(open(floor_path))
     failures, checks = [], 0
     for name, (gold, corpus) in SETS.items():
+        if not (os.path.exists(gold) and os.path.exists(corpus)):
+            print(f"-- {name}: skipped ({gold} or {corpus} is missing)")
+            continue
         with tempfile.TemporaryDirectory() as out:
             run([whomet, "build", corpus, "--out", out, "--format", "graphml"])
             ours = json.loads(run([whomet, "eval", "--gold", gold, corpus, "--json"]))
-            ref = json.loads(run([sys.executable, os.path.join(SHARED, "gold", "score.py"), gold,
-                                  os.path.join(out, "graph.graphml"), "--json"]))
+            ref = None
+            if os.path.exists(SCORER):
+                ref = json.loads(run([sys.executable, SCORER, gold,
+                                      os.path.join(out, "graph.graphml"), "--json"]))
         print(f"-- {name}")
         print(run([whomet, "eval", "--gold", gold, corpus]), end="")
         for k in KEYS:
-            for field, value in ref[k].items():
+            for field, value in (ref[k].items() if ref else []):
                 checks += 1
                 if ours[k].get(field) != value:
                     failures.append(f"{name} {k}.{field}: whomet eval {ours[k].get(field)!r} != score.py {value!r}")

@@ -163,7 +163,7 @@ def main() -> None:
                 out.write("\n")  # a blank line: skipped by whomet
     if args.no_text_files:
         return
-    # Plain-text articles in a subdirectory: read by whomet as files (id = file stem).
+    # Plain-text articles in a subdirectory: read by whomet as files (id = extra/STEM).
     sub = args.outdir / "extra"
     sub.mkdir(exist_ok=True)
     a, b, c = cast[0], cast[1], cast[2]

@@ -32,13 +32,14 @@ Differences from `whomet build` on the same files (all reported as warnings on t
     the offsets of evidence after the first invalid byte differ (evidence.csv, graph.json,
     report.html; the graph itself is the same). whomet's "invalid UTF-8 byte(s) replaced"
     diagnostic is not produced.
-  - A .jsonl line that is not valid UTF-8 is dropped here; whomet drops it too ("not a JSON
-    article"), so the graph is the same.
+  - A .jsonl line that is not valid UTF-8 is sent with U+FFFD replacements, as whomet reads
+    it (whomet reports it; here it is counted in a warning).
   - Diagnostics (skipped lines, duplicate ids) name `<stdin>:LINE` of an extract process, or
     the shard file, instead of the input file; they go to stderr and never into the output
     files.
   - Under a Hadoop URI, Hadoop skips files and directories whose names start with `_` or `.`;
-    whomet reads them. A file's id is the stem of its name as Hadoop spells the path.
+    whomet reads them. A text file's id is, as for whomet, its path relative to the input
+    directory without the extension (`sub/same`), as Hadoop spells the path.
 """
 
 import argparse
@@ -85,19 +86,40 @@ def walk(root: str, out: list, seen: set) -> None:
             out.append(os.fsdecode(p))
 
 
-def json_lines_of(name: str, data: bytes, counters: dict):
-    """(line number, JSON line) for every article of one input file, as whomet reads it."""
+def doc_id(rel: str) -> str:
+    """whomet's document id of a text file: its path relative to the input directory it was
+    found in (or its name, for a file given itself), without the extension, `/`-joined; a byte
+    of the name that is not UTF-8 is written %XX."""
+    import codecs
+
+    def pct(e):
+        return "".join("%%%02X" % b for b in e.object[e.start:e.end]), e.end
+
+    codecs.register_error("whomet-pct", pct)
+    parts = [p for p in rel.split("/") if p not in ("", ".")]
+    if parts:
+        parts[-1] = PurePosixPath(parts[-1]).stem  # Rust's set_extension(""): `.a.txt` -> `.a`
+    raw = "/".join(parts).encode("utf-8", "surrogateescape")
+    return raw.decode("utf-8", "whomet-pct")
+
+
+def json_lines_of(name: str, data: bytes, counters: dict, rel: str = None):
+    """(line number, JSON line) for every article of one input file, as whomet reads it. `rel`
+    is the file's path relative to its input directory (default: its name)."""
     import json
 
     if has_ext(name, (".jsonl",)):
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]  # whomet skips a byte-order mark at the start of a .jsonl file
         for n, line in enumerate(data.split(b"\n"), start=1):
             if not line.strip(b" \t\n\r\x0c"):
                 continue  # whomet ignores blank lines (and what follows the last newline)
             try:
                 text = line.decode("utf-8")
             except UnicodeDecodeError:
-                counters["bad_lines"] += 1  # whomet skips it too: not JSON
-                continue
+                # whomet replaces invalid bytes by U+FFFD, reports them and keeps the article.
+                counters["bad_lines"] += 1
+                text = line.decode("utf-8", errors="replace")
             yield n, text
     else:
         try:
@@ -105,8 +127,8 @@ def json_lines_of(name: str, data: bytes, counters: dict):
         except UnicodeDecodeError:
             counters["bad_files"] += 1
             text = data.decode("utf-8", errors="replace")
-        stem = PurePosixPath(name).stem
-        yield 1, json.dumps({"id": stem, "text": text}, ensure_ascii=False)
+        yield 1, json.dumps({"id": doc_id(rel if rel is not None else name), "text": text},
+                            ensure_ascii=False)
 
 
 def parse_args(argv):
@@ -172,9 +194,9 @@ def run(sc, args, whomet, SparkFiles, StorageLevel) -> int:
         "unreadable": sc.accumulator(0),
     }
 
-    def keyed(input_idx, file_key, name, data):
+    def keyed(input_idx, file_key, name, data, rel=None):
         local = {"bad_files": 0, "bad_lines": 0}
-        for line_no, line in json_lines_of(name, data, local):
+        for line_no, line in json_lines_of(name, data, local, rel):
             yield (input_idx, file_key, line_no), line
         for k, v in local.items():
             if v:
@@ -190,13 +212,21 @@ def run(sc, args, whomet, SparkFiles, StorageLevel) -> int:
             if not fs.exists(path):
                 raise SystemExit(f"job.py: input {inp} does not exist")
             is_dir = fs.getFileStatus(path).isDirectory()
+            root = fs.makeQualified(path).toString().rstrip("/") + "/" if is_dir else None
             rdd = sc.binaryFiles(inp)
             if is_dir:
                 rdd = rdd.filter(lambda kv: has_ext(kv[0].rsplit("/", 1)[-1], ARTICLE_EXTS))
+
+            def rel_of(uri, root=root):
+                name = uri.rsplit("/", 1)[-1]
+                return uri[len(root):] if root and uri.startswith(root) else name
+
             parts.append(rdd.flatMap(
-                lambda kv, i=i: keyed(i, tuple(kv[0].split("/")), kv[0].rsplit("/", 1)[-1], kv[1])))
+                lambda kv, i=i: keyed(i, tuple(kv[0].split("/")), kv[0].rsplit("/", 1)[-1], kv[1],
+                                      rel_of(kv[0]))))
         else:
-            if os.path.isdir(inp):
+            root = inp if os.path.isdir(inp) else None
+            if root is not None:
                 files = []
                 walk(inp, files, set())
             elif os.path.exists(inp):
@@ -214,7 +244,8 @@ def run(sc, args, whomet, SparkFiles, StorageLevel) -> int:
                 except OSError:
                     counters["unreadable"].add(1)  # whomet skips it too, with a diagnostic
                     return ()
-                return keyed(i, j, os.path.basename(f), data)
+                rel = os.path.relpath(f, root) if root is not None else os.path.basename(f)
+                return keyed(i, j, os.path.basename(f), data, rel)
 
             parts.append(sc.parallelize(list(enumerate(files)), min(len(files), args.partitions))
                          .flatMap(read_local))
@@ -264,7 +295,7 @@ def run(sc, args, whomet, SparkFiles, StorageLevel) -> int:
                   "(whomet build skips them too)", file=sys.stderr)
         if counters["bad_lines"].value:
             print(f"job.py: warning: {counters['bad_lines'].value} .jsonl line(s) not valid "
-                  "UTF-8: skipped (whomet build skips them too)", file=sys.stderr)
+                  "UTF-8: sent with U+FFFD replacements (as whomet build reads them)", file=sys.stderr)
 
         # The shard files by name, in partition order (= input order).
         merge = [whomet, "merge"] + [f.name for f in outs] + ["--out", args.out]

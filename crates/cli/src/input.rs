@@ -21,9 +21,17 @@ pub struct Article {
     pub title: Option<String>,
 }
 
+/// A text file to read as one article, and its document id: its path relative to the input
+/// directory it was found in (or its stem, for a file named on the command line), without the
+/// extension, `/`-separated (`sub1/same`).
+pub struct TextFile {
+    pub path: PathBuf,
+    pub id: String,
+}
+
 /// A unit of work: a text file to read, or one JSON line already read.
 pub enum Job {
-    File(PathBuf),
+    File(TextFile),
     Line {
         source: String,
         line: usize,
@@ -34,57 +42,42 @@ pub enum Job {
 impl Job {
     /// Reads (a file) or parses (a JSON line) the article; `None` with a diagnostic when it
     /// cannot be had. Empty lines give neither.
-    pub fn load(self) -> (Option<Article>, Option<Diagnostic>) {
+    pub fn load(self) -> (Option<Article>, Vec<Diagnostic>) {
         match self {
-            Job::File(path) => {
-                let source = path.display().to_string();
-                match std::fs::read(&path) {
-                    Ok(bytes) if bytes.is_empty() => (
-                        None,
-                        Some(Diagnostic {
-                            source,
-                            line: None,
-                            message: "empty file: skipped".into(),
-                        }),
-                    ),
+            Job::File(file) => {
+                let source = file.path.display().to_string();
+                let diag = |message: String| Diagnostic {
+                    source: source.clone(),
+                    line: None,
+                    message,
+                };
+                match read_regular(&file.path) {
+                    Ok(bytes) if bytes.is_empty() => {
+                        (None, vec![diag("empty file: skipped".into())])
+                    }
                     Ok(bytes) if bytes.contains(&0) => (
                         None,
-                        Some(Diagnostic {
-                            source,
-                            line: None,
-                            message: "binary file (NUL bytes) given as text: skipped".into(),
-                        }),
+                        vec![diag(
+                            "binary file (NUL bytes) given as text: skipped".into(),
+                        )],
                     ),
                     Ok(bytes) => {
                         let longest = bytes.split(|&b| b == b'\n').map(<[u8]>::len).max();
-                        let note = longest.filter(|&l| l > LONG_LINE).map(|l| Diagnostic {
-                            source: source.clone(),
-                            line: None,
-                            message: format!(
+                        let note = longest.filter(|&l| l > LONG_LINE).map(|l| {
+                            diag(format!(
                                 "a line of {l} bytes with no line break: analysed, sentence by sentence"
-                            ),
+                            ))
                         });
-                        let id = path
-                            .file_stem()
-                            .map(|s| s.to_string_lossy().into_owned())
-                            .unwrap_or_default();
                         let article = Article {
-                            id,
-                            source,
+                            id: file.id,
+                            source: source.clone(),
                             bytes,
                             date: None,
                             title: None,
                         };
-                        (Some(article), note)
+                        (Some(article), note.into_iter().collect())
                     }
-                    Err(e) => (
-                        None,
-                        Some(Diagnostic {
-                            source,
-                            line: None,
-                            message: format!("unreadable: {e}: skipped"),
-                        }),
-                    ),
+                    Err(e) => (None, vec![diag(format!("unreadable: {e}: skipped"))]),
                 }
             }
             Job::Line {
@@ -98,7 +91,7 @@ impl Job {
     /// Bytes this job stands for, for progress.
     pub fn size(&self) -> u64 {
         match self {
-            Job::File(p) => p.metadata().map(|m| m.len()).unwrap_or(0),
+            Job::File(f) => f.path.metadata().map(|m| m.len()).unwrap_or(0),
             Job::Line { bytes, .. } => bytes.len() as u64 + 1,
         }
     }
@@ -112,27 +105,113 @@ struct JsonArticle {
     title: Option<serde_json::Value>,
 }
 
+/// An input to read: a text file (with its document id), a JSON-lines file, or `-` for stdin.
+pub enum InputFile {
+    Text(TextFile),
+    Lines(PathBuf),
+    Stdin,
+}
+
+impl InputFile {
+    /// The path, for sizes and messages.
+    pub fn path(&self) -> &Path {
+        match self {
+            InputFile::Text(t) => &t.path,
+            InputFile::Lines(p) => p,
+            InputFile::Stdin => Path::new("-"),
+        }
+    }
+}
+
+/// Opens `path` for reading only if it is a regular file (a named pipe, a device or a socket
+/// would block or never end): opened without blocking, then checked on the open handle.
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other(NOT_REGULAR));
+    }
+    Ok(file)
+}
+
+const NOT_REGULAR: &str = "not a regular file (a named pipe, device or socket)";
+
+fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut file = open_regular(path)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The document id of a text file found under `root` (or named itself, with no root): its
+/// path relative to `root` without the extension, components joined by `/`, each byte that is
+/// not UTF-8 written `%XX` (so that names differing only in such bytes stay apart).
+fn doc_id(root: Option<&Path>, path: &Path) -> String {
+    let rel = root
+        .and_then(|r| path.strip_prefix(r).ok())
+        .filter(|r| r.file_name().is_some())
+        .unwrap_or_else(|| path.file_name().map_or(path, Path::new));
+    let mut rel = rel.to_path_buf();
+    rel.set_extension("");
+    let mut id = String::new();
+    for c in rel.components() {
+        if !id.is_empty() {
+            id.push('/');
+        }
+        for chunk in c.as_os_str().as_encoded_bytes().utf8_chunks() {
+            id.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                id.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    id
+}
+
 /// The files named by `paths`, directories walked in sorted path order, and `-` for stdin.
-pub fn expand(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
+/// Only regular files are read: anything else is reported and skipped.
+pub fn expand(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<Diagnostic>)> {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            files.push(p.clone());
-        } else if p.is_dir() {
-            walk(p, &mut files, &mut diags, &mut BTreeSet::new());
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            anyhow::bail!("input {} does not exist", p.display());
+            files.push(InputFile::Stdin);
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk(p, p, &mut files, &mut diags, &mut BTreeSet::new()),
+            Ok(m) if m.is_file() => files.push(input_file(None, p.clone())),
+            Ok(_) => diags.push(Diagnostic {
+                source: p.display().to_string(),
+                line: None,
+                message: format!("{NOT_REGULAR}: skipped"),
+            }),
+            Err(_) if std::fs::symlink_metadata(p).is_ok() => diags.push(Diagnostic {
+                source: p.display().to_string(),
+                line: None,
+                message: "unreadable: a symbolic link to nothing: skipped".into(),
+            }),
+            Err(_) => anyhow::bail!("input {} does not exist", p.display()),
         }
     }
     Ok((files, diags))
 }
 
+fn input_file(root: Option<&Path>, path: PathBuf) -> InputFile {
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        InputFile::Lines(path)
+    } else {
+        let id = doc_id(root, &path);
+        InputFile::Text(TextFile { path, id })
+    }
+}
+
 /// Streams the jobs of `files` in order, `batch` at a time, to `f`.
 pub fn stream(
-    files: &[PathBuf],
+    files: &[InputFile],
     batch: usize,
     diags: &mut Vec<Diagnostic>,
     mut f: impl FnMut(Vec<Job>, &mut Vec<Diagnostic>),
@@ -143,17 +222,22 @@ pub fn stream(
             f(std::mem::take(jobs), diags);
         }
     };
-    for path in files {
-        let stdin = path.as_os_str() == "-";
-        if !stdin && path.extension().is_none_or(|e| e != "jsonl") {
-            jobs.push(Job::File(path.clone()));
-            flush(&mut jobs, diags, false);
-            continue;
-        }
-        let (source, reader): (String, Box<dyn Read>) = if stdin {
-            ("<stdin>".into(), Box::new(std::io::stdin()))
-        } else {
-            match std::fs::File::open(path) {
+    for input in files {
+        let path = match input {
+            InputFile::Text(t) => {
+                jobs.push(Job::File(TextFile {
+                    path: t.path.clone(),
+                    id: t.id.clone(),
+                }));
+                flush(&mut jobs, diags, false);
+                continue;
+            }
+            InputFile::Lines(p) => Some(p),
+            InputFile::Stdin => None,
+        };
+        let (source, reader): (String, Box<dyn Read>) = match path {
+            None => ("<stdin>".into(), Box::new(std::io::stdin())),
+            Some(path) => match open_regular(path) {
                 Ok(f) => (path.display().to_string(), Box::new(f)),
                 Err(e) => {
                     diags.push(Diagnostic {
@@ -163,7 +247,7 @@ pub fn stream(
                     });
                     continue;
                 }
-            }
+            },
         };
         let mut reader = BufReader::with_capacity(1 << 20, reader);
         let mut line = 0;
@@ -185,6 +269,9 @@ pub fn stream(
             if bytes.last() == Some(&b'\n') {
                 bytes.pop();
             }
+            if line == 1 && bytes.starts_with(BOM) {
+                bytes.drain(..BOM.len());
+            }
             jobs.push(Job::Line {
                 source: source.clone(),
                 line,
@@ -197,14 +284,18 @@ pub fn stream(
     Ok(())
 }
 
+/// The UTF-8 byte-order mark, dropped from the start of a JSON-lines file.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 fn is_article(p: &Path) -> bool {
     p.extension()
         .is_some_and(|e| e == "txt" || e == "md" || e == "jsonl")
 }
 
 fn walk(
+    root: &Path,
     dir: &Path,
-    out: &mut Vec<PathBuf>,
+    out: &mut Vec<InputFile>,
     diags: &mut Vec<Diagnostic>,
     seen: &mut BTreeSet<PathBuf>,
 ) {
@@ -231,29 +322,52 @@ fn walk(
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
-        if p.is_dir() {
-            walk(&p, out, diags, seen);
-        } else if is_article(&p) {
-            out.push(p);
+        let report = |diags: &mut Vec<Diagnostic>, message: String| {
+            diags.push(Diagnostic {
+                source: p.display().to_string(),
+                line: None,
+                message,
+            })
+        };
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => walk(root, &p, out, diags, seen),
+            _ if !is_article(&p) => {}
+            Ok(m) if m.is_file() => out.push(input_file(Some(root), p)),
+            Ok(_) => report(diags, format!("{NOT_REGULAR}: skipped")),
+            Err(e) => report(diags, format!("unreadable: {e}: skipped")),
         }
     }
 }
 
-fn json_article(source: &str, line: usize, bytes: &[u8]) -> (Option<Article>, Option<Diagnostic>) {
-    let bad = |message: String| {
-        (
-            None,
-            Some(Diagnostic {
-                source: source.to_string(),
-                line: Some(line),
-                message,
-            }),
-        )
-    };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return (None, None);
+/// `bytes` as UTF-8: invalid bytes replaced by U+FFFD, and how many there were.
+pub fn repair_utf8(bytes: &[u8]) -> (std::borrow::Cow<'_, [u8]>, usize) {
+    if std::str::from_utf8(bytes).is_ok() {
+        return (std::borrow::Cow::Borrowed(bytes), 0);
     }
-    let parsed: JsonArticle = match serde_json::from_slice(bytes) {
+    let invalid = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    (std::borrow::Cow::Owned(text.into_bytes()), invalid)
+}
+
+fn json_article(source: &str, line: usize, bytes: &[u8]) -> (Option<Article>, Vec<Diagnostic>) {
+    let diag = |message: String| Diagnostic {
+        source: source.to_string(),
+        line: Some(line),
+        message,
+    };
+    let bad = |message: String| (None, vec![diag(message)]);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return (None, Vec::new());
+    }
+    // Invalid UTF-8 inside a string is replaced, as in text files, and the article kept.
+    let (bytes, invalid) = repair_utf8(bytes);
+    let mut notes = Vec::new();
+    if invalid > 0 {
+        notes.push(diag(format!(
+            "{invalid} invalid UTF-8 byte(s) replaced by U+FFFD"
+        )));
+    }
+    let parsed: JsonArticle = match serde_json::from_slice(&bytes) {
         Ok(a) => a,
         Err(e) => return bad(format!("not a JSON article ({e}): skipped")),
     };
@@ -268,18 +382,17 @@ fn json_article(source: &str, line: usize, bytes: &[u8]) -> (Option<Article>, Op
         serde_json::Value::Number(n) => n.to_string(),
         _ => return bad("`id` is not a non-empty string or a number: skipped".into()),
     };
-    let mut note = None;
     let date = match parsed.date {
         None | Some(serde_json::Value::Null) => None,
         Some(serde_json::Value::String(d)) => {
             let parsed = NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok();
             if parsed.is_none() {
-                note = Some(format!("`date` {d:?} is not YYYY-MM-DD: ignored"));
+                notes.push(diag(format!("`date` {d:?} is not YYYY-MM-DD: ignored")));
             }
             parsed
         }
         Some(other) => {
-            note = Some(format!("`date` {other} is not a string: ignored"));
+            notes.push(diag(format!("`date` {other} is not a string: ignored")));
             None
         }
     };
@@ -290,10 +403,5 @@ fn json_article(source: &str, line: usize, bytes: &[u8]) -> (Option<Article>, Op
         date,
         title: parsed.title.and_then(|t| t.as_str().map(str::to_string)),
     };
-    let note = note.map(|message| Diagnostic {
-        source: source.to_string(),
-        line: Some(line),
-        message,
-    });
-    (Some(article), note)
+    (Some(article), notes)
 }

@@ -3,10 +3,12 @@
 //! Glue over the library crates: reads inputs (the only place, with [`output`], that touches
 //! files), runs the per-article stages, builds the graph and writes the exports atomically.
 
+mod drawing;
 mod input;
 mod output;
 mod parse;
 mod shard;
+mod term;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -119,8 +121,9 @@ enum Command {
         inputs: Vec<PathBuf>,
     },
     /// Print an article's sentences as CoNLL-U: whomet's sentences and tokens with the tags,
-    /// lemmas and dependency tree of the syntax model, as the meeting rules see them. MISC's
-    /// `Span=` gives each word's byte offsets in the input.
+    /// lemmas and dependency tree of the syntax model, as the meeting rules see them (a named
+    /// person, with the titles before the name, is one word). MISC's `Span=` gives each word's
+    /// byte offsets in the input.
     ///
     /// Example: `whomet parse "Karimi met Oduya in Lima."`, `whomet parse article.txt`,
     /// `whomet parse - < article.txt`
@@ -140,7 +143,7 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("whomet: error: {e:#}");
+            eprintln!("whomet: error: {}", term::safe(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
@@ -153,6 +156,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         | Command::Eval { inputs, .. } => inputs.threads,
         _ => 0,
     };
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads > cpus * THREADS_PER_CPU {
+        bail!(
+            "--threads {threads} is more than {} ({THREADS_PER_CPU} per CPU, and this machine has {cpus}): give at most that, or 0 for one thread per CPU",
+            cpus * THREADS_PER_CPU
+        );
+    }
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build_global()
@@ -164,8 +174,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Build { inputs, output } => {
             let started = Instant::now();
-            output::check_dir(&output.out, output.force)?;
-            let spill = output::Spill::new(&output.out);
+            let staging = output::Staging::new(&output.out, output.force)?;
+            let spill = output::Spill::new(staging.dir());
             let failed = spill.failed();
             let (builder, diagnostics) = analyse(
                 &inputs,
@@ -176,6 +186,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &diagnostics,
                 inputs.min_confidence,
                 &output,
+                staging,
                 started,
                 || {
                     failed
@@ -189,9 +200,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let diagnostics = for_each_analysis(&inputs, |a| shard::write(&mut out, a))?;
             use std::io::Write;
             out.flush()?;
-            for d in &diagnostics {
-                eprintln!("{d}");
-            }
+            print_diagnostics(&diagnostics);
             Ok(ExitCode::SUCCESS)
         }
         Command::Merge {
@@ -200,7 +209,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
         } => {
             let started = Instant::now();
-            output::check_dir(&output.out, output.force)?;
+            let staging = output::Staging::new(&output.out, output.force)?;
             let mut builder = whomet_graph::Builder::default();
             let diagnostics = shard::read(&shards, |a| builder.add(&a))?;
             write_outputs(
@@ -208,6 +217,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &diagnostics,
                 min_confidence,
                 &output,
+                staging,
                 started,
                 || Ok(()),
             )
@@ -218,9 +228,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let gold = whomet_eval::Gold::from_json(&gold_text)
                 .with_context(|| format!("gold file {}", gold.display()))?;
             let (builder, diagnostics) = analyse(&inputs, whomet_graph::Builder::default())?;
-            for d in &diagnostics {
-                eprintln!("{d}");
-            }
+            print_diagnostics(&diagnostics);
             let graph = graph(builder, inputs.min_confidence);
             let report = whomet_eval::score(&gold, &graph);
             if json {
@@ -246,6 +254,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             emit(&explain(&graph, &person, other.as_deref())?)?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Threads allowed per CPU: more only adds the cost of starting them (`--threads 100000` spent
+/// minutes creating threads).
+const THREADS_PER_CPU: usize = 8;
+
+/// Prints diagnostics to stderr, control characters and bidirectional overrides escaped.
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        eprintln!("{}", term::safe(&d.to_string()));
     }
 }
 
@@ -301,7 +320,7 @@ fn for_each_analysis(
     let (files, mut diagnostics) = input::expand(&paths)?;
     let total: u64 = files
         .iter()
-        .filter_map(|f| f.metadata().ok())
+        .filter_map(|f| f.path().metadata().ok())
         .map(|m| m.len())
         .sum();
     let progress = progress_bar(total, inputs.quiet);
@@ -393,6 +412,7 @@ fn write_outputs(
     diagnostics: &[Diagnostic],
     min_confidence: f64,
     output: &Output,
+    staging: output::Staging,
     started: Instant,
     spill_failed: impl FnOnce() -> std::io::Result<()>,
 ) -> Result<ExitCode> {
@@ -401,19 +421,20 @@ fn write_outputs(
     let graph = graph(builder, min_confidence);
     spill_failed().context("keeping the evidence text in a temporary file")?;
     phase("graph built", started);
-    let mut diagnostics = diagnostics.to_vec();
-    let formats = if output.format.is_empty() {
-        default_formats(&graph, &mut diagnostics)
-    } else {
-        output.format.clone()
-    };
-    output::write_formats(&output.out, &graph, &formats)?;
+    let diagnostics = diagnostics.to_vec();
+    let formats = formats(&output.format);
+    let layout = drawing::lay_out(&graph, &formats);
+    phase("laid out", started);
+    let writing = drawing::writing(formats.len());
+    output::write_formats(staging.dir(), &graph, &formats, &layout)
+        .with_context(|| format!("writing the output for {}", staging.out().display()))?;
+    writing.finish_and_clear();
+    staging.commit()?;
     phase("written", started);
-    for d in &diagnostics {
-        eprintln!("{d}");
-    }
+    print_diagnostics(&diagnostics);
     let count = |k: EdgeKind| graph.edges().filter(|(_, _, e)| e.kind == k).count();
-    emit(&format!(
+    // Every file is written: a closed or full stdout does not fail the build.
+    let _ = emit(&format!(
         "{docs} documents, {} people, {} MET, {} CONTACT, {} PLANNED edges, {} diagnostics, {:.2}s -> {}\n",
         graph.graph.node_count(),
         count(EdgeKind::Met),
@@ -421,8 +442,8 @@ fn write_outputs(
         count(EdgeKind::Planned),
         diagnostics.len(),
         started.elapsed().as_secs_f64(),
-        output.out.display()
-    ))?;
+        term::safe(&output.out.display().to_string())
+    ));
     // The process ends here: freeing millions of small allocations one by one would only add
     // to the run time.
     std::mem::forget(graph);
@@ -452,31 +473,13 @@ fn phase(name: &str, started: Instant) {
     );
 }
 
-/// Graph layout (SVG, and the HTML report that embeds it) takes time that grows much faster
-/// than the graph: past this many people it is left out unless asked for with `--format`.
-const LAYOUT_LIMIT: usize = 1500;
-
-/// Every format, but the drawn ones only for graphs small enough to lay out quickly.
-fn default_formats(
-    graph: &whomet_graph::Graph,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<whomet_export::Format> {
-    use whomet_export::Format;
-    let people = graph.graph.node_count();
-    if people <= LAYOUT_LIMIT {
-        return Format::ALL.to_vec();
+/// The formats asked for (none: all).
+fn formats(asked: &[whomet_export::Format]) -> Vec<whomet_export::Format> {
+    if asked.is_empty() {
+        whomet_export::Format::ALL.to_vec()
+    } else {
+        asked.to_vec()
     }
-    diagnostics.push(Diagnostic {
-        source: "whomet".into(),
-        line: None,
-        message: format!(
-            "{people} people: graph.svg and report.html left out (laying out more than {LAYOUT_LIMIT} people is slow); ask for them with --format svg,html"
-        ),
-    });
-    Format::ALL
-        .into_iter()
-        .filter(|f| !matches!(f.name(), "svg" | "html"))
-        .collect()
 }
 
 fn graph(builder: whomet_graph::Builder, min_confidence: f64) -> whomet_graph::Graph {

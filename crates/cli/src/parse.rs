@@ -29,11 +29,10 @@ pub fn conllu(input: &str) -> Result<String> {
     for d in &diagnostics {
         eprintln!("{d}");
     }
-    let segments = whomet_extract::segment::Segments::new(&doc.text, doc.body_start);
-    let model = whomet_syntax::Model::bundled();
+    let ex = whomet_extract::extract(&doc);
     let mut out = String::new();
-    for (i, &sentence) in segments.sentences.iter().enumerate() {
-        let words = model.parse(&doc.text, sentence);
+    for i in 0..ex.sentences().len() {
+        let words = whomet_relate::parse_sentence(&doc, &ex, i);
         whomet_syntax::conllu::write(&mut out, &(i + 1).to_string(), &doc.text, &words, |s| {
             doc.map.original_span(s)
         });

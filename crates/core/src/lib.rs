@@ -129,15 +129,51 @@ pub struct RoleRef {
     pub country: String,
 }
 
+/// Which side of an event a participant is on: who met (the subject side) and whom (the object
+/// side). Only pairs across sides are edges unless the event is [`Event::joint`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Side {
+    /// The subject side ("X met ...", "X's talks with ...").
+    Subject,
+    /// The object side ("... met Y", "talks with Y").
+    Object,
+}
+
+// Shards store a side as 0 or 1.
+impl Serialize for Side {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(match self {
+            Side::Subject => 0,
+            Side::Object => 1,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Side {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Side, D::Error> {
+        match u8::deserialize(d)? {
+            0 => Ok(Side::Subject),
+            1 => Ok(Side::Object),
+            n => Err(serde::de::Error::custom(format!(
+                "side {n}: expected 0 or 1"
+            ))),
+        }
+    }
+}
+
 /// One participant of an event: an index into [`Analysis::people`] and the side they are on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Participant {
     /// Index into [`Analysis::people`].
     pub person: usize,
-    /// 0 for the subject side, 1 for the object side. Only pairs across sides are edges unless
-    /// the event is [`Event::joint`].
-    pub side: u8,
+    /// The side they are on.
+    pub side: Side,
 }
+
+/// The most participants one event has: the analysis cuts longer lists (one trigger side holds at
+/// most 64 people) and shard reading cuts a shard's, so that one event makes at most 8,128
+/// pairs.
+pub const MAX_PARTICIPANTS: usize = 128;
 
 /// A meeting, call or planned meeting: one event, several participants, one piece of evidence.
 /// Pairwise edges are a projection made when the graph is built.

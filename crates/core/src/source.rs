@@ -62,7 +62,8 @@ impl SourceMap {
 /// An article ready for analysis.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
-    /// Document id: the file stem, or the `id` of a JSON line.
+    /// Document id: the file's path relative to the input directory without the extension
+    /// (its stem, for a file named itself), or the `id` of a JSON line.
     pub id: String,
     /// Where it came from (file path, or `<stdin>:LINE`), for diagnostics.
     pub source: String,

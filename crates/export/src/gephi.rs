@@ -83,20 +83,20 @@ fn timeset(spells: &[crate::time::Span]) -> String {
 
 /// A text cell as Gephi reads it back unchanged: newline, carriage return and tab become a
 /// space; leading and trailing spaces and control characters are removed (Gephi trims them
-/// anyway); a value starting with `=`, `+`, `-` or `@` gets a leading `'` (formula guard); and
-/// `\`, Gephi's escape character, is doubled.
+/// anyway); a value starting with `=`, `+`, `-`, `@` or `'` gets a leading `'` (formula guard,
+/// which a reader drops to get the value back); and `\`, Gephi's escape character, is doubled.
 fn cell(s: &str) -> std::borrow::Cow<'_, str> {
     let plain = |c: char| c > ' ' && c != '\\';
     if s.starts_with(plain)
         && s.ends_with(plain)
-        && !s.starts_with(['=', '+', '-', '@'])
+        && !s.starts_with(['=', '+', '-', '@', '\''])
         && !s.contains(['\n', '\r', '\t', '\\'])
     {
         return s.into();
     }
     let flat = s.replace(['\n', '\r', '\t'], " ");
     let trimmed = flat.trim_matches(|c: char| c <= ' ');
-    let guarded = if trimmed.starts_with(['=', '+', '-', '@']) {
+    let guarded = if trimmed.starts_with(['=', '+', '-', '@', '\'']) {
         format!("'{trimmed}")
     } else {
         trimmed.to_string()
@@ -117,5 +117,6 @@ mod tests {
         assert_eq!(cell("x\u{1}"), "x");
         assert_eq!(cell("Zed\u{1}End"), "Zed\u{1}End");
         assert_eq!(cell("a-b"), "a-b");
+        assert_eq!(cell("'quoted"), "''quoted");
     }
 }

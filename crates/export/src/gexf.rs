@@ -1,5 +1,6 @@
 //! `graph.gexf`.
 
+use crate::drawing::Layout;
 use crate::graphml::Xml;
 use crate::time::{day, spells};
 use crate::{ExportError, date, edge_id};
@@ -26,12 +27,25 @@ const EDGE_ATTRIBUTES: [(&str, &str); 7] = [
 ];
 
 /// Writes `graph.gexf`: a dynamic, undirected GEXF 1.3 graph whose edges carry spells, the days
-/// their dated evidence covers, so that Gephi's timeline shows who met whom when.
+/// their dated evidence covers, so that Gephi's timeline shows who met whom when. Every person
+/// has a `viz:position` (the shared ForceAtlas2 layout, so Gephi opens the graph laid out), a
+/// `viz:size` (by degree) and a `viz:color` (their community). The `viz` prefix is bound to the
+/// GEXF namespace itself, where the GEXF 1.3 schema declares these elements.
 pub fn write_gexf(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
+    write_gexf_with(graph, &Layout::default(), out)
+}
+
+/// [`write_gexf`] with a shared [`Layout`].
+pub(crate) fn write_gexf_with(
+    graph: &Graph,
+    layout: &Layout,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    let drawing = layout.drawing(graph);
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
-        r#"<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">"#
+        r#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">"#
     )?;
     writeln!(out, "  <meta>")?;
     writeln!(out, "    <creator>whomet</creator>")?;
@@ -59,7 +73,7 @@ pub fn write_gexf(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
     }
 
     writeln!(out, r#"    <nodes count="{}">"#, graph.nodes().count())?;
-    for n in graph.nodes() {
+    for (i, n) in graph.nodes().enumerate() {
         writeln!(
             out,
             r#"      <node id="{}" label="{}">"#,
@@ -73,6 +87,17 @@ pub fn write_gexf(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             list(graph.docs(&n.documents)),
         ];
         write_attvalues(out, &NODE_ATTRIBUTES, &values)?;
+        let [r, g, b] = drawing.color(i);
+        let [x, y] = drawing.position[i];
+        writeln!(out, r#"        <viz:color r="{r}" g="{g}" b="{b}"/>"#)?;
+        writeln!(
+            out,
+            r#"        <viz:position x="{}" y="{}"/>"#,
+            round(x),
+            round(-y)
+        )?;
+        let size = 4.0 + 2.0 * f64::from(drawing.degree[i]).sqrt();
+        writeln!(out, r#"        <viz:size value="{}"/>"#, round(size))?;
         writeln!(out, "      </node>")?;
     }
     writeln!(out, "    </nodes>")?;
@@ -116,6 +141,12 @@ pub fn write_gexf(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
     writeln!(out, "    </edges>")?;
     writeln!(out, "  </graph>\n</gexf>")?;
     Ok(())
+}
+
+/// `x` to two decimals, without a sign on zero.
+fn round(x: f64) -> f64 {
+    let r = (x * 100.0).round() / 100.0;
+    if r == 0.0 { 0.0 } else { r }
 }
 
 fn write_attvalues<const N: usize>(

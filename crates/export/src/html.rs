@@ -1,20 +1,44 @@
 //! `report.html`.
 
+use crate::drawing::{Drawing, Layout, community_color, hex};
 use crate::graphml::Xml;
-use crate::svg::svg_text;
-use crate::{ExportError, date, dates, degrees, edge_id};
+use crate::{ExportError, date};
+use serde::Serialize;
 use std::io::Write;
 use whomet_core::EdgeKind;
 use whomet_graph::Graph;
 use whomet_graph::PersonNode;
 
+/// sigma.js (MIT), the WebGL graph view, as published on the npm registry
+/// (`vendor/sigma/`, with its licence).
+const SIGMA: &str = include_str!("../vendor/sigma/sigma.min.js");
+/// graphology (MIT), the graph model sigma.js draws (`vendor/graphology/`, with its licence).
+const GRAPHOLOGY: &str = include_str!("../vendor/graphology/graphology.umd.min.js");
+/// The page's own script and style.
+const SCRIPT: &str = include_str!("../report/report.js");
+const STYLE: &str = include_str!("../report/report.css");
+
 /// Writes `report.html`: one self-contained page that needs no network (a Content Security
-/// Policy forbids every external load): the graph drawn by graphviz-pure, a searchable table of
-/// people, a searchable table of edges, and every edge's evidence sentences with the two
-/// people's names marked. All text is HTML-escaped.
+/// Policy forbids every external load, and sigma.js and graphology are inlined): the whole graph
+/// in a WebGL view (zoom, pan, click) laid out by the shared ForceAtlas2 layout, coloured by
+/// community and sized by degree, with edges as wide as they are certain; search by name or
+/// alias; filters by edge type, date range and minimum confidence; a clicked person's edges and a
+/// clicked edge's evidence sentences with both names marked; sortable tables of people and
+/// edges. The data is one JSON block read at load; the evidence is another, read only when an
+/// edge is first opened. All text is escaped (JSON in the page cannot close its `<script>`).
+/// With `#selftest` in the address the page checks its own search, filters and evidence and
+/// writes the results into `<html data-selftest>`.
 pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
-    let svg = svg_text(graph)?;
-    let degree = degrees(graph);
+    write_html_with(graph, &Layout::default(), out)
+}
+
+/// [`write_html`] with a shared [`Layout`].
+pub(crate) fn write_html_with(
+    graph: &Graph,
+    layout: &Layout,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    let drawing = layout.drawing(graph);
     let count = |k: EdgeKind| graph.edges().filter(|(_, _, e)| e.kind == k).count();
     let (people, edges) = (graph.nodes().count(), graph.edges().count());
     let mut documents: Vec<&str> = graph
@@ -26,20 +50,45 @@ pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
     let first = graph.edges().filter_map(|(_, _, e)| e.first_date).min();
     let last = graph.edges().filter_map(|(_, _, e)| e.last_date).max();
 
-    write!(out, "{HEAD}")?;
+    write!(
+        out,
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>whomet: who met whom</title>
+{ERRORS}
+<style>
+{STYLE}</style>
+</head>
+"#
+    )?;
     writeln!(
         out,
         r##"<body data-people="{people}" data-edges="{edges}">
 <header>
 <h1>Who met whom</h1>
 <p class="summary">{people} people and {edges} edges: {} met in person (MET), {} spoke by phone or video (CONTACT), {} planned to meet (PLANNED); {} documents; dates from {} to {}.</p>
-<nav><a href="#drawing">Graph</a> · <a href="#people">People</a> · <a href="#edges">Edges</a> · <a href="#evidence">Evidence</a></nav>
+<nav><a href="#people">People</a> <a href="#edges">Edges</a></nav>
 </header>
-<main>
-<section id="drawing">
-<h2>Graph</h2>
-<p class="legend">Solid line: MET · dashed: CONTACT · dotted: PLANNED. Thicker lines are more certain; bigger people have more edges. Hover over a person or a line for details.</p>
-<div class="svg">"##,
+<div id="app">
+<div id="graph"></div>
+<aside id="panel">
+<fieldset><legend>Search a name or alias</legend><input type="search" id="search" placeholder="name or alias" autocomplete="off"><ul id="search-results"></ul></fieldset>
+<fieldset><legend>Edges</legend>
+<label><input type="checkbox" id="kind-MET" checked> <span class="type MET">MET</span></label><label><input type="checkbox" id="kind-CONTACT" checked> <span class="type CONTACT">CONTACT</span></label><label><input type="checkbox" id="kind-PLANNED" checked> <span class="type PLANNED">PLANNED</span></label><br>
+<label>from <input type="text" class="date" id="date-from" placeholder="YYYY-MM-DD"></label><label>to <input type="text" class="date" id="date-to" placeholder="YYYY-MM-DD"></label><br>
+<label>confidence at least <input type="range" id="min-confidence" min="0" max="1" step="0.05" value="0"> <span id="min-confidence-value">0.00</span></label>
+<p class="count" id="edges-shown"></p>
+<p class="legend">Colours are communities (Louvain); bigger people have more edges; wider lines are more certain.</p>
+</fieldset>
+<div id="selection"></div>
+<pre id="selftest" hidden></pre>
+</aside>
+</div>"##,
         count(EdgeKind::Met),
         count(EdgeKind::Contact),
         count(EdgeKind::Planned),
@@ -47,125 +96,198 @@ pub fn write_html(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
         or(date(first), "unknown"),
         or(date(last), "unknown"),
     )?;
-    out.write_all(inline_svg(&svg).as_bytes())?;
-    writeln!(out, "</div>\n</section>")?;
-
     writeln!(
         out,
-        r#"<section id="people">
+        r#"<section class="table" id="people">
 <h2>People</h2>
-<p class="filter"><label for="people-filter">Filter</label> <input type="search" id="people-filter" placeholder="name, alias, role, document" autocomplete="off"> <span class="count" id="people-filter-count"></span></p>
+<p class="filter"><label for="people-filter">Filter</label> <input type="search" id="people-filter" placeholder="name, alias, role" autocomplete="off"> <span class="count" id="people-filter-count"></span></p>
 <table>
-<thead><tr><th>Name</th><th>Id</th><th>Aliases</th><th>Roles</th><th>Mentions</th><th>Documents</th><th>Edges</th></tr></thead>
-<tbody>"#
-    )?;
-    for (i, n) in graph.nodes().enumerate() {
-        writeln!(
-            out,
-            r#"<tr data-id="{id}"><td class="label" dir="auto">{}</td><td class="id"><code>{id}</code></td><td class="aliases">{}</td><td class="roles">{}</td><td class="mentions num">{}</td><td class="documents">{}</td><td class="degree num">{}</td></tr>"#,
-            Xml(&n.label),
-            items(graph.strs(&n.aliases)),
-            items(graph.strs(&n.roles)),
-            n.mentions,
-            items(graph.docs(&n.documents)),
-            degree[i],
-            id = Xml(&n.id),
-        )?;
-    }
-    writeln!(out, "</tbody>\n</table>\n</section>")?;
-
-    writeln!(
-        out,
-        r#"<section id="edges">
+<thead><tr><th>Name</th><th>Aliases</th><th>Roles</th><th>Mentions</th><th>Documents</th><th>Edges</th><th>Weighted degree</th><th>Community</th></tr></thead>
+<tbody></tbody>
+</table>
+<button type="button" id="people-more" hidden>Show more</button>
+</section>
+<section class="table" id="edges">
 <h2>Edges</h2>
-<p class="filter"><label for="edges-filter">Filter</label> <input type="search" id="edges-filter" placeholder="name, type, place, date, document" autocomplete="off"> <span class="count" id="edges-filter-count"></span></p>
+<p class="filter"><label for="edges-filter">Filter</label> <input type="search" id="edges-filter" placeholder="name, type, place, date" autocomplete="off"> <span class="count" id="edges-filter-count"></span></p>
 <table>
-<thead><tr><th>Id</th><th>Person</th><th>Type</th><th>Person</th><th>Confidence</th><th>Dates</th><th>Places</th><th>Evidence</th><th>Documents</th></tr></thead>
-<tbody>"#
+<thead><tr><th>Person</th><th>Type</th><th>Person</th><th>Confidence</th><th>Dates</th><th>Places</th><th>Evidence</th></tr></thead>
+<tbody></tbody>
+</table>
+<button type="button" id="edges-more" hidden>Show more</button>
+</section>"#
     )?;
-    for (i, (a, b, e)) in graph.edges().enumerate() {
-        let id = edge_id(i);
-        let dates = dates(e);
-        writeln!(
-            out,
-            r##"<tr data-edge="{id}"><td class="id"><code>{id}</code></td><td class="source" dir="auto">{}</td><td class="type {kind}">{kind}</td><td class="target" dir="auto">{}</td><td class="confidence num">{}</td><td class="dates">{}</td><td class="places">{}</td><td class="evidence num"><a href="#ev-{id}">{}</a></td><td class="documents">{}</td></tr>"##,
-            Xml(&a.label),
-            Xml(&b.label),
-            e.confidence,
-            Xml(&dates),
-            items(graph.places(e)),
-            e.evidence.len(),
-            items(graph.documents(e)),
-            kind = e.kind,
-        )?;
-    }
-    writeln!(out, "</tbody>\n</table>\n</section>")?;
 
-    writeln!(
+    write!(out, r#"<script type="application/json" id="whomet-data">"#)?;
+    serde_json::to_writer(ScriptSafe(&mut *out), &data(graph, drawing, &documents))?;
+    writeln!(out, "</script>")?;
+    write!(
         out,
-        "<section id=\"evidence\">\n<h2>Evidence</h2>\n<p class=\"legend\">The sentences behind each edge, the two people's names marked. The edge filter above also filters this list.</p>"
+        r#"<script type="application/json" id="whomet-evidence">"#
     )?;
-    for (i, (a, b, e)) in graph.edges().enumerate() {
-        let id = edge_id(i);
-        writeln!(
-            out,
-            r#"<article id="ev-{id}" data-edge="{id}">
-<h3><bdi class="source">{}</bdi> <span class="type {kind}">{kind}</span> <bdi class="target">{}</bdi></h3>
-<ol>"#,
-            Xml(&a.label),
-            Xml(&b.label),
-            kind = e.kind,
-        )?;
-        for x in graph.evidence(e) {
-            writeln!(
-                out,
-                r#"<li><blockquote class="sentence" dir="auto">{}</blockquote><p class="meta">document <code class="doc">{}</code> bytes <span class="span">{}–{}</span> · date <span class="date">{}</span> · place <span class="place">{}</span> · trigger <q class="trigger">{}</q> · confidence <span class="confidence">{}</span></p></li>"#,
-                highlight(x.text, graph, a, b),
-                Xml(x.doc),
-                x.sentence.start,
-                x.sentence.end,
-                Xml(&date(x.date)),
-                Xml(x.place.unwrap_or("")),
-                Xml(x.trigger),
-                x.confidence,
-            )?;
-        }
-        writeln!(out, "</ol>\n</article>")?;
-    }
-    writeln!(out, "</section>\n</main>")?;
-    write!(out, "{TAIL}")?;
+    write_evidence(graph, &documents, &mut ScriptSafe(&mut *out))?;
+    writeln!(out, "</script>")?;
+    writeln!(out, "<script>\n{GRAPHOLOGY}\n</script>")?;
+    writeln!(out, "<script>\n{SIGMA}\n</script>")?;
+    writeln!(out, "<script>\n{SCRIPT}</script>\n</body>\n</html>")?;
     Ok(())
+}
+
+/// Records any error of the page in `<html data-errors>`, so that a headless check sees it.
+const ERRORS: &str = r#"<script>
+(function () {
+  var root = document.documentElement;
+  function record(message) {
+    root.setAttribute('data-errors', (root.getAttribute('data-errors') || '') + message + '\n');
+  }
+  window.addEventListener('error', function (e) { record('error: ' + e.message); });
+  window.addEventListener('unhandledrejection', function (e) { record('rejection: ' + e.reason); });
+  var consoleError = console.error;
+  console.error = function () {
+    record('console.error: ' + Array.prototype.join.call(arguments, ' '));
+    return consoleError.apply(console, arguments);
+  };
+})();
+</script>"#;
+
+/// The people and edges as the page's script reads them: one array per column.
+#[derive(Serialize)]
+struct Data<'g> {
+    people: People<'g>,
+    edges: Edges<'g>,
+    /// Document ids, sorted; people's documents and evidence point into it.
+    docs: &'g [&'g str],
+    /// `#rrggbb` of each community, by rank.
+    colors: Vec<String>,
+}
+
+#[derive(Serialize, Default)]
+struct People<'g> {
+    id: Vec<&'g str>,
+    label: Vec<&'g str>,
+    aliases: Vec<Vec<&'g str>>,
+    roles: Vec<Vec<&'g str>>,
+    mentions: Vec<usize>,
+    documents: Vec<Vec<u32>>,
+    x: Vec<f64>,
+    y: Vec<f64>,
+    community: Vec<u32>,
+    degree: Vec<u32>,
+    strength: Vec<f64>,
+}
+
+#[derive(Serialize, Default)]
+struct Edges<'g> {
+    source: Vec<u32>,
+    target: Vec<u32>,
+    kind: Vec<String>,
+    confidence: Vec<f64>,
+    first: Vec<String>,
+    last: Vec<String>,
+    places: Vec<Vec<&'g str>>,
+    evidence: Vec<usize>,
+}
+
+fn data<'g>(graph: &'g Graph, drawing: &Drawing, docs: &'g [&'g str]) -> Data<'g> {
+    let doc_index = |d: &str| docs.binary_search(&d).map_or(u32::MAX, |i| i as u32);
+    let mut people = People::default();
+    for (i, n) in graph.nodes().enumerate() {
+        people.id.push(&n.id);
+        people.label.push(&n.label);
+        people.aliases.push(graph.strs(&n.aliases).collect());
+        people.roles.push(graph.strs(&n.roles).collect());
+        people.mentions.push(n.mentions);
+        people
+            .documents
+            .push(graph.docs(&n.documents).map(doc_index).collect());
+        people.x.push(round(drawing.position[i][0], 100.0));
+        people.y.push(round(-drawing.position[i][1], 100.0));
+        people.community.push(drawing.community[i]);
+        people.degree.push(drawing.degree[i]);
+        people.strength.push(round(drawing.strength[i], 1000.0));
+    }
+    let mut edges = Edges::default();
+    for e in graph.graph.raw_edges() {
+        let d = &e.weight;
+        edges.source.push(e.source().index() as u32);
+        edges.target.push(e.target().index() as u32);
+        edges.kind.push(d.kind.to_string());
+        edges.confidence.push(d.confidence);
+        edges.first.push(date(d.first_date));
+        edges.last.push(date(d.last_date));
+        edges.places.push(graph.places(d));
+        edges.evidence.push(d.evidence.len());
+    }
+    let communities = drawing.community.iter().map(|&c| c + 1).max().unwrap_or(0);
+    Data {
+        people,
+        edges,
+        docs,
+        colors: (0..communities).map(|c| hex(community_color(c))).collect(),
+    }
+}
+
+/// The evidence of every edge, in edge order: for each, a list of `[document index, date,
+/// place, trigger, confidence, sentence HTML with the names marked, start byte, end byte]`.
+fn write_evidence(graph: &Graph, docs: &[&str], out: &mut impl Write) -> Result<(), ExportError> {
+    out.write_all(b"[")?;
+    for (i, (a, b, e)) in graph.edges().enumerate() {
+        if i > 0 {
+            out.write_all(b",\n")?;
+        }
+        let items: Vec<_> = graph
+            .evidence(e)
+            .map(|x| {
+                (
+                    docs.binary_search(&x.doc).map_or(u32::MAX, |i| i as u32),
+                    date(x.date),
+                    x.place.unwrap_or(""),
+                    x.trigger,
+                    x.confidence,
+                    highlight(x.text, graph, a, b),
+                    x.sentence.start,
+                    x.sentence.end,
+                )
+            })
+            .collect();
+        serde_json::to_writer(&mut *out, &items)?;
+    }
+    out.write_all(b"]")?;
+    Ok(())
+}
+
+/// A writer that keeps JSON inside `<script>`: every `<` becomes `\u003c` (JSON has `<` only in
+/// strings, where the escape reads back the same), so no `</script>` or `<!--` can appear.
+struct ScriptSafe<W>(W);
+
+impl<W: Write> Write for ScriptSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for part in buf.split_inclusive(|&b| b == b'<') {
+            match part.split_last() {
+                Some((b'<', head)) => {
+                    self.0.write_all(head)?;
+                    self.0.write_all(br"\u003c")?;
+                }
+                _ => self.0.write_all(part)?,
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// `x` rounded to `1 / scale`.
+fn round(x: f64, scale: f64) -> f64 {
+    let r = (x * scale).round() / scale;
+    if r == 0.0 { 0.0 } else { r }
 }
 
 /// `s`, or `default` when `s` is empty.
 fn or(s: String, default: &str) -> String {
     if s.is_empty() { default.to_string() } else { s }
-}
-
-/// A list as `<ul>` items, nothing when empty.
-fn items<S: AsRef<str>>(list: impl IntoIterator<Item = S>) -> String {
-    let mut out = String::from("<ul>");
-    for item in list {
-        out.push_str(&format!("<li dir=\"auto\">{}</li>", Xml(item.as_ref())));
-    }
-    if out.len() == 4 {
-        return String::new();
-    }
-    out.push_str("</ul>");
-    out
-}
-
-/// The SVG element of graphviz-pure's output, ready to sit inside HTML: without the XML
-/// declaration, the doctype (which names an external DTD) and the namespace declarations (the
-/// HTML parser puts `<svg>` and `xlink:` attributes in their namespaces by itself).
-fn inline_svg(svg: &str) -> String {
-    let start = svg.find("<svg").unwrap_or(0);
-    let svg = &svg[start..];
-    let open_end = svg.find('>').map_or(svg.len(), |i| i + 1);
-    let open = svg[..open_end]
-        .replace(r#" xmlns="http://www.w3.org/2000/svg""#, "")
-        .replace(r#" xmlns:xlink="http://www.w3.org/1999/xlink""#, "");
-    format!("{open}{}", &svg[open_end..])
 }
 
 /// The sentence HTML-escaped, each occurrence of a name form (canonical name or alias) of `a` or
@@ -203,88 +325,6 @@ fn highlight(text: &str, graph: &Graph, a: &PersonNode, b: &PersonNode) -> Strin
     out.push_str(&Xml(&text[plain..]).to_string());
     out
 }
-
-const HEAD: &str = r#"<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>whomet: who met whom</title>
-<script>
-// Any error on this page is written to <html data-errors>, so a headless check can see it.
-(function () {
-  var root = document.documentElement;
-  function record(message) {
-    root.setAttribute('data-errors', (root.getAttribute('data-errors') || '') + message + '\n');
-  }
-  window.addEventListener('error', function (e) { record('error: ' + e.message); });
-  window.addEventListener('unhandledrejection', function (e) { record('rejection: ' + e.reason); });
-  var consoleError = console.error;
-  console.error = function () {
-    record('console.error: ' + Array.prototype.join.call(arguments, ' '));
-    return consoleError.apply(console, arguments);
-  };
-})();
-</script>
-<style>
-body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 1400px; padding: 0 1.5em 3em; color: #222; }
-h1 { margin-bottom: 0.2em; }
-nav a { color: #2458a6; }
-.svg { overflow: auto; border: 1px solid #ddd; background: #fff; max-height: 80vh; }
-.svg svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
-table { border-collapse: collapse; width: 100%; margin-top: 0.5em; }
-th, td { border-bottom: 1px solid #e3e3e3; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
-th { background: #f3f3f3; position: sticky; top: 0; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td ul { margin: 0; padding-left: 1.1em; }
-tr[hidden], article[hidden] { display: none; }
-.type { font-weight: 600; font-size: 0.85em; letter-spacing: 0.04em; }
-.MET { color: #222; } .CONTACT { color: #2f5fc4; } .PLANNED { color: #c0650b; }
-input[type=search] { font: inherit; padding: 0.2em 0.4em; width: 22em; }
-.count, .meta, .legend { color: #666; font-size: 0.9em; }
-article { border-top: 1px solid #e3e3e3; padding-top: 0.3em; }
-article h3 { font-size: 1em; margin: 0.5em 0; }
-blockquote { margin: 0.2em 0; white-space: pre-wrap; }
-mark { background: #ffe58a; padding: 0 0.1em; }
-</style>
-</head>
-"#;
-
-const TAIL: &str = r#"<script>
-// Table filters: a row stays when its text contains what is typed (ignoring case). The edge
-// filter also hides the evidence of the edges it hides.
-(function () {
-  'use strict';
-  function bind(name, onChange) {
-    var input = document.getElementById(name + '-filter');
-    var count = document.getElementById(name + '-filter-count');
-    var rows = Array.prototype.slice.call(document.querySelectorAll('#' + name + ' tbody tr'));
-    function apply() {
-      var query = input.value.trim().toLowerCase();
-      var shown = 0;
-      rows.forEach(function (row) {
-        var keep = query === '' || row.textContent.toLowerCase().indexOf(query) !== -1;
-        row.hidden = !keep;
-        if (keep) { shown += 1; }
-        if (onChange) { onChange(row, keep); }
-      });
-      count.textContent = shown + ' of ' + rows.length + ' shown';
-    }
-    input.addEventListener('input', apply);
-    apply();
-  }
-  bind('people');
-  bind('edges', function (row, keep) {
-    document.getElementById('ev-' + row.getAttribute('data-edge')).hidden = !keep;
-  });
-  document.documentElement.setAttribute('data-ready', 'yes');
-})();
-</script>
-</body>
-</html>
-"#;
 
 #[cfg(test)]
 mod tests {

@@ -26,24 +26,32 @@
 //! ```
 #![warn(missing_docs)]
 
+mod barnes_hut;
+mod community;
 mod cypher;
 mod dot;
+mod drawing;
+mod forceatlas2;
 mod gephi;
 mod gexf;
 mod graphml;
 mod html;
 mod json;
+mod layout;
 mod svg;
 mod table;
 mod time;
 
+pub use community::communities;
 pub use cypher::write_cypher;
 pub use dot::write_dot;
+pub use drawing::{Drawing, Layout, MAX_DRAWN_EDGES, MAX_DRAWN_PEOPLE, community_color, drawable};
 pub use gephi::{write_gephi_edges, write_gephi_nodes};
 pub use gexf::write_gexf;
 pub use graphml::write_graphml;
 pub use html::write_html;
 pub use json::write_json;
+pub use layout::{Progress, Topology, layout};
 pub use svg::write_svg;
 pub use table::{write_evidence, write_neo4j_nodes, write_neo4j_relationships};
 
@@ -93,15 +101,23 @@ pub enum Format {
     Html,
 }
 
-type Writer = fn(&Graph, &mut dyn Write) -> Result<(), ExportError>;
+type Writer = fn(&Graph, &Layout, &mut dyn Write) -> Result<(), ExportError>;
 
 /// A writer function of any `impl Write`, as a [`Writer`] on a `dyn Write`. The function writes
 /// into a buffer of its own, so that its many small writes are not dynamic calls.
 macro_rules! writer {
     ($f:path) => {
-        (|g: &Graph, w: &mut dyn Write| {
+        (|g: &Graph, _: &Layout, w: &mut dyn Write| {
             let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
             $f(g, &mut buffered)?;
+            buffered.flush()?;
+            Ok(())
+        }) as Writer
+    };
+    ($f:path, layout) => {
+        (|g: &Graph, layout: &Layout, w: &mut dyn Write| {
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
+            $f(g, layout, &mut buffered)?;
             buffered.flush()?;
             Ok(())
         }) as Writer
@@ -148,21 +164,21 @@ impl Format {
     fn parts(self) -> &'static [(&'static str, Writer)] {
         match self {
             Format::GraphMl => &[("graph.graphml", writer!(write_graphml))],
-            Format::Dot => &[("graph.dot", writer!(write_dot))],
+            Format::Dot => &[("graph.dot", writer!(dot::write_dot_with, layout))],
             Format::Neo4jCsv => &[
                 ("nodes.csv", writer!(write_neo4j_nodes)),
                 ("relationships.csv", writer!(write_neo4j_relationships)),
             ],
             Format::EvidenceCsv => &[("evidence.csv", writer!(write_evidence))],
-            Format::Svg => &[("graph.svg", writer!(write_svg))],
-            Format::Gexf => &[("graph.gexf", writer!(write_gexf))],
+            Format::Svg => &[("graph.svg", writer!(svg::write_svg_with, layout))],
+            Format::Gexf => &[("graph.gexf", writer!(gexf::write_gexf_with, layout))],
             Format::GephiCsv => &[
                 ("gephi-nodes.csv", writer!(write_gephi_nodes)),
                 ("gephi-edges.csv", writer!(write_gephi_edges)),
             ],
             Format::Cypher => &[("import.cypher", writer!(write_cypher))],
             Format::Json => &[("graph.json", writer!(write_json))],
-            Format::Html => &[("report.html", writer!(write_html))],
+            Format::Html => &[("report.html", writer!(html::write_html_with, layout))],
         }
     }
 }
@@ -174,9 +190,21 @@ pub fn write_files(
     graph: &Graph,
     open: &mut dyn FnMut(&'static str) -> std::io::Result<Box<dyn Write>>,
 ) -> Result<(), ExportError> {
+    write_files_with(format, graph, &Layout::default(), open)
+}
+
+/// [`write_files`] with a [`Layout`] shared between calls: writing `Format::Svg`, `Format::Dot`,
+/// `Format::Gexf` and `Format::Html` of one graph with the same `layout`, even from several
+/// threads, lays the graph out once.
+pub fn write_files_with(
+    format: Format,
+    graph: &Graph,
+    layout: &Layout,
+    open: &mut dyn FnMut(&'static str) -> std::io::Result<Box<dyn Write>>,
+) -> Result<(), ExportError> {
     for (name, write) in format.parts() {
         let mut out = open(name)?;
-        write(graph, &mut out)?;
+        write(graph, layout, &mut out)?;
         out.flush()?;
     }
     Ok(())
@@ -184,12 +212,13 @@ pub fn write_files(
 
 /// Renders `graph` in `format`: each file name with the file's bytes.
 pub fn render(format: Format, graph: &Graph) -> Result<Vec<(&'static str, Vec<u8>)>, ExportError> {
+    let layout = Layout::default();
     format
         .parts()
         .iter()
         .map(|(name, write)| {
             let mut bytes = Vec::new();
-            write(graph, &mut bytes)?;
+            write(graph, &layout, &mut bytes)?;
             Ok((*name, bytes))
         })
         .collect()

@@ -76,8 +76,9 @@ pub fn write_neo4j_relationships(graph: &Graph, out: &mut impl Write) -> Result<
 }
 
 /// Writes `evidence.csv`: one row per edge and piece of evidence, with the sentence and where it
-/// is in its document. A text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`
-/// so that spreadsheets do not run it as a formula; numeric cells are written as they are.
+/// is in its document. A text cell starting with `=`, `+`, `-`, `@`, tab, CR or `'` gets a
+/// leading `'` so that spreadsheets do not run it as a formula (and a reader can always drop one
+/// leading `'` to get the value back); numeric cells are written as they are.
 pub fn write_evidence(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
     let mut w = writer(out);
     w.write_record([
@@ -122,6 +123,10 @@ pub fn write_evidence(graph: &Graph, out: &mut impl Write) -> Result<(), ExportE
     Ok(())
 }
 
+/// What a guarded cell starts with: a formula's first character, a tab or CR (which some
+/// spreadsheets strip before looking), or the guard `'` itself.
+const GUARDED: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
 /// A CSV writer that quotes only when needed and escapes `"` by doubling it.
 pub(crate) fn writer<W: Write>(out: W) -> csv::Writer<W> {
     csv::WriterBuilder::new()
@@ -147,9 +152,10 @@ fn text(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Prefixes `'` to a value a spreadsheet would read as a formula.
+/// Prefixes `'` to a value a spreadsheet would read as a formula, and to a value that starts
+/// with `'` itself, so that the reader's rule "drop one leading `'`" gives every value back.
 fn guard(s: &str) -> Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if s.starts_with(GUARDED) {
         format!("'{s}").into()
     } else {
         s.into()

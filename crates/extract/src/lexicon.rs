@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 /// short words. It does not resist chosen keys, so it is for the compiled-in word lists only:
 /// their tables are fixed, and a word looked up in them cannot make them degrade.
 pub type WordSet<T> = HashSet<T, foldhash::fast::FixedState>;
+/// A map over the compiled-in word lists, hashed like [`WordSet`].
+pub type WordMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// The lexicons the people finder uses.
 pub struct Lexicon {
@@ -19,6 +21,12 @@ pub struct Lexicon {
     pub titles: WordSet<&'static str>,
     /// Titles kept in the name before a single name word ("King Fahd").
     pub royal: WordSet<&'static str>,
+    /// The sex a given name almost always denotes (`m` or `f`), `given-name-sexes.txt`.
+    pub given_sex: WordMap<&'static str, &'static str>,
+    /// The sex a title says ("mrs" `f`), `title-sexes.txt`.
+    pub title_sex: WordMap<&'static str, &'static str>,
+    /// Honorifics also borne as part of the name ("Seyed", "Hajj"), `=` in `titles.txt`.
+    pub lineage: WordSet<&'static str>,
     /// Role modifiers ("foreign", "prime"): part of a title, not a title alone.
     pub modifiers: WordSet<&'static str>,
     /// Words never part of a person's name (lowercase).
@@ -33,6 +41,10 @@ pub struct Lexicon {
     pub occupations: WordSet<&'static str>,
     /// Short forms of given names: (short, full), lowercase ("ted", "edward").
     pub nicknames: Vec<(&'static str, &'static str)>,
+    /// Common given names of 106 countries (lowercase, romanised).
+    pub world_given: WordSet<&'static str>,
+    /// Common surnames of 75 countries (lowercase, romanised).
+    pub world_surnames: WordSet<&'static str>,
 }
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -64,13 +76,22 @@ pub fn lexicon() -> &'static Lexicon {
             given: lines(include_str!("../../../data/lexicon/given-names.txt")).collect(),
             common: lines(include_str!("../../../data/lexicon/common-words.txt")).collect(),
             titles: lines(titles_raw)
-                .map(|l| l.trim_start_matches(['!', '+']))
+                .map(|l| l.trim_start_matches(['!', '+', '=']))
                 .collect(),
             modifiers: lines(titles_raw)
                 .filter_map(|l| l.strip_prefix('+'))
                 .collect(),
             royal: lines(titles_raw)
                 .filter_map(|l| l.strip_prefix('!'))
+                .collect(),
+            given_sex: lines(include_str!("../../../data/lexicon/given-name-sexes.txt"))
+                .filter_map(|l| l.split_once(' '))
+                .collect(),
+            title_sex: lines(include_str!("../../../data/lexicon/title-sexes.txt"))
+                .filter_map(|l| l.split_once(' '))
+                .collect(),
+            lineage: lines(titles_raw)
+                .filter_map(|l| l.strip_prefix('='))
                 .collect(),
             stop,
             places,
@@ -79,6 +100,10 @@ pub fn lexicon() -> &'static Lexicon {
             occupations: lines(include_str!("../../../data/lexicon/occupations.txt")).collect(),
             nicknames: lines(include_str!("../../../data/lexicon/nicknames.txt"))
                 .filter_map(|l| l.split_once(' '))
+                .collect(),
+            world_given: lines(include_str!("../../../data/lexicon/world-given-names.txt"))
+                .collect(),
+            world_surnames: lines(include_str!("../../../data/lexicon/world-surnames.txt"))
                 .collect(),
         }
     })
@@ -93,13 +118,16 @@ pub const PARTICLES: &[&str] = &[
 impl Lexicon {
     /// A title or role word.
     pub fn is_title(&self, word: &str) -> bool {
-        with_lowercase(word, |w| self.titles.contains(w.trim_end_matches('.')))
+        // "Commander-in-Chief", "Editor-in-Chief".
+        with_lowercase(word, |w| {
+            self.titles.contains(w.trim_end_matches('.')) || w.contains("-in-")
+        })
     }
     /// A title word that makes a title on its own ("minister", "Mr"), not a modifier.
     pub fn is_head_title(&self, word: &str) -> bool {
         with_lowercase(word, |w| {
             let w = w.trim_end_matches('.');
-            self.titles.contains(w) && !self.modifiers.contains(w)
+            self.titles.contains(w) && !self.modifiers.contains(w) || w.contains("-in-")
         })
     }
     /// A word that cannot be part of a name: stop word, place or demonym.

@@ -5,10 +5,15 @@
 //!
 //! 1. **Same name**: full names (two words or more) whose name keys are equal are one person. The
 //!    key folds case, accents, hyphens and spaces, and common romanisation variants
-//!    (Hossein/Hussein, Mohammad/Muhammad, -ollah/-ullah), so `Amir-Abdollahian`,
+//!    (Hossein/Hussein, Mohammad/Muhammad, -ollah/-ullah, Sergei/Sergey), so `Amir-Abdollahian`,
 //!    `Amirabdollahian` and `Amir Abdollahian` agree.
 //! 2. **Same given name, near-identical surname**: a full name whose given name matches and whose
-//!    surname has the same consonant skeleton (Nazir/Nazer) joins, when a role word is shared.
+//!    surname has the same consonant skeleton (Nazir/Nazer, Araghchi/Araqchi) joins, when a role
+//!    word is shared; a two-word name with the same surname and a given name of the same
+//!    skeleton (Vladimir/Volodymyr) joins without one, and so does a name of three words or
+//!    more whose every word has the same skeleton (Shafei/Shafeie). A shorter form of exactly
+//!    one longer name (its last words, or the part before a particle), spelt the same or with
+//!    the same skeletons, joins it ("Modarres Khiabani" of "Hossein Modares Khiabani").
 //! 3. **Surname alone**: a one-word name joins the single full-name person whose last name it
 //!    is; when several people share that surname, the one sharing a role wins, and when that
 //!    does not decide (or more than 256 people share the surname), the name stays its own node.
@@ -62,27 +67,83 @@ pub fn canonical_token(t: &str) -> String {
             return format!("{stem}{to}");
         }
     }
+    // Russian and Ukrainian romanisations: Sergei/Sergey, Nikolai/Nikolay, Yuriy/Yury,
+    // Zelenskyy/Zelensky, Dmitrii/Dmitry.
+    if t.chars().count() >= 5 {
+        for (from, to) in [
+            ("yy", "y"),
+            ("iy", "y"),
+            ("ii", "y"),
+            ("ei", "ey"),
+            ("ai", "ay"),
+        ] {
+            if let Some(stem) = t.strip_suffix(from) {
+                return format!("{stem}{to}");
+            }
+        }
+    }
     t.to_string()
 }
 
-/// Name key of a full name: canonical words, joined without separators.
-fn name_key(name: &str) -> String {
-    name_tokens(name)
-        .iter()
-        .map(|t| canonical_token(t))
+/// The words of a name that identify the person, canonical: a short given name as its full
+/// form ("joe" as "joseph", from `data/lexicon/nicknames.txt`), and no middle initial or suffix
+/// ("Joseph R. Lindqvist, Jr." and "Joe Lindqvist" have the same words).
+fn key_tokens(name: &str) -> Vec<String> {
+    let toks = name_tokens(name);
+    let n = toks.len();
+    toks.iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            let middle_initial = n >= 3 && i > 0 && i + 1 < n && t.len() == 1;
+            let suffix = n >= 3 && i + 1 == n && matches!(t.as_str(), "jr" | "sr" | "ii" | "iii");
+            !middle_initial && !suffix
+        })
+        .map(|(i, t)| {
+            let t = canonical_token(t);
+            match nickname(&t) {
+                Some(full) if i == 0 && n >= 2 => full.to_string(),
+                _ => t,
+            }
+        })
         .collect()
 }
 
-/// The last word of a name, canonical, skipping particles such as `al`.
-fn surname(name: &str) -> Option<String> {
-    let toks = name_tokens(name);
-    toks.last().map(|t| canonical_token(t))
+/// The full given name of a short form ("joe" gives "joseph"); the first listed when there are
+/// several.
+fn nickname(short: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::default();
+        for line in include_str!("../../../data/lexicon/nicknames.txt").lines() {
+            if let Some((s, f)) = line.trim().split_once(' ')
+                && !line.starts_with('#')
+            {
+                map.entry(s).or_insert(f);
+            }
+        }
+        map
+    })
+    .get(short)
+    .copied()
 }
 
-/// Consonant skeleton of a word: vowels dropped, doubled letters collapsed.
+/// The last word of a name, canonical, suffix dropped.
+fn surname(name: &str) -> Option<String> {
+    key_tokens(name).pop()
+}
+
+/// Consonant skeleton of a word: romanisation variants of one sound folded (gh/q, kh/h, z/s,
+/// w/v, ph/f: "Araghchi" and "Araqchi"), vowels dropped, doubled letters collapsed.
 fn skeleton(word: &str) -> String {
+    let folded = word
+        .replace("gh", "q")
+        .replace("kh", "h")
+        .replace("ph", "f")
+        .replace('z', "s")
+        .replace('w', "v");
     let mut out = String::new();
-    for c in word.chars().filter(|c| !"aeiouy".contains(*c)) {
+    for c in folded.chars().filter(|c| !"aeiouy".contains(*c)) {
         if !out.ends_with(c) {
             out.push(c);
         }
@@ -124,8 +185,17 @@ struct NameKeys {
     words: u32,
     /// The name key.
     key: u32,
+    /// The same key, as the shorter forms of longer names are interned (`=` and the key).
+    short: u32,
+    /// The same name as skeletons, as the shorter forms of longer names are interned (`~`).
+    short_near: Option<u32>,
+    /// The shorter forms this name stands for.
+    parts: Box<[u32]>,
     /// Given name and surname skeleton (rule 2), when the skeleton is long enough to compare.
     near: Option<u32>,
+    /// Given name skeleton and surname as spelt (rule 2, no shared role needed), for two-word
+    /// names with long enough parts.
+    given_only: Option<u32>,
 }
 
 /// What the rules read of a list of roles, once per distinct list: role words, then role
@@ -172,16 +242,75 @@ fn in_blocks<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync, mut then
     }
 }
 
+/// A name's keys as strings, before interning into [`NameKeys`].
+struct NameStrings {
+    words: u32,
+    key: String,
+    near: Option<String>,
+    given_only: Option<String>,
+    /// A two-word name's words as skeletons, to find the longer name it is a form of.
+    short_near: Option<String>,
+    parts: Vec<String>,
+}
+
 /// A name's keys as strings (the costly part: transliteration and tokens).
-fn name_strings(name: &str) -> (u32, String, Option<String>) {
-    let toks = name_tokens(name);
-    let skeleton = skeleton(&surname(name).unwrap_or_default());
-    // A space cannot occur in either part.
+fn name_strings(name: &str) -> NameStrings {
+    let toks = key_tokens(name);
+    let skeleton = skeleton(toks.last().map_or("", String::as_str));
+    // Given name and surname as consonant skeletons ("Volodymyr Zelenskyy" and "Vladimir
+    // Zelensky" agree). A space cannot occur in either part.
     let near = (skeleton.len() >= 3).then(|| {
-        let given = toks.first().map(|t| canonical_token(t)).unwrap_or_default();
+        let given = toks.first().map(|t| self::skeleton(t)).unwrap_or_default();
         format!("{given} {skeleton}")
     });
-    (toks.len() as u32, name_key(name), near)
+    // Given name as a skeleton of four letters or more, surname as spelt ("Vladimir" and
+    // "Volodymyr Zelensky"): strong enough without a shared role.
+    // Or, for a name of three words or more, every word as a skeleton ("Gholam-Hossein Shafei"
+    // and "Shafeie").
+    let skeletons: Vec<String> = toks.iter().map(|t| self::skeleton(t)).collect();
+    let long_skeleton = |from: usize| {
+        let s = &skeletons[from..];
+        (s.iter().all(|k| !k.is_empty()) && s.iter().map(String::len).sum::<usize>() >= 6)
+            .then(|| format!("~{}", s.join(" ")))
+    };
+    let given_only = match toks.as_slice() {
+        [given, surname] if skeletons[0].len() >= 4 && surname.len() >= 5 => {
+            Some(format!("{}={surname}", skeletons[0]))
+        }
+        [_, _, _, ..] => long_skeleton(0).filter(|_| skeletons.concat().len() >= 8),
+        _ => None,
+    };
+    // The shorter forms a longer name stands for: its endings of two words or more ("Amir
+    // Abdollahian" of "Hossein Amir Abdollahian"), and the part before a particle ("Abdullah bin
+    // Zayed" of "Abdullah bin Zayed Al Nahyan").
+    let n = toks.len();
+    let mut parts = Vec::new();
+    if n >= 3 {
+        for k in 1..n - 1 {
+            parts.push(format!("={}", toks[k..].concat()));
+            // Spelt a little differently ("Modarres Khiabani" of "Hossein Modares Khiabani").
+            parts.extend(long_skeleton(k));
+        }
+        for k in 2..n - 1 {
+            if matches!(
+                toks[k].as_str(),
+                "al" | "el" | "bin" | "ibn" | "bint" | "ben" | "abu"
+            ) && toks[..k]
+                .iter()
+                .any(|t| matches!(t.as_str(), "bin" | "ibn" | "bint"))
+            {
+                parts.push(format!("={}", toks[..k].concat()));
+            }
+        }
+    }
+    NameStrings {
+        words: name_tokens(name).len() as u32,
+        short_near: (n == 2).then(|| long_skeleton(0)).flatten(),
+        key: toks.concat(),
+        near,
+        given_only,
+        parts,
+    }
 }
 
 /// A list of roles' words and heads as strings.
@@ -305,7 +434,9 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     let same_key = intern(SAME_KEY);
     let kept_apart = intern("same name as another person, kept apart: roles and dates disagree");
     let variant = intern("same given name, surname spelling variant, shared role");
+    let given_variant = intern("given name spelling variant, same surname");
     let only_surname = intern("surname of the only person with that name");
+    let shorter_form = intern("shorter form of the only person with that longer name");
     let surname_role = intern("surname and shared role");
     let first_seen = intern("first seen");
     let described_rules: HashMap<(Sym, Sym), Sym> = c
@@ -344,12 +475,20 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     in_blocks(
         &names,
         |&n| name_strings(text(n)),
-        |(n, key, near)| {
-            let near = near.map(|x| words.id(x));
+        |ns| {
+            let near = ns.near.map(|x| words.id(x));
+            let given_only = ns.given_only.map(|x| words.id(x));
+            let short_near = ns.short_near.map(|x| words.id(x));
+            let short = words.id(format!("={}", ns.key));
+            let parts = ns.parts.into_iter().map(|x| words.id(x)).collect();
             name_keys.push(NameKeys {
-                words: n,
-                key: words.id(key),
+                words: ns.words,
+                key: words.id(ns.key),
+                short,
+                short_near,
+                parts,
                 near,
+                given_only,
             })
         },
     );
@@ -387,6 +526,7 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
     let mut described: Vec<u32> = Vec::new();
     let mut namesakes: HashMap<u32, Vec<usize>> = HashMap::default();
     let mut by_skeleton: HashMap<u32, Vec<usize>> = HashMap::default();
+    let mut by_given_only: HashMap<u32, Vec<usize>> = HashMap::default();
 
     // Rules 1 and 2: full names, in document id order.
     let persons_of = |d: u32| {
@@ -448,19 +588,94 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
             if let Some(i) = near {
                 clusters[i].join(c, p, k.roles());
                 records[p as usize] = variant;
+                // Later forms spelt this way join this node by rule 1.
+                by_key.entry(k.name.key).or_insert(i);
+                continue;
+            }
+            let given_near = k
+                .name
+                .given_only
+                .and_then(|n| by_given_only.get(&n))
+                .into_iter()
+                .flatten()
+                .copied()
+                .find(|&i| !clusters[i].namesake_apart(date, k.heads()));
+            if let Some(i) = given_near {
+                clusters[i].join(c, p, k.roles());
+                extend(&mut clusters[i].heads, k.heads());
+                records[p as usize] = given_variant;
+                by_key.entry(k.name.key).or_insert(i);
                 continue;
             }
             by_key.insert(k.name.key, clusters.len());
             if let Some(n) = k.name.near {
                 by_skeleton.entry(n).or_default().push(clusters.len());
             }
+            if let Some(n) = k.name.given_only {
+                by_given_only.entry(n).or_default().push(clusters.len());
+            }
             clusters.push(Cluster::new(c, p, k.roles(), k.heads()));
         }
     }
 
+    // Rule 2b: a shorter form of exactly one longer name joins it ("Amir Abdollahian" and
+    // "Hossein Amir Abdollahian", "Abdullah bin Zayed" and "Abdullah bin Zayed Al Nahyan").
+    let mut by_part: HashMap<u32, Vec<usize>> = HashMap::default();
+    for (i, cluster) in clusters.iter().enumerate() {
+        for &part in keys_of(cluster.members[0]).name.parts.iter() {
+            let list = by_part.entry(part).or_default();
+            if list.last() != Some(&i) && list.len() <= MAX_CANDIDATES {
+                list.push(i);
+            }
+        }
+    }
+    let mut alive = vec![true; clusters.len()];
+    for j in 0..clusters.len() {
+        let first = clusters[j].members[0];
+        let k = keys_of(first);
+        if k.name.words < 2 {
+            continue;
+        }
+        let exact = by_part.get(&k.name.short).map(Vec::as_slice);
+        let near = || {
+            k.name
+                .short_near
+                .and_then(|s| by_part.get(&s))
+                .map(Vec::as_slice)
+        };
+        let Some([i]) = exact.or_else(near) else {
+            continue;
+        };
+        let i = *i;
+        work::tick(clusters[j].members.len());
+        let date = date_of(first);
+        if i == j || !alive[i] || clusters[i].namesake_apart(date, &clusters[j].heads) {
+            continue;
+        }
+        let moved = std::mem::take(&mut clusters[j].members);
+        let (heads, roles) = (
+            std::mem::take(&mut clusters[j].heads),
+            std::mem::take(&mut clusters[j].roles),
+        );
+        for p in moved {
+            clusters[i].add(c, p);
+            records[p as usize] = shorter_form;
+        }
+        extend(&mut clusters[i].heads, &heads);
+        extend(&mut clusters[i].roles, &roles);
+        alive[j] = false;
+        if let Some(slot) = by_key.get_mut(&k.name.key) {
+            *slot = i;
+        }
+    }
+    drop(by_part);
+
     // Rule 3: one-word names.
     let mut by_surname: HashMap<u32, Vec<usize>> = HashMap::default();
     for (i, cluster) in clusters.iter().enumerate() {
+        if !alive[i] {
+            continue;
+        }
         let name = &strings[form(cluster.members[0]).name.0 as usize];
         if let Some(s) = surname(name) {
             by_surname.entry(words.id(s)).or_default().push(i);
@@ -555,6 +770,7 @@ pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved 
 
     let mut nodes: Vec<(PersonNode, Vec<u32>)> = clusters
         .into_par_iter()
+        .filter(|cluster| !cluster.members.is_empty())
         .map(|cluster| {
             let node = node_of(c, strings, &cluster.members, &records);
             (node, cluster.members)
@@ -588,7 +804,14 @@ fn role_heads(roles: &[&str]) -> BTreeSet<String> {
     roles
         .iter()
         .filter_map(|r| {
-            let words: Vec<String> = name_tokens(r);
+            // A prepositional title is headed before its preposition: "Aide to the Russian
+            // President" is an aide, "Vice Chancellor of Austria" a vice chancellor.
+            let words: Vec<String> = name_tokens(r)
+                .into_iter()
+                .take_while(|w| {
+                    !matches!(w.as_str(), "of" | "to" | "for" | "on" | "in" | "at" | "and")
+                })
+                .collect();
             let last = words.last()?.clone();
             let before = words.len().checked_sub(2).map(|i| words[i].as_str());
             Some(match before {

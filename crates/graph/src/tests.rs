@@ -16,8 +16,14 @@ fn met(doc: &str, a: usize, b: usize, confidence: f64) -> Event {
     Event {
         kind: EdgeKind::Met,
         participants: vec![
-            Participant { person: a, side: 0 },
-            Participant { person: b, side: 1 },
+            Participant {
+                person: a,
+                side: whomet_core::Side::Subject,
+            },
+            Participant {
+                person: b,
+                side: whomet_core::Side::Object,
+            },
         ],
         joint: false,
         date: None,
@@ -304,5 +310,120 @@ fn people_resolution_stays_linear_when_many_share_a_surname_or_a_role() {
     assert!(
         large as f64 <= 2.5 * small as f64,
         "doubling the articles took {small} -> {large} steps"
+    );
+}
+
+#[test]
+fn middle_initials_suffixes_nicknames_and_shorter_forms_join_the_full_name() {
+    check(
+        &[
+            doc(
+                "d1",
+                vec![
+                    person("Joseph R. Lindqvist, Jr.", &["President"]),
+                    person("Tomas Amir Vellner", &[]),
+                    person("Khalid bin Tariq Al Sabri", &[]),
+                ],
+                vec![],
+            ),
+            doc(
+                "d2",
+                vec![
+                    person("Joe Lindqvist", &[]),
+                    person("Amir Vellner", &[]),
+                    person("Khalid bin Tariq", &[]),
+                ],
+                vec![],
+            ),
+            doc("d3", vec![person("Lindqvist", &["President"])], vec![]),
+        ],
+        expect_test::expect![[r#"
+            joseph-r-lindqvist-jr [Joseph R. Lindqvist, Jr.] aka ["Joe Lindqvist", "Lindqvist"]
+            khalid-bin-tariq-al-sabri [Khalid bin Tariq Al Sabri] aka ["Khalid bin Tariq"]
+            tomas-amir-vellner [Tomas Amir Vellner] aka ["Amir Vellner"]
+        "#]],
+    );
+}
+
+#[test]
+fn a_shorter_form_of_two_longer_names_stays_apart() {
+    check(
+        &[
+            doc("d1", vec![person("Tomas Amir Vellner", &[])], vec![]),
+            doc("d2", vec![person("Hana Amir Vellner", &[])], vec![]),
+            doc("d3", vec![person("Amir Vellner", &[])], vec![]),
+        ],
+        expect_test::expect![[r#"
+            amir-vellner [Amir Vellner] aka []
+            hana-amir-vellner [Hana Amir Vellner] aka []
+            tomas-amir-vellner [Tomas Amir Vellner] aka []
+        "#]],
+    );
+}
+
+#[test]
+fn transliteration_variants_join() {
+    check(
+        &[
+            doc(
+                "d1",
+                vec![
+                    person("Sergei Vellnikov", &[]),
+                    person("Volodymyr Hrenkyy", &[]),
+                    person("Abbas Araghvani", &["Foreign Minister"]),
+                ],
+                vec![],
+            ),
+            doc(
+                "d2",
+                vec![
+                    person("Sergey Vellnikov", &[]),
+                    person("Vladimir Hrenky", &["Clown-in-Chief"]),
+                    person("Abbas Araqvani", &["Minister"]),
+                ],
+                vec![],
+            ),
+            doc(
+                "d3",
+                vec![person("Anna Hrenky", &[]), person("Abbas Araqvani", &[])],
+                vec![],
+            ),
+        ],
+        expect_test::expect![[r#"
+            abbas-araqvani [Abbas Araqvani] aka ["Abbas Araghvani"]
+            anna-hrenky [Anna Hrenky] aka []
+            sergei-vellnikov [Sergei Vellnikov] aka ["Sergey Vellnikov"]
+            vladimir-hrenky [Vladimir Hrenky] aka ["Volodymyr Hrenkyy"]
+        "#]],
+    );
+}
+
+#[test]
+fn long_names_and_shorter_forms_spelt_a_little_differently_join() {
+    check(
+        &[
+            doc(
+                "d1",
+                vec![
+                    person("Gholam-Hossein Vellani", &[]),
+                    person("Hossein Modares Tavrizi", &[]),
+                ],
+                vec![],
+            ),
+            doc(
+                "d2",
+                vec![
+                    person("Gholam-Hossein Vellanie", &[]),
+                    person("Modarres Tavrizi", &[]),
+                ],
+                vec![],
+            ),
+            doc("d3", vec![person("Anna Vellanie", &[])], vec![]),
+        ],
+        expect_test::expect![[r#"
+            anna-vellanie [Anna Vellanie] aka []
+            gholam-hossein-vellani [Gholam-Hossein Vellani] aka ["Gholam-Hossein Vellanie"]
+            hossein-modares-tavrizi [Hossein Modares Tavrizi] aka ["Modarres Tavrizi"]
+        "#]],
     );
 }

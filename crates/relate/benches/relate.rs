@@ -15,9 +15,9 @@ use whomet_extract::{Extraction, Input, extract, prepare};
 /// Articles in `data/corpus`.
 const DOCS: usize = 5;
 /// Events (meetings, calls, planned meetings) of the five articles.
-const EVENTS: usize = 17;
+const EVENTS: usize = 14;
 /// Pairs of people those events claim.
-const PAIRS: usize = 20;
+const PAIRS: usize = 16;
 
 #[path = "../../../benches/corpus.rs"]
 mod corpus;

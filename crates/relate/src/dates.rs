@@ -1,7 +1,10 @@
 //! Date of an event, resolved against the document date and the event's tense.
 
+use crate::text::LowerWords;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use whomet_core::Event;
 use whomet_core::{Document, EdgeKind, PartialDate};
+use whomet_extract::Extraction;
 use whomet_extract::month_number;
 use whomet_extract::segment::Token;
 
@@ -165,6 +168,55 @@ fn weekday_date(base: NaiveDate, wd: Weekday, future: bool) -> NaiveDate {
     } else {
         base - Duration::days((from - to).rem_euclid(7))
     }
+}
+
+/// The date of an event whose sentence gives none: that of the last event of the article
+/// sharing a participant (narratives keep their time), else a date in the sentence before, else,
+/// for a MET in a dated report, the report's date.
+pub fn context_date(
+    doc: &Document,
+    ex: &Extraction,
+    si: usize,
+    event: &Event,
+    events: &[Event],
+    prev_cache: &mut [Option<Option<whomet_core::PartialDate>>; 2],
+) -> Option<whomet_core::PartialDate> {
+    let shares = |e: &Event| {
+        e.participants
+            .iter()
+            .any(|p| event.participants.iter().any(|q| q.person == p.person))
+    };
+    // The last few events only: narratives refer back a short way.
+    if let Some(d) = events
+        .iter()
+        .rev()
+        .take(8)
+        .filter(|e| shares(e))
+        .find_map(|e| e.date)
+    {
+        return Some(d);
+    }
+    let future = usize::from(event.kind == whomet_core::EdgeKind::Planned);
+    let before = *prev_cache[future].get_or_insert_with(|| {
+        let prev = si.checked_sub(1)?;
+        let toks: Vec<Token<'_>> = ex.segments.non_space(&doc.text, prev).collect();
+        let mut lower_buf = LowerWords::default();
+        let lower = lower_buf.of(&toks);
+        let about_a_meeting = lower.iter().any(|w| {
+            matches!(
+                *w,
+                "meeting" | "meetings" | "talks" | "visit" | "met" | "summit"
+            )
+        });
+        about_a_meeting
+            .then(|| resolve(doc, &toks, &lower, event.kind, false))
+            .flatten()
+    });
+    before.or_else(|| {
+        (event.kind == whomet_core::EdgeKind::Met)
+            .then(|| doc.date.map(whomet_core::PartialDate::from_naive))
+            .flatten()
+    })
 }
 
 #[cfg(test)]

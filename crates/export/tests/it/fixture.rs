@@ -6,12 +6,13 @@ use whomet_core::{EdgeKind, PartialDate, Span};
 use whomet_graph::{EdgeData, EventId, Graph, PersonNode};
 
 /// Four people (added in id order) and four edges (in (source, target, kind) order): quotes,
-/// backslashes, markup, newlines, tabs, CR, control characters, an emoji, Arabic and Persian
-/// script, `;` inside list items, and values starting with `=`, `+`, `-` and `@`.
+/// backslashes, markup, newlines, tabs, CR, control characters, entity text (`&#1;`), an emoji,
+/// Arabic and Persian script, `;` inside list items and a document id, and values starting with
+/// `=`, `+`, `-`, `@` and `'`.
 pub fn fixture() -> Graph {
     let mut g = Graph::default();
     // Documents in id order, as the graph builder keeps them.
-    for d in ["-doc3", "a1", "a2"] {
+    for d in ["-doc3", "a1", "a2", "a3;b"] {
         g.add_doc(d);
     }
     let amir = person(
@@ -42,11 +43,18 @@ pub fn fixture() -> Graph {
         &mut g,
         "ismail-haniyeh",
         "إسماعيل هنية",
-        &["Haniyeh", "Ismail Haniyeh 🕊️"],
+        &["'Abu al-Abed", "Haniyeh", "Ismail Haniyeh 🕊️"],
         &["head of Hamas's political bureau"],
         &["-doc3", "a1", "a2"],
     );
-    person(&mut g, "zed", "Zed\r\nCtrl\u{1}\u{FFFF}End", &[], &[], &[]);
+    person(
+        &mut g,
+        "zed",
+        "Zed\r\nCtrl\u{1}\u{FFFF}\tEnd &#1;",
+        &[],
+        &[],
+        &["a3;b"],
+    );
 
     let contact = evidence(
         &mut g,
@@ -82,7 +90,7 @@ pub fn fixture() -> Graph {
         &mut g,
         ("a1", 49, 90),
         "They will meet again.",
-        "will meet",
+        "'will meet",
         0.5,
         (PartialDate::parse("2024"), Some("@Home")),
     );
@@ -102,7 +110,7 @@ pub fn fixture() -> Graph {
 }
 
 fn doc(g: &Graph, id: &str) -> whomet_graph::DocId {
-    (0..3)
+    (0..4)
         .map(whomet_graph::DocId)
         .find(|&d| g.doc(d) == id)
         .expect("fixture document")
@@ -161,4 +169,54 @@ fn edge(g: &mut Graph, kind: EdgeKind, confidence: f64, evidence: Vec<EventId>) 
         weight,
         ..g.edge_data(kind, list)
     }
+}
+
+/// Writes every format of the fixture into `dir`, and `fixture.json`, the graph itself (people
+/// and edges with every field), for `ci/clients/check.py`. Returns the number of files.
+pub fn write_fixture(dir: &std::path::Path) -> Result<usize, Box<dyn std::error::Error>> {
+    use whomet_export::{Format, render};
+    std::fs::create_dir_all(dir)?;
+    let graph = fixture();
+    let mut n = 0;
+    for format in Format::ALL {
+        for (name, bytes) in render(format, &graph)? {
+            std::fs::write(dir.join(name), bytes)?;
+            n += 1;
+        }
+    }
+    let people: Vec<_> = graph
+        .nodes()
+        .map(|n| {
+            let documents: Vec<&str> = graph.docs(&n.documents).collect();
+            let aliases: Vec<&str> = graph.strs(&n.aliases).collect();
+            let roles: Vec<&str> = graph.strs(&n.roles).collect();
+            serde_json::json!({"id": n.id, "label": n.label, "aliases": aliases,
+                "roles": roles, "mentions": n.mentions, "documents": documents})
+        })
+        .collect();
+    let edges: Vec<_> = graph
+        .edges()
+        .map(|(a, b, e)| {
+            let evidence: Vec<_> = graph
+                .evidence(e)
+                .map(|x| {
+                    let cues: Vec<&str> = x.cues().collect();
+                    serde_json::json!({"date": x.date, "place": x.place, "evidence": {
+                        "doc": x.doc, "sentence": x.sentence, "text": x.text,
+                        "trigger": x.trigger, "confidence": x.confidence, "cues": cues}})
+                })
+                .collect();
+            let data = serde_json::json!({"kind": e.kind, "confidence": e.confidence,
+                "weight": e.weight, "documents": graph.documents(e),
+                "first_date": e.first_date, "last_date": e.last_date,
+                "places": graph.places(e), "evidence": evidence});
+            serde_json::json!({"source": a.id, "target": b.id, "data": data})
+        })
+        .collect();
+    let truth = serde_json::json!({"people": people, "edges": edges});
+    std::fs::write(
+        dir.join("fixture.json"),
+        serde_json::to_string_pretty(&truth)? + "\n",
+    )?;
+    Ok(n + 1)
 }

@@ -3,6 +3,8 @@
 //! the formats issue 5 added).
 
 mod fixture;
+mod issue15;
+mod issue18;
 mod issue5;
 mod round_trip;
 mod snapshots;

@@ -30,104 +30,104 @@ fn graphml() {
         Format::GraphMl,
         &fixture(),
         expect![[r#"
-        ==> graph.graphml <==
-        <?xml version="1.0" encoding="UTF-8"?>
-        <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
-          <key id="label" for="node" attr.name="label" attr.type="string"/>
-          <key id="aliases" for="node" attr.name="aliases" attr.type="string"/>
-          <key id="roles" for="node" attr.name="roles" attr.type="string"/>
-          <key id="n_type" for="node" attr.name="type" attr.type="string"/>
-          <key id="mentions" for="node" attr.name="mentions" attr.type="int"/>
-          <key id="n_documents" for="node" attr.name="documents" attr.type="int"/>
-          <key id="e_type" for="edge" attr.name="type" attr.type="string"/>
-          <key id="confidence" for="edge" attr.name="confidence" attr.type="double"/>
-          <key id="weight" for="edge" attr.name="weight" attr.type="double"/>
-          <key id="evidence" for="edge" attr.name="evidence" attr.type="int"/>
-          <key id="e_documents" for="edge" attr.name="documents" attr.type="string"/>
-          <key id="first_date" for="edge" attr.name="first_date" attr.type="string"/>
-          <key id="last_date" for="edge" attr.name="last_date" attr.type="string"/>
-          <key id="places" for="edge" attr.name="places" attr.type="string"/>
-          <key id="edge_id" for="edge" attr.name="edge_id" attr.type="string"/>
-          <graph id="whomet" edgedefault="undirected">
-            <node id="amir-abdollahian">
-              <data key="label">Hossein Amir-Abdollahian</data>
-              <data key="aliases">Amir-Abdollahian; حسین امیرعبداللهیان</data>
-              <data key="roles">Foreign Minister</data>
-              <data key="n_type">PERSON</data>
-              <data key="mentions">5</data>
-              <data key="n_documents">2</data>
-            </node>
-            <node id="bob">
-              <data key="label">Bob &quot;The Builder&quot; O&apos;Neil &lt;Ltd&gt; &amp; Co\Sons</data>
-              <data key="aliases">+Bobby; -Bob; =HYPERLINK(&quot;http://x&quot;); @bob; Bob&#10;Newline; Bob&#9;Tab; Bob, Jr.</data>
-              <data key="roles">C:\new\table; owner, builder</data>
-              <data key="n_type">PERSON</data>
-              <data key="mentions">5</data>
-              <data key="n_documents">2</data>
-            </node>
-            <node id="ismail-haniyeh">
-              <data key="label">إسماعيل هنية</data>
-              <data key="aliases">Haniyeh; Ismail Haniyeh 🕊️</data>
-              <data key="roles">head of Hamas&apos;s political bureau</data>
-              <data key="n_type">PERSON</data>
-              <data key="mentions">7</data>
-              <data key="n_documents">3</data>
-            </node>
-            <node id="zed">
-              <data key="label">Zed&#13;&#10;Ctrl��End</data>
-              <data key="aliases"></data>
-              <data key="roles"></data>
-              <data key="n_type">PERSON</data>
-              <data key="mentions">1</data>
-              <data key="n_documents">0</data>
-            </node>
-            <edge id="e0" source="amir-abdollahian" target="bob">
-              <data key="e_type">CONTACT</data>
-              <data key="confidence">0.6</data>
-              <data key="weight">0.6</data>
-              <data key="evidence">1</data>
-              <data key="e_documents">a2</data>
-              <data key="first_date"></data>
-              <data key="last_date"></data>
-              <data key="places"></data>
-              <data key="edge_id">e0</data>
-            </edge>
-            <edge id="e1" source="amir-abdollahian" target="ismail-haniyeh">
-              <data key="e_type">MET</data>
-              <data key="confidence">0.97</data>
-              <data key="weight">1.6</data>
-              <data key="evidence">2</data>
-              <data key="e_documents">a1; a2</data>
-              <data key="first_date">2024-03</data>
-              <data key="last_date">2024-03-26</data>
-              <data key="places">Doha; Tehran</data>
-              <data key="edge_id">e1</data>
-            </edge>
-            <edge id="e2" source="amir-abdollahian" target="ismail-haniyeh">
-              <data key="e_type">PLANNED</data>
-              <data key="confidence">0.5</data>
-              <data key="weight">0.5</data>
-              <data key="evidence">1</data>
-              <data key="e_documents">a1</data>
-              <data key="first_date">2024</data>
-              <data key="last_date">2024</data>
-              <data key="places">@Home</data>
-              <data key="edge_id">e2</data>
-            </edge>
-            <edge id="e3" source="bob" target="ismail-haniyeh">
-              <data key="e_type">MET</data>
-              <data key="confidence">0.25</data>
-              <data key="weight">0.25</data>
-              <data key="evidence">1</data>
-              <data key="e_documents">-doc3</data>
-              <data key="first_date"></data>
-              <data key="last_date"></data>
-              <data key="places">+Gaza, Rafah</data>
-              <data key="edge_id">e3</data>
-            </edge>
-          </graph>
-        </graphml>
-    "#]],
+            ==> graph.graphml <==
+            <?xml version="1.0" encoding="UTF-8"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+              <key id="label" for="node" attr.name="label" attr.type="string"/>
+              <key id="aliases" for="node" attr.name="aliases" attr.type="string"/>
+              <key id="roles" for="node" attr.name="roles" attr.type="string"/>
+              <key id="n_type" for="node" attr.name="type" attr.type="string"/>
+              <key id="mentions" for="node" attr.name="mentions" attr.type="int"/>
+              <key id="n_documents" for="node" attr.name="documents" attr.type="int"/>
+              <key id="e_type" for="edge" attr.name="type" attr.type="string"/>
+              <key id="confidence" for="edge" attr.name="confidence" attr.type="double"/>
+              <key id="weight" for="edge" attr.name="weight" attr.type="double"/>
+              <key id="evidence" for="edge" attr.name="evidence" attr.type="int"/>
+              <key id="e_documents" for="edge" attr.name="documents" attr.type="string"/>
+              <key id="first_date" for="edge" attr.name="first_date" attr.type="string"/>
+              <key id="last_date" for="edge" attr.name="last_date" attr.type="string"/>
+              <key id="places" for="edge" attr.name="places" attr.type="string"/>
+              <key id="edge_id" for="edge" attr.name="edge_id" attr.type="string"/>
+              <graph id="whomet" edgedefault="undirected">
+                <node id="amir-abdollahian">
+                  <data key="label">Hossein Amir-Abdollahian</data>
+                  <data key="aliases">Amir-Abdollahian; حسین امیرعبداللهیان</data>
+                  <data key="roles">Foreign Minister</data>
+                  <data key="n_type">PERSON</data>
+                  <data key="mentions">5</data>
+                  <data key="n_documents">2</data>
+                </node>
+                <node id="bob">
+                  <data key="label">Bob &quot;The Builder&quot; O&apos;Neil &lt;Ltd&gt; &amp; Co\Sons</data>
+                  <data key="aliases">+Bobby; -Bob; =HYPERLINK(&quot;http://x&quot;); @bob; Bob&#10;Newline; Bob&#9;Tab; Bob, Jr.</data>
+                  <data key="roles">C:\new\table; owner, builder</data>
+                  <data key="n_type">PERSON</data>
+                  <data key="mentions">5</data>
+                  <data key="n_documents">2</data>
+                </node>
+                <node id="ismail-haniyeh">
+                  <data key="label">إسماعيل هنية</data>
+                  <data key="aliases">&apos;Abu al-Abed; Haniyeh; Ismail Haniyeh 🕊️</data>
+                  <data key="roles">head of Hamas&apos;s political bureau</data>
+                  <data key="n_type">PERSON</data>
+                  <data key="mentions">7</data>
+                  <data key="n_documents">3</data>
+                </node>
+                <node id="zed">
+                  <data key="label">Zed&#13;&#10;Ctrl��&#9;End &amp;#1;</data>
+                  <data key="aliases"></data>
+                  <data key="roles"></data>
+                  <data key="n_type">PERSON</data>
+                  <data key="mentions">3</data>
+                  <data key="n_documents">1</data>
+                </node>
+                <edge id="e0" source="amir-abdollahian" target="bob">
+                  <data key="e_type">CONTACT</data>
+                  <data key="confidence">0.6</data>
+                  <data key="weight">0.6</data>
+                  <data key="evidence">1</data>
+                  <data key="e_documents">a2</data>
+                  <data key="first_date"></data>
+                  <data key="last_date"></data>
+                  <data key="places"></data>
+                  <data key="edge_id">e0</data>
+                </edge>
+                <edge id="e1" source="amir-abdollahian" target="ismail-haniyeh">
+                  <data key="e_type">MET</data>
+                  <data key="confidence">0.97</data>
+                  <data key="weight">1.6</data>
+                  <data key="evidence">2</data>
+                  <data key="e_documents">a1; a2</data>
+                  <data key="first_date">2024-03</data>
+                  <data key="last_date">2024-03-26</data>
+                  <data key="places">Doha; Tehran</data>
+                  <data key="edge_id">e1</data>
+                </edge>
+                <edge id="e2" source="amir-abdollahian" target="ismail-haniyeh">
+                  <data key="e_type">PLANNED</data>
+                  <data key="confidence">0.5</data>
+                  <data key="weight">0.5</data>
+                  <data key="evidence">1</data>
+                  <data key="e_documents">a1</data>
+                  <data key="first_date">2024</data>
+                  <data key="last_date">2024</data>
+                  <data key="places">@Home</data>
+                  <data key="edge_id">e2</data>
+                </edge>
+                <edge id="e3" source="bob" target="ismail-haniyeh">
+                  <data key="e_type">MET</data>
+                  <data key="confidence">0.25</data>
+                  <data key="weight">0.25</data>
+                  <data key="evidence">1</data>
+                  <data key="e_documents">-doc3</data>
+                  <data key="first_date"></data>
+                  <data key="last_date"></data>
+                  <data key="places">+Gaza, Rafah</data>
+                  <data key="edge_id">e3</data>
+                </edge>
+              </graph>
+            </graphml>
+        "#]],
     );
 }
 
@@ -136,20 +136,20 @@ fn dot() {
     check(
         Format::Dot,
         &fixture(),
-        expect![[r#"
+        expect![[r##"
             ==> graph.dot <==
             graph whomet {
-              graph[pack=16 packmode="graph"]
-              "amir-abdollahian"[label="Hossein Amir-Abdollahian" tooltip="Hossein Amir-Abdollahian\naliases: Amir-Abdollahian; حسین امیرعبداللهیان\nroles: Foreign Minister\nmentions: 5, documents: 2" width=1.18 fontsize=17.46]
-              "bob"[label="Bob \"The Builder\" O'Neil <Ltd> & Co\\Sons" tooltip="Bob \"The Builder\" O'Neil <Ltd> & Co\\Sons\naliases: +Bobby; -Bob; =HYPERLINK(\"http://x\"); @bob; Bob\nNewline; Bob⟨U+0009⟩Tab; Bob; Jr.\nroles: C:\\new\\table; owner; builder\nmentions: 5, documents: 2" width=1.10 fontsize=16.83]
-              "ismail-haniyeh"[label="إسماعيل هنية" tooltip="إسماعيل هنية\naliases: Haniyeh; Ismail Haniyeh 🕊️\nroles: head of Hamas's political bureau\nmentions: 7, documents: 3" width=1.18 fontsize=17.46]
-              "zed"[label="Zed\nCtrl��End" tooltip="Zed\nCtrl��End\naliases: none\nroles: none\nmentions: 1, documents: 0" width=0.75 fontsize=14.00 color=gray60 fontcolor=gray40]
-              "amir-abdollahian" -- "bob" [style=dashed color=royalblue penwidth=2.80 tooltip="Hossein Amir-Abdollahian CONTACT Bob \"The Builder\" O'Neil <Ltd> & Co\\Sons\ndate: unknown\nplaces: unknown\nevidence: 1, documents: 1"]
-              "amir-abdollahian" -- "ismail-haniyeh" [style=solid color=black penwidth=3.91 tooltip="Hossein Amir-Abdollahian MET إسماعيل هنية\ndate: 2024-03 to 2024-03-26\nplaces: Doha; Tehran\nevidence: 2, documents: 2"]
-              "amir-abdollahian" -- "ismail-haniyeh" [style=dotted color=darkorange penwidth=2.50 tooltip="Hossein Amir-Abdollahian PLANNED إسماعيل هنية\ndate: 2024\nplaces: @Home\nevidence: 1, documents: 1"]
-              "bob" -- "ismail-haniyeh" [style=solid color=black penwidth=1.75 tooltip="Bob \"The Builder\" O'Neil <Ltd> & Co\\Sons MET إسماعيل هنية\ndate: unknown\nplaces: +Gaza; Rafah\nevidence: 1, documents: 1"]
+              graph[label="whomet: 4 people" labelloc=t fontsize=20.00 outputorder=edgesfirst]
+              "amir-abdollahian"[label="Hossein Amir-Abdollahian" tooltip="Hossein Amir-Abdollahian\naliases: Amir-Abdollahian; حسین امیرعبداللهیان\nroles: Foreign Minister\nmentions: 5, documents: 2" width=1.18 fontsize=17.46 pos="60.0,106.4" style=filled fillcolor="#c7dded" color="#1f77b4"]
+              "bob"[label="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons" tooltip="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons\naliases: +Bobby; -Bob; =HYPERLINK(\"http://x\"); @bob; Bob\nNewline; Bob Tab; Bob; Jr.\nroles: C:\\new\\table; owner; builder\nmentions: 5, documents: 2" width=1.10 fontsize=16.83 pos="141.4,147.7" style=filled fillcolor="#c7dded" color="#1f77b4"]
+              "ismail-haniyeh"[label="إسماعيل هنية" tooltip="إسماعيل هنية\naliases: 'Abu al-Abed; Haniyeh; Ismail Haniyeh 🕊️\nroles: head of Hamas's political bureau\nmentions: 7, documents: 3" width=1.18 fontsize=17.46 pos="116.1,60.0" style=filled fillcolor="#c7dded" color="#1f77b4"]
+              "zed"[label="Zed\nCtrl�� End &amp;#1;" tooltip="Zed\nCtrl�� End &amp;#1;\naliases: none\nroles: none\nmentions: 3, documents: 1" width=0.75 fontsize=14.00 pos="380.0,104.7" color=gray60 fontcolor=gray40]
+              "amir-abdollahian" -- "bob" [style=dashed color=royalblue penwidth=2.48 tooltip="Hossein Amir-Abdollahian CONTACT Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons\ndate: unknown\nplaces: unknown\nevidence: 1, documents: 1"]
+              "amir-abdollahian" -- "ismail-haniyeh" [style=solid color=black penwidth=5.67 tooltip="Hossein Amir-Abdollahian MET إسماعيل هنية\ndate: 2024-03 to 2024-03-26\nplaces: Doha; Tehran\nevidence: 2, documents: 2"]
+              "amir-abdollahian" -- "ismail-haniyeh" [style=dotted color=darkorange penwidth=1.88 tooltip="Hossein Amir-Abdollahian PLANNED إسماعيل هنية\ndate: 2024\nplaces: @Home\nevidence: 1, documents: 1"]
+              "bob" -- "ismail-haniyeh" [style=solid color=black penwidth=0.84 tooltip="Bob \"The Builder\" O'Neil <Ltd> &amp; Co\\Sons MET إسماعيل هنية\ndate: unknown\nplaces: +Gaza; Rafah\nevidence: 1, documents: 1"]
             }
-        "#]],
+        "##]],
     );
 }
 
@@ -159,19 +159,19 @@ fn neo4j_csv() {
         Format::Neo4jCsv,
         &fixture(),
         expect![[r#"
-        ==> nodes.csv <==
-        personId:ID(Person),name,aliases:string[],roles:string[],mentions:int,documents:int,:LABEL
-        amir-abdollahian,Hossein Amir-Abdollahian,Amir-Abdollahian;حسین امیرعبداللهیان,Foreign Minister,5,2,Person
-        bob,"Bob ""The Builder"" O'Neil <Ltd> & Co\Sons","+Bobby;-Bob;=HYPERLINK(""http://x"");@bob;Bob Newline;Bob Tab;Bob, Jr.","C:\new\table;owner, builder",5,2,Person
-        ismail-haniyeh,إسماعيل هنية,Haniyeh;Ismail Haniyeh 🕊️,head of Hamas's political bureau,7,3,Person
-        zed,Zed  Ctrl⟨U+0001⟩⟨U+FFFF⟩End,,,1,0,Person
-        ==> relationships.csv <==
-        :START_ID(Person),:END_ID(Person),:TYPE,confidence:float,weight:float,evidence:int,documents:string[],first_date,last_date,places:string[]
-        amir-abdollahian,bob,CONTACT,0.6,0.6,1,a2,,,
-        amir-abdollahian,ismail-haniyeh,MET,0.97,1.6,2,a1;a2,2024-03,2024-03-26,Doha;Tehran
-        amir-abdollahian,ismail-haniyeh,PLANNED,0.5,0.5,1,a1,2024,2024,@Home
-        bob,ismail-haniyeh,MET,0.25,0.25,1,-doc3,,,"+Gaza, Rafah"
-    "#]],
+            ==> nodes.csv <==
+            personId:ID(Person),name,aliases:string[],roles:string[],mentions:int,documents:int,:LABEL
+            amir-abdollahian,Hossein Amir-Abdollahian,Amir-Abdollahian;حسین امیرعبداللهیان,Foreign Minister,5,2,Person
+            bob,"Bob ""The Builder"" O'Neil <Ltd> & Co\Sons","+Bobby;-Bob;=HYPERLINK(""http://x"");@bob;Bob Newline;Bob Tab;Bob, Jr.","C:\new\table;owner, builder",5,2,Person
+            ismail-haniyeh,إسماعيل هنية,'Abu al-Abed;Haniyeh;Ismail Haniyeh 🕊️,head of Hamas's political bureau,7,3,Person
+            zed,Zed  Ctrl⟨U+0001⟩⟨U+FFFF⟩ End &#1;,,,3,1,Person
+            ==> relationships.csv <==
+            :START_ID(Person),:END_ID(Person),:TYPE,confidence:float,weight:float,evidence:int,documents:string[],first_date,last_date,places:string[]
+            amir-abdollahian,bob,CONTACT,0.6,0.6,1,a2,,,
+            amir-abdollahian,ismail-haniyeh,MET,0.97,1.6,2,a1;a2,2024-03,2024-03-26,Doha;Tehran
+            amir-abdollahian,ismail-haniyeh,PLANNED,0.5,0.5,1,a1,2024,2024,@Home
+            bob,ismail-haniyeh,MET,0.25,0.25,1,-doc3,,,"+Gaza, Rafah"
+        "#]],
     );
 }
 
@@ -181,14 +181,14 @@ fn evidence_csv() {
         Format::EvidenceCsv,
         &fixture(),
         expect![[r#"
-        ==> evidence.csv <==
-        source,target,source_name,target_name,type,document,start,end,sentence,trigger,date,place,confidence
-        amir-abdollahian,bob,Hossein Amir-Abdollahian,"Bob ""The Builder"" O'Neil <Ltd> & Co\Sons",CONTACT,a2,10,52,"He said ""=1+1"" on the phone.",'=spoke,,,0.6
-        amir-abdollahian,ismail-haniyeh,Hossein Amir-Abdollahian,إسماعيل هنية,MET,a1,0,48,Amir-Abdollahian met Haniyeh in Doha.,met,2024-03-26,Doha,0.9
-        amir-abdollahian,ismail-haniyeh,Hossein Amir-Abdollahian,إسماعيل هنية,MET,a2,100,171,They held talks in Tehran.,held talks,2024-03,Tehran,0.7
-        amir-abdollahian,ismail-haniyeh,Hossein Amir-Abdollahian,إسماعيل هنية,PLANNED,a1,49,90,They will meet again.,will meet,2024,'@Home,0.5
-        bob,ismail-haniyeh,"Bob ""The Builder"" O'Neil <Ltd> & Co\Sons",إسماعيل هنية,MET,'-doc3,7,30,'-Bob met إسماعيل هنية 🕊️.,'@met,,'+Gaza; Rafah,0.25
-    "#]],
+            ==> evidence.csv <==
+            source,target,source_name,target_name,type,document,start,end,sentence,trigger,date,place,confidence
+            amir-abdollahian,bob,Hossein Amir-Abdollahian,"Bob ""The Builder"" O'Neil <Ltd> & Co\Sons",CONTACT,a2,10,52,"He said ""=1+1"" on the phone.",'=spoke,,,0.6
+            amir-abdollahian,ismail-haniyeh,Hossein Amir-Abdollahian,إسماعيل هنية,MET,a1,0,48,Amir-Abdollahian met Haniyeh in Doha.,met,2024-03-26,Doha,0.9
+            amir-abdollahian,ismail-haniyeh,Hossein Amir-Abdollahian,إسماعيل هنية,MET,a2,100,171,They held talks in Tehran.,held talks,2024-03,Tehran,0.7
+            amir-abdollahian,ismail-haniyeh,Hossein Amir-Abdollahian,إسماعيل هنية,PLANNED,a1,49,90,They will meet again.,''will meet,2024,'@Home,0.5
+            bob,ismail-haniyeh,"Bob ""The Builder"" O'Neil <Ltd> & Co\Sons",إسماعيل هنية,MET,'-doc3,7,30,'-Bob met إسماعيل هنية 🕊️.,'@met,,'+Gaza; Rafah,0.25
+        "#]],
     );
 }
 
@@ -228,7 +228,7 @@ fn empty_graph() {
         expect![[r#"
             ==> graph.dot <==
             graph whomet {
-              graph[pack=16 packmode="graph"]
+              graph[label="whomet: 0 people" labelloc=t fontsize=20.00 outputorder=edgesfirst]
             }
         "#]],
     );
@@ -258,118 +258,130 @@ fn gexf() {
         Format::Gexf,
         &fixture(),
         expect![[r#"
-        ==> graph.gexf <==
-        <?xml version="1.0" encoding="UTF-8"?>
-        <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
-          <meta>
-            <creator>whomet</creator>
-            <description>Who met whom: people, and their meetings (MET), calls (CONTACT) and planned meetings (PLANNED)</description>
-          </meta>
-          <graph mode="dynamic" defaultedgetype="undirected" timeformat="date">
-            <attributes class="node" mode="static">
-              <attribute id="aliases" title="aliases" type="liststring"/>
-              <attribute id="roles" title="roles" type="liststring"/>
-              <attribute id="mentions" title="mentions" type="integer"/>
-              <attribute id="documents" title="documents" type="liststring"/>
-            </attributes>
-            <attributes class="edge" mode="static">
-              <attribute id="type" title="type" type="string"/>
-              <attribute id="confidence" title="confidence" type="double"/>
-              <attribute id="evidence" title="evidence" type="integer"/>
-              <attribute id="documents" title="documents" type="liststring"/>
-              <attribute id="places" title="places" type="liststring"/>
-              <attribute id="first_date" title="first_date" type="string"/>
-              <attribute id="last_date" title="last_date" type="string"/>
-            </attributes>
-            <nodes count="4">
-              <node id="amir-abdollahian" label="Hossein Amir-Abdollahian">
-                <attvalues>
-                  <attvalue for="aliases" value="[&quot;Amir-Abdollahian&quot;, &quot;حسین امیرعبداللهیان&quot;]"/>
-                  <attvalue for="roles" value="[&quot;Foreign Minister&quot;]"/>
-                  <attvalue for="mentions" value="5"/>
-                  <attvalue for="documents" value="[&quot;a1&quot;, &quot;a2&quot;]"/>
-                </attvalues>
-              </node>
-              <node id="bob" label="Bob &quot;The Builder&quot; O&apos;Neil &lt;Ltd&gt; &amp; Co\Sons">
-                <attvalues>
-                  <attvalue for="aliases" value="[&quot;+Bobby&quot;, &quot;-Bob&quot;, &quot;=HYPERLINK(\&quot;http://x\&quot;)&quot;, &quot;@bob&quot;, &quot;Bob&#10;Newline&quot;, &quot;Bob&#9;Tab&quot;, &quot;Bob; Jr.&quot;]"/>
-                  <attvalue for="roles" value="[&quot;C:\\new\\table&quot;, &quot;owner; builder&quot;]"/>
-                  <attvalue for="mentions" value="5"/>
-                  <attvalue for="documents" value="[&quot;-doc3&quot;, &quot;a2&quot;]"/>
-                </attvalues>
-              </node>
-              <node id="ismail-haniyeh" label="إسماعيل هنية">
-                <attvalues>
-                  <attvalue for="aliases" value="[&quot;Haniyeh&quot;, &quot;Ismail Haniyeh 🕊️&quot;]"/>
-                  <attvalue for="roles" value="[&quot;head of Hamas&apos;s political bureau&quot;]"/>
-                  <attvalue for="mentions" value="7"/>
-                  <attvalue for="documents" value="[&quot;-doc3&quot;, &quot;a1&quot;, &quot;a2&quot;]"/>
-                </attvalues>
-              </node>
-              <node id="zed" label="Zed&#13;&#10;Ctrl��End">
-                <attvalues>
-                  <attvalue for="aliases" value="[]"/>
-                  <attvalue for="roles" value="[]"/>
-                  <attvalue for="mentions" value="1"/>
-                  <attvalue for="documents" value="[]"/>
-                </attvalues>
-              </node>
-            </nodes>
-            <edges count="4">
-              <edge id="e0" source="amir-abdollahian" target="bob" label="CONTACT" kind="CONTACT" weight="0.6">
-                <attvalues>
-                  <attvalue for="type" value="CONTACT"/>
-                  <attvalue for="confidence" value="0.6"/>
-                  <attvalue for="evidence" value="1"/>
-                  <attvalue for="documents" value="[&quot;a2&quot;]"/>
-                  <attvalue for="places" value="[]"/>
-                  <attvalue for="first_date" value=""/>
-                  <attvalue for="last_date" value=""/>
-                </attvalues>
-              </edge>
-              <edge id="e1" source="amir-abdollahian" target="ismail-haniyeh" label="MET" kind="MET" weight="1.6">
-                <attvalues>
-                  <attvalue for="type" value="MET"/>
-                  <attvalue for="confidence" value="0.97"/>
-                  <attvalue for="evidence" value="2"/>
-                  <attvalue for="documents" value="[&quot;a1&quot;, &quot;a2&quot;]"/>
-                  <attvalue for="places" value="[&quot;Doha&quot;, &quot;Tehran&quot;]"/>
-                  <attvalue for="first_date" value="2024-03"/>
-                  <attvalue for="last_date" value="2024-03-26"/>
-                </attvalues>
-                <spells>
-                  <spell start="2024-03-01" end="2024-03-31"/>
-                </spells>
-              </edge>
-              <edge id="e2" source="amir-abdollahian" target="ismail-haniyeh" label="PLANNED" kind="PLANNED" weight="0.5">
-                <attvalues>
-                  <attvalue for="type" value="PLANNED"/>
-                  <attvalue for="confidence" value="0.5"/>
-                  <attvalue for="evidence" value="1"/>
-                  <attvalue for="documents" value="[&quot;a1&quot;]"/>
-                  <attvalue for="places" value="[&quot;@Home&quot;]"/>
-                  <attvalue for="first_date" value="2024"/>
-                  <attvalue for="last_date" value="2024"/>
-                </attvalues>
-                <spells>
-                  <spell start="2024-01-01" end="2024-12-31"/>
-                </spells>
-              </edge>
-              <edge id="e3" source="bob" target="ismail-haniyeh" label="MET" kind="MET" weight="0.25">
-                <attvalues>
-                  <attvalue for="type" value="MET"/>
-                  <attvalue for="confidence" value="0.25"/>
-                  <attvalue for="evidence" value="1"/>
-                  <attvalue for="documents" value="[&quot;-doc3&quot;]"/>
-                  <attvalue for="places" value="[&quot;+Gaza; Rafah&quot;]"/>
-                  <attvalue for="first_date" value=""/>
-                  <attvalue for="last_date" value=""/>
-                </attvalues>
-              </edge>
-            </edges>
-          </graph>
-        </gexf>
-    "#]],
+            ==> graph.gexf <==
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+              <meta>
+                <creator>whomet</creator>
+                <description>Who met whom: people, and their meetings (MET), calls (CONTACT) and planned meetings (PLANNED)</description>
+              </meta>
+              <graph mode="dynamic" defaultedgetype="undirected" timeformat="date">
+                <attributes class="node" mode="static">
+                  <attribute id="aliases" title="aliases" type="liststring"/>
+                  <attribute id="roles" title="roles" type="liststring"/>
+                  <attribute id="mentions" title="mentions" type="integer"/>
+                  <attribute id="documents" title="documents" type="liststring"/>
+                </attributes>
+                <attributes class="edge" mode="static">
+                  <attribute id="type" title="type" type="string"/>
+                  <attribute id="confidence" title="confidence" type="double"/>
+                  <attribute id="evidence" title="evidence" type="integer"/>
+                  <attribute id="documents" title="documents" type="liststring"/>
+                  <attribute id="places" title="places" type="liststring"/>
+                  <attribute id="first_date" title="first_date" type="string"/>
+                  <attribute id="last_date" title="last_date" type="string"/>
+                </attributes>
+                <nodes count="4">
+                  <node id="amir-abdollahian" label="Hossein Amir-Abdollahian">
+                    <attvalues>
+                      <attvalue for="aliases" value="[&quot;Amir-Abdollahian&quot;, &quot;حسین امیرعبداللهیان&quot;]"/>
+                      <attvalue for="roles" value="[&quot;Foreign Minister&quot;]"/>
+                      <attvalue for="mentions" value="5"/>
+                      <attvalue for="documents" value="[&quot;a1&quot;, &quot;a2&quot;]"/>
+                    </attvalues>
+                    <viz:color r="31" g="119" b="180"/>
+                    <viz:position x="2.93" y="-4.94"/>
+                    <viz:size value="7.46"/>
+                  </node>
+                  <node id="bob" label="Bob &quot;The Builder&quot; O&apos;Neil &lt;Ltd&gt; &amp; Co\Sons">
+                    <attvalues>
+                      <attvalue for="aliases" value="[&quot;+Bobby&quot;, &quot;-Bob&quot;, &quot;=HYPERLINK(\&quot;http://x\&quot;)&quot;, &quot;@bob&quot;, &quot;Bob&#10;Newline&quot;, &quot;Bob&#9;Tab&quot;, &quot;Bob; Jr.&quot;]"/>
+                      <attvalue for="roles" value="[&quot;C:\\new\\table&quot;, &quot;owner; builder&quot;]"/>
+                      <attvalue for="mentions" value="5"/>
+                      <attvalue for="documents" value="[&quot;-doc3&quot;, &quot;a2&quot;]"/>
+                    </attvalues>
+                    <viz:color r="31" g="119" b="180"/>
+                    <viz:position x="6.63" y="-3.06"/>
+                    <viz:size value="6.83"/>
+                  </node>
+                  <node id="ismail-haniyeh" label="إسماعيل هنية">
+                    <attvalues>
+                      <attvalue for="aliases" value="[&quot;&apos;Abu al-Abed&quot;, &quot;Haniyeh&quot;, &quot;Ismail Haniyeh 🕊️&quot;]"/>
+                      <attvalue for="roles" value="[&quot;head of Hamas&apos;s political bureau&quot;]"/>
+                      <attvalue for="mentions" value="7"/>
+                      <attvalue for="documents" value="[&quot;-doc3&quot;, &quot;a1&quot;, &quot;a2&quot;]"/>
+                    </attvalues>
+                    <viz:color r="31" g="119" b="180"/>
+                    <viz:position x="5.49" y="-7.05"/>
+                    <viz:size value="7.46"/>
+                  </node>
+                  <node id="zed" label="Zed&#13;&#10;Ctrl��&#9;End &amp;#1;">
+                    <attvalues>
+                      <attvalue for="aliases" value="[]"/>
+                      <attvalue for="roles" value="[]"/>
+                      <attvalue for="mentions" value="3"/>
+                      <attvalue for="documents" value="[&quot;a3;b&quot;]"/>
+                    </attvalues>
+                    <viz:color r="158" g="158" b="158"/>
+                    <viz:position x="17.48" y="-5.02"/>
+                    <viz:size value="4"/>
+                  </node>
+                </nodes>
+                <edges count="4">
+                  <edge id="e0" source="amir-abdollahian" target="bob" label="CONTACT" kind="CONTACT" weight="0.6">
+                    <attvalues>
+                      <attvalue for="type" value="CONTACT"/>
+                      <attvalue for="confidence" value="0.6"/>
+                      <attvalue for="evidence" value="1"/>
+                      <attvalue for="documents" value="[&quot;a2&quot;]"/>
+                      <attvalue for="places" value="[]"/>
+                      <attvalue for="first_date" value=""/>
+                      <attvalue for="last_date" value=""/>
+                    </attvalues>
+                  </edge>
+                  <edge id="e1" source="amir-abdollahian" target="ismail-haniyeh" label="MET" kind="MET" weight="1.6">
+                    <attvalues>
+                      <attvalue for="type" value="MET"/>
+                      <attvalue for="confidence" value="0.97"/>
+                      <attvalue for="evidence" value="2"/>
+                      <attvalue for="documents" value="[&quot;a1&quot;, &quot;a2&quot;]"/>
+                      <attvalue for="places" value="[&quot;Doha&quot;, &quot;Tehran&quot;]"/>
+                      <attvalue for="first_date" value="2024-03"/>
+                      <attvalue for="last_date" value="2024-03-26"/>
+                    </attvalues>
+                    <spells>
+                      <spell start="2024-03-01" end="2024-03-31"/>
+                    </spells>
+                  </edge>
+                  <edge id="e2" source="amir-abdollahian" target="ismail-haniyeh" label="PLANNED" kind="PLANNED" weight="0.5">
+                    <attvalues>
+                      <attvalue for="type" value="PLANNED"/>
+                      <attvalue for="confidence" value="0.5"/>
+                      <attvalue for="evidence" value="1"/>
+                      <attvalue for="documents" value="[&quot;a1&quot;]"/>
+                      <attvalue for="places" value="[&quot;@Home&quot;]"/>
+                      <attvalue for="first_date" value="2024"/>
+                      <attvalue for="last_date" value="2024"/>
+                    </attvalues>
+                    <spells>
+                      <spell start="2024-01-01" end="2024-12-31"/>
+                    </spells>
+                  </edge>
+                  <edge id="e3" source="bob" target="ismail-haniyeh" label="MET" kind="MET" weight="0.25">
+                    <attvalues>
+                      <attvalue for="type" value="MET"/>
+                      <attvalue for="confidence" value="0.25"/>
+                      <attvalue for="evidence" value="1"/>
+                      <attvalue for="documents" value="[&quot;-doc3&quot;]"/>
+                      <attvalue for="places" value="[&quot;+Gaza; Rafah&quot;]"/>
+                      <attvalue for="first_date" value=""/>
+                      <attvalue for="last_date" value=""/>
+                    </attvalues>
+                  </edge>
+                </edges>
+              </graph>
+            </gexf>
+        "#]],
     );
 }
 
@@ -379,19 +391,19 @@ fn gephi_csv() {
         Format::GephiCsv,
         &fixture(),
         expect![[r#"
-        ==> gephi-nodes.csv <==
-        Id,Label,Aliases,Roles,Mentions,Documents
-        amir-abdollahian,Hossein Amir-Abdollahian,Amir-Abdollahian; حسین امیرعبداللهیان,Foreign Minister,5,a1; a2
-        bob,"Bob ""The Builder"" O'Neil <Ltd> & Co\\Sons","'+Bobby; -Bob; =HYPERLINK(""http://x""); @bob; Bob Newline; Bob Tab; Bob, Jr.","C:\\new\\table; owner, builder",5,'-doc3; a2
-        ismail-haniyeh,إسماعيل هنية,Haniyeh; Ismail Haniyeh 🕊️,head of Hamas's political bureau,7,'-doc3; a1; a2
-        zed,Zed  Ctrl⟨U+0001⟩⟨U+FFFF⟩End,,,1,
-        ==> gephi-edges.csv <==
-        Source,Target,Type,Weight,Kind,Confidence,Evidence,Documents,Places,Timeset,Id
-        amir-abdollahian,bob,Undirected,0.6,CONTACT,0.6,1,a2,,,e0
-        amir-abdollahian,ismail-haniyeh,Undirected,1.6,MET,0.97,2,a1; a2,Doha; Tehran,"<[2024-03-01, 2024-03-31]>",e1
-        amir-abdollahian,ismail-haniyeh,Undirected,0.5,PLANNED,0.5,1,a1,'@Home,"<[2024-01-01, 2024-12-31]>",e2
-        bob,ismail-haniyeh,Undirected,0.25,MET,0.25,1,'-doc3,"'+Gaza, Rafah",,e3
-    "#]],
+            ==> gephi-nodes.csv <==
+            Id,Label,Aliases,Roles,Mentions,Documents
+            amir-abdollahian,Hossein Amir-Abdollahian,Amir-Abdollahian; حسین امیرعبداللهیان,Foreign Minister,5,a1; a2
+            bob,"Bob ""The Builder"" O'Neil <Ltd> & Co\\Sons","'+Bobby; -Bob; =HYPERLINK(""http://x""); @bob; Bob Newline; Bob Tab; Bob, Jr.","C:\\new\\table; owner, builder",5,'-doc3; a2
+            ismail-haniyeh,إسماعيل هنية,''Abu al-Abed; Haniyeh; Ismail Haniyeh 🕊️,head of Hamas's political bureau,7,'-doc3; a1; a2
+            zed,Zed  Ctrl⟨U+0001⟩⟨U+FFFF⟩ End &#1;,,,3,"a3,b"
+            ==> gephi-edges.csv <==
+            Source,Target,Type,Weight,Kind,Confidence,Evidence,Documents,Places,Timeset,Id
+            amir-abdollahian,bob,Undirected,0.6,CONTACT,0.6,1,a2,,,e0
+            amir-abdollahian,ismail-haniyeh,Undirected,1.6,MET,0.97,2,a1; a2,Doha; Tehran,"<[2024-03-01, 2024-03-31]>",e1
+            amir-abdollahian,ismail-haniyeh,Undirected,0.5,PLANNED,0.5,1,a1,'@Home,"<[2024-01-01, 2024-12-31]>",e2
+            bob,ismail-haniyeh,Undirected,0.25,MET,0.25,1,'-doc3,"'+Gaza, Rafah",,e3
+        "#]],
     );
 }
 
@@ -401,22 +413,22 @@ fn cypher() {
         Format::Cypher,
         &fixture(),
         expect![[r#"
-        ==> import.cypher <==
-        // whomet: 4 people, 2 MET, 1 CONTACT, 1 PLANNED relationships. Idempotent: run it again
-        // and nothing is duplicated. Relationships point from the id that sorts first; query them
-        // without an arrow, and count with count(DISTINCT r). Run: cypher-shell -f import.cypher
-        CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.personId IS UNIQUE;
-        MERGE (p:Person {personId: 'amir-abdollahian'}) SET p.name = 'Hossein Amir-Abdollahian', p.aliases = ['Amir-Abdollahian', 'حسین امیرعبداللهیان'], p.roles = ['Foreign Minister'], p.mentions = 5, p.documents = 2;
-        MERGE (p:Person {personId: 'bob'}) SET p.name = 'Bob "The Builder" O\'Neil <Ltd> & Co\\Sons', p.aliases = ['+Bobby', '-Bob', '=HYPERLINK("http://x")', '@bob', 'Bob
-        Newline', 'Bob⟨U+0009⟩Tab', 'Bob; Jr.'], p.roles = ['C:\\new\\table', 'owner; builder'], p.mentions = 5, p.documents = 2;
-        MERGE (p:Person {personId: 'ismail-haniyeh'}) SET p.name = 'إسماعيل هنية', p.aliases = ['Haniyeh', 'Ismail Haniyeh 🕊️'], p.roles = ['head of Hamas\'s political bureau'], p.mentions = 7, p.documents = 3;
-        MERGE (p:Person {personId: 'zed'}) SET p.name = 'Zed⟨U+000D⟩
-        Ctrl⟨U+0001⟩⟨U+FFFF⟩End', p.aliases = [], p.roles = [], p.mentions = 1, p.documents = 0;
-        MATCH (a:Person {personId: 'amir-abdollahian'}), (b:Person {personId: 'bob'}) MERGE (a)-[r:CONTACT]->(b) SET r.confidence = 0.6, r.weight = 0.6, r.evidence = 1, r.documents = ['a2'], r.first_date = null, r.last_date = null, r.places = [];
-        MATCH (a:Person {personId: 'amir-abdollahian'}), (b:Person {personId: 'ismail-haniyeh'}) MERGE (a)-[r:MET]->(b) SET r.confidence = 0.97, r.weight = 1.6, r.evidence = 2, r.documents = ['a1', 'a2'], r.first_date = '2024-03', r.last_date = '2024-03-26', r.places = ['Doha', 'Tehran'];
-        MATCH (a:Person {personId: 'amir-abdollahian'}), (b:Person {personId: 'ismail-haniyeh'}) MERGE (a)-[r:PLANNED]->(b) SET r.confidence = 0.5, r.weight = 0.5, r.evidence = 1, r.documents = ['a1'], r.first_date = '2024', r.last_date = '2024', r.places = ['@Home'];
-        MATCH (a:Person {personId: 'bob'}), (b:Person {personId: 'ismail-haniyeh'}) MERGE (a)-[r:MET]->(b) SET r.confidence = 0.25, r.weight = 0.25, r.evidence = 1, r.documents = ['-doc3'], r.first_date = null, r.last_date = null, r.places = ['+Gaza; Rafah'];
-    "#]],
+            ==> import.cypher <==
+            // whomet: 4 people, 2 MET, 1 CONTACT, 1 PLANNED relationships. Idempotent: run it again
+            // and nothing is duplicated. Relationships point from the id that sorts first; query them
+            // without an arrow, and count with count(DISTINCT r). Run: cypher-shell -f import.cypher
+            CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.personId IS UNIQUE;
+            MERGE (p:Person {personId: 'amir-abdollahian'}) SET p.name = 'Hossein Amir-Abdollahian', p.aliases = ['Amir-Abdollahian', 'حسین امیرعبداللهیان'], p.roles = ['Foreign Minister'], p.mentions = 5, p.documents = 2;
+            MERGE (p:Person {personId: 'bob'}) SET p.name = 'Bob "The Builder" O\'Neil <Ltd> & Co\\Sons', p.aliases = ['+Bobby', '-Bob', '=HYPERLINK("http://x")', '@bob', 'Bob
+            Newline', 'Bob⟨U+0009⟩Tab', 'Bob; Jr.'], p.roles = ['C:\\new\\table', 'owner; builder'], p.mentions = 5, p.documents = 2;
+            MERGE (p:Person {personId: 'ismail-haniyeh'}) SET p.name = 'إسماعيل هنية', p.aliases = ['\'Abu al-Abed', 'Haniyeh', 'Ismail Haniyeh 🕊️'], p.roles = ['head of Hamas\'s political bureau'], p.mentions = 7, p.documents = 3;
+            MERGE (p:Person {personId: 'zed'}) SET p.name = 'Zed⟨U+000D⟩
+            Ctrl⟨U+0001⟩⟨U+FFFF⟩⟨U+0009⟩End &#1;', p.aliases = [], p.roles = [], p.mentions = 3, p.documents = 1;
+            MATCH (a:Person {personId: 'amir-abdollahian'}), (b:Person {personId: 'bob'}) MERGE (a)-[r:CONTACT]->(b) SET r.confidence = 0.6, r.weight = 0.6, r.evidence = 1, r.documents = ['a2'], r.first_date = null, r.last_date = null, r.places = [];
+            MATCH (a:Person {personId: 'amir-abdollahian'}), (b:Person {personId: 'ismail-haniyeh'}) MERGE (a)-[r:MET]->(b) SET r.confidence = 0.97, r.weight = 1.6, r.evidence = 2, r.documents = ['a1', 'a2'], r.first_date = '2024-03', r.last_date = '2024-03-26', r.places = ['Doha', 'Tehran'];
+            MATCH (a:Person {personId: 'amir-abdollahian'}), (b:Person {personId: 'ismail-haniyeh'}) MERGE (a)-[r:PLANNED]->(b) SET r.confidence = 0.5, r.weight = 0.5, r.evidence = 1, r.documents = ['a1'], r.first_date = '2024', r.last_date = '2024', r.places = ['@Home'];
+            MATCH (a:Person {personId: 'bob'}), (b:Person {personId: 'ismail-haniyeh'}) MERGE (a)-[r:MET]->(b) SET r.confidence = 0.25, r.weight = 0.25, r.evidence = 1, r.documents = ['-doc3'], r.first_date = null, r.last_date = null, r.places = ['+Gaza; Rafah'];
+        "#]],
     );
 }
 
@@ -430,12 +442,12 @@ fn json() {
             {"elements":{"nodes":[
             {"data":{"id":"amir-abdollahian","label":"Hossein Amir-Abdollahian","aliases":["Amir-Abdollahian","حسین امیرعبداللهیان"],"roles":["Foreign Minister"],"mentions":5,"documents":["a1","a2"],"degree":3}},
             {"data":{"id":"bob","label":"Bob \"The Builder\" O'Neil <Ltd> & Co\\Sons","aliases":["+Bobby","-Bob","=HYPERLINK(\"http://x\")","@bob","Bob\nNewline","Bob\tTab","Bob; Jr."],"roles":["C:\\new\\table","owner; builder"],"mentions":5,"documents":["-doc3","a2"],"degree":2}},
-            {"data":{"id":"ismail-haniyeh","label":"إسماعيل هنية","aliases":["Haniyeh","Ismail Haniyeh 🕊️"],"roles":["head of Hamas's political bureau"],"mentions":7,"documents":["-doc3","a1","a2"],"degree":3}},
-            {"data":{"id":"zed","label":"Zed\r\nCtrl\u0001⟨U+FFFF⟩End","aliases":[],"roles":[],"mentions":1,"documents":[],"degree":0}}
+            {"data":{"id":"ismail-haniyeh","label":"إسماعيل هنية","aliases":["'Abu al-Abed","Haniyeh","Ismail Haniyeh 🕊️"],"roles":["head of Hamas's political bureau"],"mentions":7,"documents":["-doc3","a1","a2"],"degree":3}},
+            {"data":{"id":"zed","label":"Zed\r\nCtrl\u0001⟨U+FFFF⟩\tEnd &#1;","aliases":[],"roles":[],"mentions":3,"documents":["a3;b"],"degree":0}}
             ],"edges":[
             {"data":{"id":"e0","source":"amir-abdollahian","target":"bob","type":"CONTACT","confidence":0.6,"weight":0.6,"documents":["a2"],"first_date":null,"last_date":null,"places":[],"evidence":[{"doc":"a2","start":10,"end":52,"sentence":"He said \"=1+1\"\non the phone.","trigger":"=spoke","date":null,"place":null,"confidence":0.6,"cues":[]}]}},
             {"data":{"id":"e1","source":"amir-abdollahian","target":"ismail-haniyeh","type":"MET","confidence":0.97,"weight":1.6,"documents":["a1","a2"],"first_date":"2024-03","last_date":"2024-03-26","places":["Doha","Tehran"],"evidence":[{"doc":"a1","start":0,"end":48,"sentence":"Amir-Abdollahian met Haniyeh in Doha.","trigger":"met","date":"2024-03-26","place":"Doha","confidence":0.9,"cues":[]},{"doc":"a2","start":100,"end":171,"sentence":"They held talks in Tehran.","trigger":"held talks","date":"2024-03","place":"Tehran","confidence":0.7,"cues":[]}]}},
-            {"data":{"id":"e2","source":"amir-abdollahian","target":"ismail-haniyeh","type":"PLANNED","confidence":0.5,"weight":0.5,"documents":["a1"],"first_date":"2024","last_date":"2024","places":["@Home"],"evidence":[{"doc":"a1","start":49,"end":90,"sentence":"They will meet again.","trigger":"will meet","date":"2024","place":"@Home","confidence":0.5,"cues":[]}]}},
+            {"data":{"id":"e2","source":"amir-abdollahian","target":"ismail-haniyeh","type":"PLANNED","confidence":0.5,"weight":0.5,"documents":["a1"],"first_date":"2024","last_date":"2024","places":["@Home"],"evidence":[{"doc":"a1","start":49,"end":90,"sentence":"They will meet again.","trigger":"'will meet","date":"2024","place":"@Home","confidence":0.5,"cues":[]}]}},
             {"data":{"id":"e3","source":"bob","target":"ismail-haniyeh","type":"MET","confidence":0.25,"weight":0.25,"documents":["-doc3"],"first_date":null,"last_date":null,"places":["+Gaza; Rafah"],"evidence":[{"doc":"-doc3","start":7,"end":30,"sentence":"-Bob\tmet إسماعيل هنية 🕊️.","trigger":"@met","date":null,"place":"+Gaza; Rafah","confidence":0.25,"cues":[]}]}}
             ]}}
         "#]],
@@ -449,36 +461,36 @@ fn empty_graph_in_the_new_formats() {
         Format::Gexf,
         &empty,
         expect![[r#"
-        ==> graph.gexf <==
-        <?xml version="1.0" encoding="UTF-8"?>
-        <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
-          <meta>
-            <creator>whomet</creator>
-            <description>Who met whom: people, and their meetings (MET), calls (CONTACT) and planned meetings (PLANNED)</description>
-          </meta>
-          <graph mode="dynamic" defaultedgetype="undirected" timeformat="date">
-            <attributes class="node" mode="static">
-              <attribute id="aliases" title="aliases" type="liststring"/>
-              <attribute id="roles" title="roles" type="liststring"/>
-              <attribute id="mentions" title="mentions" type="integer"/>
-              <attribute id="documents" title="documents" type="liststring"/>
-            </attributes>
-            <attributes class="edge" mode="static">
-              <attribute id="type" title="type" type="string"/>
-              <attribute id="confidence" title="confidence" type="double"/>
-              <attribute id="evidence" title="evidence" type="integer"/>
-              <attribute id="documents" title="documents" type="liststring"/>
-              <attribute id="places" title="places" type="liststring"/>
-              <attribute id="first_date" title="first_date" type="string"/>
-              <attribute id="last_date" title="last_date" type="string"/>
-            </attributes>
-            <nodes count="0">
-            </nodes>
-            <edges count="0">
-            </edges>
-          </graph>
-        </gexf>
-    "#]],
+            ==> graph.gexf <==
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+              <meta>
+                <creator>whomet</creator>
+                <description>Who met whom: people, and their meetings (MET), calls (CONTACT) and planned meetings (PLANNED)</description>
+              </meta>
+              <graph mode="dynamic" defaultedgetype="undirected" timeformat="date">
+                <attributes class="node" mode="static">
+                  <attribute id="aliases" title="aliases" type="liststring"/>
+                  <attribute id="roles" title="roles" type="liststring"/>
+                  <attribute id="mentions" title="mentions" type="integer"/>
+                  <attribute id="documents" title="documents" type="liststring"/>
+                </attributes>
+                <attributes class="edge" mode="static">
+                  <attribute id="type" title="type" type="string"/>
+                  <attribute id="confidence" title="confidence" type="double"/>
+                  <attribute id="evidence" title="evidence" type="integer"/>
+                  <attribute id="documents" title="documents" type="liststring"/>
+                  <attribute id="places" title="places" type="liststring"/>
+                  <attribute id="first_date" title="first_date" type="string"/>
+                  <attribute id="last_date" title="last_date" type="string"/>
+                </attributes>
+                <nodes count="0">
+                </nodes>
+                <edges count="0">
+                </edges>
+              </graph>
+            </gexf>
+        "#]],
     );
     check(
         Format::GephiCsv,

@@ -47,7 +47,7 @@ fn honorifics_and_religious_titles() {
     check(
         "Ayatollah Seyyed Ali Khamenei received Gen Pervez Musharraf. Mr Tony Blair and Sir Geoffrey Howe met Lord Falconer. Later Mr Blair and Ayatollah Khamenei spoke.",
         expect![[r#"
-            Ali Khamenei aka Khamenei as Ayatollah | Ayatollah Seyyed
+            Ali Khamenei aka Khamenei | Seyyed Ali Khamenei as Ayatollah | Ayatollah Seyyed
             Pervez Musharraf as Gen
             Tony Blair aka Blair
             Geoffrey Howe
@@ -173,6 +173,129 @@ fn nicknames_and_lone_given_names() {
             Edward Heath aka Ted
             Jeremy Thorpe aka Jeremy
             Maureen
+        "#]],
+    );
+}
+
+#[test]
+fn surname_first_names_and_surnames_that_are_words() {
+    check(
+        "Vice President Tomas Vellner met Xi Jinping in Bali. Xi said the talks were good. Mayor Carla Paris and Senator Lucy Major met Councillor Ben French and Commander-in-Chief Anton Vellin at the Imam Reza Health Centre.",
+        expect![[r#"
+            Tomas Vellner as Vice President
+            Xi Jinping aka Xi
+            Carla Paris as Mayor
+            Lucy Major as Senator
+            Ben French as Councillor
+            Anton Vellin as Commander-in-Chief
+        "#]],
+    );
+}
+
+#[test]
+fn prepositional_titles_hold_their_object() {
+    check(
+        "Special Envoy to Monitor and Combat Antisemitism Deborah Lipsky spoke. Iran's Minister of Foreign Affairs and Supreme Leader Ayatollah Khamenei met Ismail Haniyeh.",
+        expect![[r#"
+            Deborah Lipsky as Special Envoy to Monitor and Combat Antisemitism
+            Khamenei as Supreme Leader Ayatollah
+            Ismail Haniyeh
+             as minister (iran)
+        "#]],
+    );
+}
+
+#[test]
+fn royals_of_one_house_stay_apart() {
+    check(
+        "Crown Prince Fahd bin Tariq met Joe Lindqvist. Later King Tariq said he was glad, and Crown Prince Fahd agreed.",
+        expect![[r#"
+            Fahd bin Tariq aka Fahd | Prince Fahd as Crown Prince
+            Joe Lindqvist
+            King Tariq aka Tariq as King
+        "#]],
+    );
+}
+
+#[test]
+fn an_untitled_protagonist_holds_the_office_named_later() {
+    check(
+        "Pavel Orlov held talks with Anna Berg in Minsk. Orlov praised the hosts. The President of Russia said the talks went well.",
+        expect![[r#"
+            Pavel Orlov aka Orlov
+            Anna Berg
+        "#]],
+    );
+}
+
+#[test]
+fn honorifics_borne_in_the_name_are_aliases() {
+    check(
+        "Copy to: Mr. Seyed Hossein Vellani, Secretary of the Council. Hajj Qassem Tavani was mourned; Hajj Qassem had led the force. Vellani and Hossein Ali Haji Tavakoli spoke.",
+        expect![[r#"
+            Hossein Vellani aka Seyed Hossein Vellani | Vellani
+            Qassem Tavani aka Hajj Qassem | Hajj Qassem Tavani | Qassem
+            Hossein Ali Haji Tavakoli
+        "#]],
+    );
+}
+
+#[test]
+fn a_lone_given_name_of_one_full_name_and_a_first_unknown_given_name() {
+    check(
+        "Sports Minister Vitaly Marutko met Sepp Vellner. I take this opportunity to compliment Vitaly and yourself on the Football Union, and to thank my friend Vitaly. Deputy Minister of Agriculture, Livestock and Food Supply Eumar Roberto Novalski spoke.",
+        expect![[r#"
+            Vitaly Marutko aka Vitaly as Minister | friend
+            Sepp Vellner
+            Eumar Roberto Novalski as Deputy Minister of Agriculture, Livestock and Food Supply
+        "#]],
+    );
+}
+
+#[test]
+fn korean_names_and_trap_operations_courts_and_conventions() {
+    check(
+        "Kim Jong Un met the UN envoy. Operation Iron Shield began. Under Operation Warm Water, Tomas Vellner led, with Drug Administration Mahnaz Vellani. The Lincoln Protocols were signed. The Fifth Circuit ruled, and Judge Anna Vellner of the Fifth Circuit wrote. The General Convention on Shipping met.",
+        expect![[r#"
+            Kim Jong Un
+            Tomas Vellner
+            Mahnaz Vellani
+            Anna Vellner as Judge
+        "#]],
+    );
+}
+
+#[test]
+fn trap_a_couple_sharing_a_surname_stays_apart() {
+    check(
+        "Prime Minister Tomas Vellner arrived with his wife. Lady Vellner wore blue, and Mr Vellner spoke. Senator Anna Marutko came with her husband; Mrs Marutko thanked the hosts.",
+        expect![[r#"
+            Tomas Vellner aka Vellner as Prime Minister
+            Lady Vellner aka Vellner
+            Anna Marutko aka Marutko as Senator
+        "#]],
+    );
+}
+
+#[test]
+fn trap_quoted_works_and_firms_are_not_people() {
+    check(
+        "President Carlo Vellani opened an exposition of the painting “Madonna Marutka” from the Hermitage, after “Venus of Tavira” in 2000. Allegra Lawrence-Vellner, Partner, Lawrence & Bundy, spoke.",
+        expect![[r#"
+            Carlo Vellani as President
+            Allegra Lawrence-Vellner
+        "#]],
+    );
+}
+
+#[test]
+fn title_case_lines_end_a_name_at_its_verb() {
+    check(
+        "President Vellner Announces Second Slate of Judicial Nominees\n\nVice President Tomas Vellner Meets Prime Minister Anna Berg in Oslo Today\n\nScott Boos, Alliance for American Manufacturing",
+        expect![[r#"
+            Tomas Vellner aka Vellner as President | Vice President
+            Anna Berg as Prime Minister
+            Scott Boos
         "#]],
     );
 }

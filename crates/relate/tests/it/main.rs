@@ -1,6 +1,8 @@
 //! One short case per construction of news reports of meetings, and each trap.
 //! Refresh with `UPDATE_EXPECT=1 cargo test -p whomet-relate`.
 
+mod rules;
+
 use expect_test::{Expect, expect};
 use whomet_extract::{Input, extract, prepare};
 
@@ -41,7 +43,7 @@ fn met_with_date_and_place() {
         "1987-10-19",
         "Crown Prince Abdullah bin Abdul Aziz met for an hour with Vice President George Bush on Monday in Washington.",
         expect![[r#"
-            MET Abdullah bin Abdul Aziz -- George Bush 1987-10-19 Washington (met)
+            MET Abdullah bin Abdul Aziz -- George Bush 1987-10-19 Washington (met for an hour with)
         "#]],
     );
 }
@@ -100,7 +102,7 @@ fn received_hosted_visited_and_courtesy_call() {
         expect![[r#"
             MET Hosni Mubarak -- Yitzhak Shamir 1987-03-22 - (received)
             MET Francois Mitterrand -- Helmut Kohl 1987-03-22 - (hosted)
-            MET Prince Abdullah -- Ronald Reagan 1987-03-22 - (call on)
+            MET Prince Abdullah -- Ronald Reagan 1987-03-22 - (paid a courtesy call on)
         "#]],
     );
 }
@@ -264,8 +266,8 @@ fn joint_news_conferences_but_not_a_news_conference_alone() {
         "Ismail Haniyeh arrived and was welcomed by Foreign Minister Hossein Amirabdollahian. The two dignitaries then conducted a press conference. President Ronald Reagan and Chancellor Helmut Kohl held a joint news conference. Prime Minister Tony Blair told a news conference he was pleased.",
         expect![[r#"
             MET Hossein Amirabdollahian -- Ismail Haniyeh 2024-03-26 - (welcomed by)
-            MET Hossein Amirabdollahian -- Ismail Haniyeh 2024-03-26 - (press conference)
-            MET Helmut Kohl -- Ronald Reagan 2024-03-26 - (joint news conference)
+            MET Hossein Amirabdollahian -- Ismail Haniyeh 2024-03-26 - (conducted a press conference)
+            MET Helmut Kohl -- Ronald Reagan 2024-03-26 - (held a joint news conference)
         "#]],
     );
 }

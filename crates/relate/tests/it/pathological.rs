@@ -131,3 +131,52 @@ fn many_pronouns_and_roles() {
         s
     });
 }
+
+/// Issue 18 item 4: a lead of thousands of meetings and places with no full stop. `place()`
+/// copied the whole first line for every meeting and compared every place of the sentence with
+/// every meeting (3.2 MB took 9.4 s, 25 MB over 600 s).
+#[test]
+fn issue18_long_lead_sentence_of_meetings_and_places() {
+    const CITIES: [&str; 4] = ["London", "Paris", "Doha", "Cairo"];
+    let make = |n: usize| {
+        let mut s = String::from("date 2001-01-01 DOHA, Jan 1 - ");
+        for i in 0..n {
+            let (a, b) = (name(2 * i), name(2 * i + 1));
+            s.push_str(&format!(
+                "President {a} Tanaro met Minister {b} Velumi in {}, and ",
+                CITIES[i % 4]
+            ));
+        }
+        s + "end"
+    };
+    check_linear("long lead of meetings", 1_500, make);
+    // Every meeting has its place, and the first the dateline's city when none is near.
+    let text = make(40);
+    let (doc, _) = prepare(
+        &Input {
+            id: "p",
+            ..Input::default()
+        },
+        text.as_bytes(),
+    );
+    let events = whomet_relate::detect(&doc, &extract(&doc));
+    assert!(events.len() >= 30, "{}", events.len());
+    for e in &events {
+        assert!(e.place.is_some(), "{e:?}");
+    }
+}
+
+/// Issue 18 item 15: an article longer than a window is analysed in windows, cut at line
+/// breaks or spaces, and the work stays linear.
+#[test]
+fn issue18_windows_cut_at_line_breaks_and_spaces() {
+    let text = "ab cd\nef gh ij\nkl";
+    let cuts = whomet_relate::long::windows(text.as_bytes(), 8);
+    let parts: Vec<&str> = cuts.iter().map(|s| &text[s.start..s.end]).collect();
+    assert_eq!(parts, ["ab cd\n", "ef gh ", "ij\nkl"]);
+    let no_breaks = "é".repeat(20);
+    for s in whomet_relate::long::windows(no_breaks.as_bytes(), 7) {
+        assert!(s.end - s.start <= 7 && s.end > s.start);
+        assert!(no_breaks.is_char_boundary(s.start) && no_breaks.is_char_boundary(s.end));
+    }
+}
