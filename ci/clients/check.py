@@ -884,9 +884,14 @@ def check_gephi(out, ref, args):
 # ---------------------------------------------------------------------------------------------
 # JSON (Cytoscape.js elements) against the GraphML
 
-NODE_KEYS = {"id": str, "label": str, "aliases": list, "roles": list, "mentions": int, "documents": list, "degree": int}
+NODE_KEYS = {"id": str, "label": str, "aliases": list, "roles": list, "mentions": int, "documents": list, "degree": int,
+             "credit": bool, "place": (dict, type(None))}
 EDGE_KEYS = {"id": str, "source": str, "target": str, "type": str, "confidence": float, "weight": float, "documents": list,
-             "first_date": (str, type(None)), "last_date": (str, type(None)), "places": list, "evidence": list}
+             "first_date": (str, type(None)), "last_date": (str, type(None)), "places": list, "articles": int,
+             "sources": int, "place": (dict, type(None)), "evidence": list}
+PLACE_KEYS = {"name": str, "country": str, "lat": float, "lng": float}
+ARTICLE_KEYS = {"id": str, "title": (str, type(None)), "url": (str, type(None)), "source": (str, type(None)),
+                "date": (str, type(None)), "copies": int, "copy_ids": list, "sources": list}
 EVIDENCE_KEYS = {"doc": str, "start": int, "end": int, "sentence": str, "trigger": str, "date": (str, type(None)),
                  "place": (str, type(None)), "confidence": float, "cues": list}
 
@@ -895,7 +900,9 @@ def typed(d, keys, what):
     equal(set(d), set(keys), f"{what} keys")
     for k, t in keys.items():
         v = d[k]
-        if t is float:
+        if t is bool:
+            check(isinstance(v, bool), f"{what}.{k} is a boolean")
+        elif t is float:
             check(isinstance(v, (int, float)) and not isinstance(v, bool), f"{what}.{k} is a number")
         else:
             check(isinstance(v, t) and not isinstance(v, bool), f"{what}.{k} is {t}")
@@ -910,7 +917,14 @@ def check_json(out, ref, args):
         doc = strict_json(os.path.join(out, "graph.json"))
     except ValueError as e:
         raise Failed(f"graph.json is not valid JSON: {e}")
-    equal(set(doc), {"elements"}, "top-level keys")
+    equal(set(doc), {"elements", "articles"}, "top-level keys")
+    articles = {}
+    for a in doc["articles"]:
+        typed(a, ARTICLE_KEYS, f"article {a.get('id')}")
+        equal(a["copies"], 1 + len(a["copy_ids"]), f"copies of article {a['id']}")
+        check(a["id"] not in articles, f"duplicate article {a['id']}")
+        articles[a["id"]] = a
+    equal(list(articles), sorted(articles), "articles in id order")
     equal(set(doc["elements"]), {"nodes", "edges"}, "elements keys")
     nodes = [el["data"] for el in doc["elements"]["nodes"]]
     edges = [el["data"] for el in doc["elements"]["edges"]]
@@ -918,6 +932,10 @@ def check_json(out, ref, args):
         equal(set(el), {"data"}, "element keys")
     for n in nodes:
         typed(n, NODE_KEYS, f"node {n.get('id')}")
+        if n["place"] is not None:
+            typed(n["place"], PLACE_KEYS, f"place of node {n['id']}")
+        for d in n["documents"]:
+            check(d in articles, f"document {d!r} of node {n['id']} is not an article")
     ids = [n["id"] for n in nodes]
     check(len(ids) == len(set(ids)), "duplicate node ids")
     degree = {i: 0 for i in ids}
@@ -928,6 +946,11 @@ def check_json(out, ref, args):
         degree[e["target"]] += 1
         for x in e["evidence"]:
             typed(x, EVIDENCE_KEYS, f"evidence of {e['id']}")
+            check(x["doc"] in articles, f"evidence of {e['id']} cites {x['doc']!r}, not an article")
+        if e["place"] is not None:
+            typed(e["place"], PLACE_KEYS, f"place of edge {e['id']}")
+        stories = {x["doc"] for x in e["evidence"]}
+        equal(e["articles"], sum(articles[d]["copies"] for d in stories), f"articles of {e['id']} (stories and their copies)")
     equal({n["id"]: n["degree"] for n in nodes}, degree, "degrees")
 
     g = nx.read_graphml(os.path.join(out, "graph.graphml"))
@@ -947,9 +970,11 @@ def check_json(out, ref, args):
               f"edge {e['id']} vs graph.graphml")
     if ref.exact:
         for n in nodes:
-            equal({k: v for k, v in n.items() if k != "degree"}, ref.node[n["id"]], f"node {n['id']} vs fixture.json")
+            want = ref.node[n["id"]]
+            equal({k: n[k] for k in want}, want, f"node {n['id']} vs fixture.json")
         for e in edges:
-            equal(e, ref.edge[e["id"]], f"edge {e['id']} vs fixture.json")
+            want = ref.edge[e["id"]]
+            equal({k: e[k] for k in want}, want, f"edge {e['id']} vs fixture.json")
     return f"{len(nodes)} nodes, {len(edges)} edges, {sum(len(e['evidence']) for e in edges)} evidence items; agrees with graph.graphml" + (
         "; equals fixture.json exactly" if ref.exact else "")
 
@@ -993,8 +1018,10 @@ def check_in_spreadsheet(path, rows, text_columns):
 
 def check_evidence(out, ref, args):
     header = ["source", "target", "source_name", "target_name", "type", "document", "start", "end",
-              "sentence", "trigger", "date", "place", "confidence"]
+              "sentence", "trigger", "date", "place", "confidence", "article_title", "article_url",
+              "article_source", "article_date", "article_copies"]
     got = strict_csv(os.path.join(out, "evidence.csv"), header)
+    articles = {a["id"]: a for a in strict_json(os.path.join(out, "graph.json"))["articles"]}
     expect = sum(len(e["evidence"]) for e in ref.edges)
     equal(len(got), expect, "evidence rows")
     rows = iter(got)
@@ -1004,8 +1031,11 @@ def check_evidence(out, ref, args):
         for x in e["evidence"]:
             row = next(rows)
             check(row[4] in TYPES, f"type {row[4]!r}")
+            art = articles[x["doc"]]
             texts = [(0, a["id"]), (1, b["id"]), (2, a["label"]), (3, b["label"]), (4, e["type"]), (5, x["doc"]),
-                     (8, x["sentence"]), (9, x["trigger"]), (10, x["date"] or ""), (11, x["place"] or "")]
+                     (8, x["sentence"]), (9, x["trigger"]), (10, x["date"] or ""), (11, x["place"] or ""),
+                     (13, art["title"] or ""), (14, art["url"] or ""), (15, art["source"] or ""), (16, art["date"] or "")]
+            equal(int(row[17]), art["copies"], f"article_copies of the evidence of {e['id']}")
             for col, value in texts:
                 cell = row[col]
                 check(cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), f"unguarded formula {cell!r}")
@@ -1090,7 +1120,11 @@ def offline_only(dom):
     for el in walk(dom.root):
         for k, v in el["attrs"].items():
             if k in URL_ATTRS and v:
-                check(v.startswith("#") or v.startswith("data:"), f"<{el['tag']} {k}={v!r}> points outside the file")
+                # A link to a cited article loads nothing until followed; it must be http(s) and
+                # send no referrer.
+                cited = (el["tag"] == "a" and k == "href" and re.match(r"https?://", v)
+                         and "noreferrer" in el["attrs"].get("rel", "").split())
+                check(cited or v.startswith("#") or v.startswith("data:"), f"<{el['tag']} {k}={v!r}> points outside the file")
         check(el["tag"] not in ("iframe", "object", "embed", "base", "frame"), f"<{el['tag']}> in the report")
         style = el["attrs"].get("style", "") + (text_of(el) if el["tag"] == "style" else "")
         check("@import" not in style and not re.search(r"url\(\s*['\"]?(?!data:|#)", style), f"CSS that loads a URL in <{el['tag']}>")

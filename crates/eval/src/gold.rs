@@ -110,6 +110,17 @@ impl Gold {
         }
         Gold::deserialize(&value).map_err(EvalError::Format)
     }
+
+    /// The ids of the documents the gold file annotates (`doc_people`, and the documents of
+    /// its edges), sorted.
+    pub fn documents(&self) -> BTreeSet<&str> {
+        let edges = self.edges.iter().flat_map(|e| e.docs.iter());
+        self.doc_people
+            .keys()
+            .chain(edges)
+            .map(String::as_str)
+            .collect()
+    }
 }
 
 fn regex<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Regex>, D::Error> {

@@ -1,5 +1,6 @@
 //! `graph.dot`.
 
+use crate::svg::{Diagram, Layout};
 use crate::{ExportError, dates, degrees, is_xml_char};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph as DotGraph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
@@ -14,8 +15,26 @@ use whomet_graph::{EdgeData, PersonNode};
 /// statements printed by its printer one at a time, as they are written (so that a large graph
 /// is never held in memory twice). Connected groups of people are packed together
 /// (`packmode="graph"`), so that people without edges do not stretch the drawing into one long
-/// row; they are drawn in grey.
+/// row; they are drawn in grey. People seen only as photo credits or bylines are left out
+/// ([`crate::Diagram`] says who is drawn).
 pub fn write_dot(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
+    write_dot_with(graph, &Layout::default(), out)
+}
+
+/// [`write_dot`] drawing the people `layout.diagram` says.
+pub(crate) fn write_dot_with(
+    graph: &Graph,
+    layout: &Layout,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    write_dot_diagram(graph, layout.diagram, out)
+}
+
+fn write_dot_diagram(
+    graph: &Graph,
+    diagram: Diagram,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
     // What graphviz-rust's `Graph` printer writes around the statements, which it indents by
     // two spaces and separates by line breaks.
     let mut ctx = PrinterContext::default();
@@ -29,7 +48,7 @@ pub fn write_dot(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError>
     let close = close.trim_start();
     write!(out, "{id}")?;
     let mut ctx = PrinterContext::default();
-    for stmt in statements(graph) {
+    for stmt in statements(graph, diagram) {
         write!(out, "\n  {}", stmt.print(&mut ctx))?;
     }
     writeln!(out, "\n{close}")?;
@@ -37,33 +56,38 @@ pub fn write_dot(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError>
 }
 
 /// The text of `graph.dot`.
-pub(crate) fn dot_text(graph: &Graph) -> String {
+pub(crate) fn dot_text(graph: &Graph, diagram: Diagram) -> String {
     let mut text = Vec::new();
-    write_dot(graph, &mut text).expect("writing to memory");
+    write_dot_diagram(graph, diagram, &mut text).expect("writing to memory");
     String::from_utf8(text).expect("DOT text is UTF-8")
 }
 
-fn statements(graph: &Graph) -> impl Iterator<Item = Stmt> + '_ {
+fn statements(graph: &Graph, diagram: Diagram) -> impl Iterator<Item = Stmt> + '_ {
     let degree = degrees(graph);
+    let shown: Vec<bool> = (graph.nodes().zip(&degree))
+        .map(|(n, &d)| diagram.shows(n, d))
+        .collect();
     let settings = Stmt::GAttribute(GraphAttributes::Graph(vec![
         attr("pack", Id::Plain("16".to_string())),
         attr("packmode", quoted("graph")),
     ]));
-    let nodes = graph.nodes().enumerate().map(move |(i, n)| {
-        let degree = degree[i];
-        let size = (degree as f64).sqrt();
-        let mut attributes = vec![
-            attr("label", quoted(&n.label)),
-            attr("tooltip", quoted(&node_tooltip(graph, n))),
-            attr("width", number(0.75 + 0.25 * size)),
-            attr("fontsize", number(14.0 + 2.0 * size)),
-        ];
-        if degree == 0 {
-            attributes.push(attr("color", Id::Plain("gray60".to_string())));
-            attributes.push(attr("fontcolor", Id::Plain("gray40".to_string())));
-        }
-        Stmt::Node(Node::new(node_id(n), attributes))
-    });
+    let nodes = (graph.nodes().enumerate())
+        .filter(move |&(i, _)| shown[i])
+        .map(move |(i, n)| {
+            let degree = degree[i];
+            let size = (degree as f64).sqrt();
+            let mut attributes = vec![
+                attr("label", quoted(&n.label)),
+                attr("tooltip", quoted(&node_tooltip(graph, n))),
+                attr("width", number(0.75 + 0.25 * size)),
+                attr("fontsize", number(14.0 + 2.0 * size)),
+            ];
+            if degree == 0 {
+                attributes.push(attr("color", Id::Plain("gray60".to_string())));
+                attributes.push(attr("fontcolor", Id::Plain("gray40".to_string())));
+            }
+            Stmt::Node(Node::new(node_id(n), attributes))
+        });
     let edges = graph.edges().map(|(a, b, e)| {
         let (style, color) = match e.kind {
             EdgeKind::Met => ("solid", "black"),

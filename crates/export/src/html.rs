@@ -1,8 +1,8 @@
 //! `report.html`.
 
 use crate::graphml::Xml;
-use crate::svg::{Layout, drawable, not_drawn};
-use crate::{ExportError, date, dates, degrees, edge_id};
+use crate::svg::{Layout, drawable_with, not_drawn};
+use crate::{ExportError, date, dates, degrees, edge_id, web_url};
 use std::io::Write;
 use whomet_core::EdgeKind;
 use whomet_graph::Graph;
@@ -57,7 +57,7 @@ pub(crate) fn write_html_with(
         or(date(first), "unknown"),
         or(date(last), "unknown"),
     )?;
-    if drawable(graph) {
+    if drawable_with(graph, layout.diagram) {
         out.write_all(inline_svg(layout.svg(graph)?).as_bytes())?;
     } else {
         write!(out, "<p class=\"not-drawn\">{}</p>", Xml(&not_drawn(graph)))?;
@@ -73,7 +73,12 @@ pub(crate) fn write_html_with(
 <thead><tr><th>Name</th><th>Id</th><th>Aliases</th><th>Roles</th><th>Mentions</th><th>Documents</th><th>Edges</th></tr></thead>
 <tbody>"#
     )?;
+    // People seen only as credits or bylines, and with `drop_isolated` people without edges,
+    // are left out of the table as they are out of the drawing ([`crate::Diagram`]).
     for (i, n) in graph.nodes().enumerate() {
+        if !layout.diagram.shows(n, degree[i]) {
+            continue;
+        }
         writeln!(
             out,
             r#"<tr data-id="{id}"><td class="label" dir="auto">{}</td><td class="id"><code>{id}</code></td><td class="aliases">{}</td><td class="roles">{}</td><td class="mentions num">{}</td><td class="documents">{}</td><td class="degree num">{}</td></tr>"#,
@@ -133,7 +138,7 @@ pub(crate) fn write_html_with(
         for x in graph.evidence(e) {
             writeln!(
                 out,
-                r#"<li><blockquote class="sentence" dir="auto">{}</blockquote><p class="meta">document <code class="doc">{}</code> bytes <span class="span">{}–{}</span> · date <span class="date">{}</span> · place <span class="place">{}</span> · trigger <q class="trigger">{}</q> · confidence <span class="confidence">{}</span></p></li>"#,
+                r#"<li><blockquote class="sentence" dir="auto">{}</blockquote><p class="meta">document <code class="doc">{}</code> bytes <span class="span">{}–{}</span> · date <span class="date">{}</span> · place <span class="place">{}</span> · trigger <q class="trigger">{}</q> · confidence <span class="confidence">{}</span></p>{}</li>"#,
                 highlight(x.text, graph, a, b),
                 Xml(x.doc),
                 x.sentence.start,
@@ -142,6 +147,7 @@ pub(crate) fn write_html_with(
                 Xml(x.place.unwrap_or("")),
                 Xml(x.trigger),
                 x.confidence,
+                citation(x.article),
             )?;
         }
         writeln!(out, "</ol>\n</article>")?;
@@ -149,6 +155,50 @@ pub(crate) fn write_html_with(
     writeln!(out, "</section>\n</main>")?;
     write!(out, "{TAIL}")?;
     Ok(())
+}
+
+/// Where a piece of evidence comes from: the article's title (a link when its address is an
+/// `http:` or `https:` one), publisher, date and how many copies of it the input held; nothing
+/// when the input said nothing of it.
+fn citation(a: &whomet_graph::ArticleData) -> String {
+    if a.title.is_none() && a.url.is_none() && a.source.is_none() && a.copies() == 1 {
+        return String::new();
+    }
+    let title = a
+        .title
+        .as_deref()
+        .or(a.url.as_deref())
+        .unwrap_or("untitled");
+    let title = match web_url(a.url.as_deref()) {
+        Some(url) => format!(
+            r#"<a class="article" href="{}" rel="noopener noreferrer" dir="auto">{}</a>"#,
+            Xml(url.trim()),
+            Xml(title)
+        ),
+        None => format!(r#"<cite class="article" dir="auto">{}</cite>"#, Xml(title)),
+    };
+    let mut out = format!(r#"<p class="cite">from {title}"#);
+    if let Some(s) = &a.source {
+        out.push_str(&format!(
+            r#" · <span class="publisher" dir="auto">{}</span>"#,
+            Xml(s)
+        ));
+    }
+    if let Some(d) = a.date {
+        out.push_str(&format!(
+            r#" · <span class="published">{}</span>"#,
+            d.format("%Y-%m-%d")
+        ));
+    }
+    if a.copies() > 1 {
+        out.push_str(&format!(
+            r#" · <span class="copies">{} copies</span> from <span class="sources">{}</span> publisher(s)"#,
+            a.copies(),
+            a.sources.len()
+        ));
+    }
+    out.push_str("</p>");
+    out
 }
 
 /// `s`, or `default` when `s` is empty.

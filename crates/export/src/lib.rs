@@ -44,8 +44,14 @@ pub use gexf::write_gexf;
 pub use graphml::write_graphml;
 pub use html::write_html;
 pub use json::write_json;
-pub use svg::{Layout, MAX_DRAWN_EDGES, MAX_DRAWN_PEOPLE, drawable, write_svg};
-pub use table::{write_evidence, write_neo4j_nodes, write_neo4j_relationships};
+pub use svg::{
+    Diagram, Layout, MAX_DRAWN_EDGES, MAX_DRAWN_PEOPLE, drawable, drawable_with, write_svg,
+};
+pub use table::{
+    write_evidence, write_neo4j_article_people, write_neo4j_articles, write_neo4j_evidence,
+    write_neo4j_evidence_articles, write_neo4j_evidence_people, write_neo4j_nodes,
+    write_neo4j_relationships,
+};
 
 use std::io::Write;
 use whomet_core::PartialDate;
@@ -75,7 +81,9 @@ pub enum Format {
     GraphMl,
     /// `graph.dot`: Graphviz DOT.
     Dot,
-    /// `nodes.csv` and `relationships.csv`: neo4j-admin import CSV.
+    /// `nodes.csv`, `relationships.csv` (people and their edges), `articles.csv`,
+    /// `evidence-nodes.csv` and the link files `evidence-articles.csv`, `evidence-people.csv`,
+    /// `article-people.csv`: neo4j-admin import CSV.
     Neo4jCsv,
     /// `evidence.csv`: one row per edge and supporting sentence, for spreadsheets.
     EvidenceCsv,
@@ -156,10 +164,18 @@ impl Format {
     fn parts(self) -> &'static [(&'static str, Writer)] {
         match self {
             Format::GraphMl => &[("graph.graphml", writer!(write_graphml))],
-            Format::Dot => &[("graph.dot", writer!(write_dot))],
+            Format::Dot => &[("graph.dot", writer!(dot::write_dot_with, layout))],
             Format::Neo4jCsv => &[
                 ("nodes.csv", writer!(write_neo4j_nodes)),
                 ("relationships.csv", writer!(write_neo4j_relationships)),
+                ("articles.csv", writer!(write_neo4j_articles)),
+                ("evidence-nodes.csv", writer!(write_neo4j_evidence)),
+                (
+                    "evidence-articles.csv",
+                    writer!(write_neo4j_evidence_articles),
+                ),
+                ("evidence-people.csv", writer!(write_neo4j_evidence_people)),
+                ("article-people.csv", writer!(write_neo4j_article_people)),
             ],
             Format::EvidenceCsv => &[("evidence.csv", writer!(write_evidence))],
             Format::Svg => &[("graph.svg", writer!(svg::write_svg_with, layout))],
@@ -242,6 +258,40 @@ fn dates(e: &whomet_graph::EdgeData) -> String {
         (first, last) if first == last => first,
         (first, last) => format!("{first} to {last}"),
     }
+}
+
+/// A date Neo4j can type as `date`: only a complete `YYYY-MM-DD`, else empty.
+fn full_date(d: Option<PartialDate>) -> String {
+    d.filter(|d| d.day.is_some())
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
+
+/// A resolved place as text cells: canonical name, country code, latitude, longitude (empty
+/// when unknown).
+fn place_cells(p: Option<whomet_graph::places::Place>) -> [String; 4] {
+    match p {
+        Some(p) => [
+            p.name.to_string(),
+            p.country.to_string(),
+            p.lat.to_string(),
+            p.lng.to_string(),
+        ],
+        None => Default::default(),
+    }
+}
+
+/// An address that may be a link: `http:` or `https:` only (never `javascript:` or `data:`).
+fn web_url(url: Option<&str>) -> Option<&str> {
+    url.filter(|u| {
+        let lower = u.trim_start().to_ascii_lowercase();
+        lower.starts_with("http://") || lower.starts_with("https://")
+    })
+}
+
+/// The id of the evidence node of the `k`-th piece of evidence of edge `i`: `e3.0`.
+fn evidence_id(i: usize, k: usize) -> String {
+    format!("e{i}.{k}")
 }
 
 /// The id of the `i`-th edge in output order, the same in every format: `e0`, `e1`, ...

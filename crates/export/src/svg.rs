@@ -17,19 +17,59 @@ pub const MAX_DRAWN_EDGES: usize = 1000;
 /// [`MAX_DRAWN_EDGES`] edges. A larger graph's `graph.svg` is a short note saying so, and
 /// `report.html` has that note instead of the drawing.
 pub fn drawable(graph: &Graph) -> bool {
-    graph.graph.node_count() <= MAX_DRAWN_PEOPLE && graph.graph.edge_count() <= MAX_DRAWN_EDGES
+    drawable_with(graph, Diagram::default())
+}
+
+/// [`drawable`], counting only the people `diagram` draws.
+pub fn drawable_with(graph: &Graph, diagram: Diagram) -> bool {
+    let degree = crate::degrees(graph);
+    let people = graph
+        .nodes()
+        .zip(&degree)
+        .filter(|(n, d)| diagram.shows(n, **d))
+        .count();
+    people <= MAX_DRAWN_PEOPLE && graph.graph.edge_count() <= MAX_DRAWN_EDGES
+}
+
+/// Who is drawn in the diagram outputs (`graph.dot`, `graph.svg`, the report's drawing and
+/// people table). The data files always hold everyone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Diagram {
+    /// Leave out people without edges.
+    pub drop_isolated: bool,
+    /// Draw people seen only as photo credits or bylines (left out by default).
+    pub show_credits: bool,
+}
+
+impl Diagram {
+    /// Whether the person of node index `i` (output order), with `degree` edges, is drawn.
+    pub fn shows(&self, node: &whomet_graph::PersonNode, degree: usize) -> bool {
+        (self.show_credits || !node.credit) && (!self.drop_isolated || degree > 0)
+    }
 }
 
 /// The drawing of one graph, made at most once: `graph.svg` and `report.html` written with the
-/// same `Layout` (from any threads) share one layout.
+/// same `Layout` (from any threads) share one layout. It also holds who is drawn ([`Diagram`]).
 #[derive(Debug, Default)]
-pub struct Layout(std::sync::OnceLock<Result<String, String>>);
+pub struct Layout {
+    drawn: std::sync::OnceLock<Result<String, String>>,
+    /// Who is drawn.
+    pub diagram: Diagram,
+}
 
 impl Layout {
+    /// A layout drawing the people `diagram` says.
+    pub fn new(diagram: Diagram) -> Layout {
+        Layout {
+            drawn: std::sync::OnceLock::new(),
+            diagram,
+        }
+    }
+
     /// The SVG text of `graph` (the graph must be the same at every call).
     pub(crate) fn svg(&self, graph: &Graph) -> Result<&str, ExportError> {
-        self.0
-            .get_or_init(|| svg_text(graph))
+        self.drawn
+            .get_or_init(|| svg_text(graph, self.diagram))
             .as_deref()
             .map_err(|e| ExportError::Render(e.clone()))
     }
@@ -62,8 +102,8 @@ pub(crate) fn not_drawn(graph: &Graph) -> String {
     )
 }
 
-fn svg_text(graph: &Graph) -> Result<String, String> {
-    if !drawable(graph) {
+fn svg_text(graph: &Graph, diagram: Diagram) -> Result<String, String> {
+    if !drawable_with(graph, diagram) {
         return Ok(format!(
             concat!(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n",
@@ -75,7 +115,7 @@ fn svg_text(graph: &Graph) -> Result<String, String> {
             not_drawn(graph)
         ));
     }
-    let rendered =
-        graphviz_pure::render_dot(&dot_text(graph), "dot", "svg").map_err(|e| e.to_string())?;
+    let rendered = graphviz_pure::render_dot(&dot_text(graph, diagram), "dot", "svg")
+        .map_err(|e| e.to_string())?;
     Ok(rendered.into_output())
 }

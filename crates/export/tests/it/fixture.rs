@@ -15,6 +15,19 @@ pub fn fixture() -> Graph {
     for d in ["-doc3", "a1", "a2", "a3;b"] {
         g.add_doc(d);
     }
+    // Article data that breaks naive escaping, and an address that must never be a link.
+    let a1 = g.article_mut(whomet_graph::DocId(1));
+    a1.title = Some("Talks in \"Doha\" = peace?\nA <b>second</b> line & more".into());
+    a1.url = Some("https://example.org/a1?x=1&y=<2>".into());
+    a1.source = Some("Reuters; Wire".into());
+    a1.sources = Box::new(["Reuters; Wire".into(), "=cmd".into()]);
+    a1.copy_ids = Box::new(["a1-copy".into()]);
+    a1.date = whomet_core::NaiveDate::from_ymd_opt(2024, 3, 26);
+    let a2 = g.article_mut(whomet_graph::DocId(2));
+    a2.title = Some("'Quoted".into());
+    a2.url = Some("javascript:alert(1)".into());
+    a2.source = Some("=cmd".into());
+    a2.sources = Box::new(["=cmd".into()]);
     let amir = person(
         &mut g,
         "amir-abdollahian",

@@ -361,11 +361,18 @@ fn html_report_is_escaped_self_contained_and_complete() {
     assert!(html.contains("Zed&#13;&#10;Ctrl\u{FFFD}\u{FFFD}&#9;End &amp;#1;"));
     // Self-contained: no URL but the fixture's own text, a CSP forbidding any load.
     assert!(html.contains("default-src 'none'"));
+    // Self-contained: no URL but the fixture's own text and the links to cited articles, which
+    // load nothing until followed; an address that is not http(s) is never a link.
+    let cited = r#"<a class="article" href="https://example.org/a1?x=1&amp;y=&lt;2&gt;" rel="noopener noreferrer" dir="auto">Talks in &quot;Doha&quot; = peace?"#;
+    assert!(html.contains(cited), "the evidence of a1 cites it, linked");
     assert_eq!(
         html.matches("http:").count() + html.matches("https:").count(),
-        html.matches("HYPERLINK(&quot;http://x&quot;)").count(),
-        "no URL but the alias =HYPERLINK(\"http://x\")"
+        html.matches("HYPERLINK(&quot;http://x&quot;)").count() + html.matches(cited).count(),
+        "no URL but the alias =HYPERLINK(\"http://x\") and a1's address"
     );
+    assert!(!html.contains("href=\"javascript:"));
+    assert!(html.contains(r#"<cite class="article" dir="auto">&apos;Quoted</cite>"#));
+    assert!(html.contains(r#"<span class="copies">2 copies</span>"#));
     assert!(!html.contains("<?xml") && !html.contains("<!DOCTYPE svg"));
     assert_eq!(html.matches("<svg").count(), 1);
     // One row per person and per edge, one evidence section per edge.

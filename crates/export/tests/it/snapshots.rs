@@ -160,17 +160,59 @@ fn neo4j_csv() {
         &fixture(),
         expect![[r#"
             ==> nodes.csv <==
-            personId:ID(Person),name,aliases:string[],roles:string[],mentions:int,documents:int,:LABEL
-            amir-abdollahian,Hossein Amir-Abdollahian,Amir-Abdollahian;حسین امیرعبداللهیان,Foreign Minister,5,2,Person
-            bob,"Bob ""The Builder"" O'Neil <Ltd> & Co\Sons","+Bobby;-Bob;=HYPERLINK(""http://x"");@bob;Bob Newline;Bob Tab;Bob, Jr.","C:\new\table;owner, builder",5,2,Person
-            ismail-haniyeh,إسماعيل هنية,'Abu al-Abed;Haniyeh;Ismail Haniyeh 🕊️,head of Hamas's political bureau,7,3,Person
-            zed,Zed  Ctrl⟨U+0001⟩⟨U+FFFF⟩ End &#1;,,,3,1,Person
+            personId:ID(Person),name,aliases:string[],roles:string[],mentions:int,documents:int,credit:boolean,place,country,lat:float,lng:float,:LABEL
+            amir-abdollahian,Hossein Amir-Abdollahian,Amir-Abdollahian;حسین امیرعبداللهیان,Foreign Minister,5,2,false,Doha,QA,25.28545,51.53096,Person
+            bob,"Bob ""The Builder"" O'Neil <Ltd> & Co\Sons","+Bobby;-Bob;=HYPERLINK(""http://x"");@bob;Bob Newline;Bob Tab;Bob, Jr.","C:\new\table;owner, builder",5,2,false,,,,,Person
+            ismail-haniyeh,إسماعيل هنية,'Abu al-Abed;Haniyeh;Ismail Haniyeh 🕊️,head of Hamas's political bureau,7,3,false,Doha,QA,25.28545,51.53096,Person
+            zed,Zed  Ctrl⟨U+0001⟩⟨U+FFFF⟩ End &#1;,,,3,1,false,,,,,Person
             ==> relationships.csv <==
-            :START_ID(Person),:END_ID(Person),:TYPE,confidence:float,weight:float,evidence:int,documents:string[],first_date,last_date,places:string[]
-            amir-abdollahian,bob,CONTACT,0.6,0.6,1,a2,,,
-            amir-abdollahian,ismail-haniyeh,MET,0.97,1.6,2,a1;a2,2024-03,2024-03-26,Doha;Tehran
-            amir-abdollahian,ismail-haniyeh,PLANNED,0.5,0.5,1,a1,2024,2024,@Home
-            bob,ismail-haniyeh,MET,0.25,0.25,1,-doc3,,,"+Gaza, Rafah"
+            :START_ID(Person),:END_ID(Person),:TYPE,edgeId,confidence:float,weight:float,evidence:int,articles:int,sources:int,documents:string[],first_date:date,last_date:date,first_period,last_period,places:string[],place,country,lat:float,lng:float
+            amir-abdollahian,bob,CONTACT,e0,0.6,0.6,1,1,1,a2,,,,,,,,,
+            amir-abdollahian,ismail-haniyeh,MET,e1,0.97,1.6,2,3,2,a1;a2,,2024-03-26,2024-03,2024-03-26,Doha;Tehran,Doha,QA,25.28545,51.53096
+            amir-abdollahian,ismail-haniyeh,PLANNED,e2,0.5,0.5,1,2,2,a1,,,2024,2024,@Home,,,,
+            bob,ismail-haniyeh,MET,e3,0.25,0.25,1,1,0,-doc3,,,,,"+Gaza, Rafah",,,,
+            ==> articles.csv <==
+            articleId:ID(Article),title,url,source,date:date,copies:int,copy_ids:string[],sources:string[],:LABEL
+            -doc3,,,,,1,,,Article
+            a1,"Talks in ""Doha"" = peace? A <b>second</b> line & more",https://example.org/a1?x=1&y=<2>,Reuters; Wire,2024-03-26,2,a1-copy,"Reuters, Wire;=cmd",Article
+            a2,'Quoted,javascript:alert(1),=cmd,,1,,=cmd,Article
+            a3;b,,,,,1,,,Article
+            ==> evidence-nodes.csv <==
+            evidenceId:ID(Evidence),edgeId,type,sentence,start:int,end:int,trigger,date:date,period,place,country,lat:float,lng:float,confidence:float,cues:string[],:LABEL
+            e0.0,e0,CONTACT,"He said ""=1+1"" on the phone.",10,52,=spoke,,,,,,,0.6,,Evidence
+            e1.0,e1,MET,Amir-Abdollahian met Haniyeh in Doha.,0,48,met,2024-03-26,2024-03-26,Doha,QA,25.28545,51.53096,0.9,,Evidence
+            e1.1,e1,MET,They held talks in Tehran.,100,171,held talks,,2024-03,Tehran,IR,35.69439,51.42151,0.7,,Evidence
+            e2.0,e2,PLANNED,They will meet again.,49,90,'will meet,,2024,@Home,,,,0.5,,Evidence
+            e3.0,e3,MET,-Bob met إسماعيل هنية 🕊️.,7,30,@met,,,+Gaza; Rafah,,,,0.25,,Evidence
+            ==> evidence-articles.csv <==
+            :START_ID(Evidence),:END_ID(Article),:TYPE
+            e0.0,a2,IN_ARTICLE
+            e1.0,a1,IN_ARTICLE
+            e1.1,a2,IN_ARTICLE
+            e2.0,a1,IN_ARTICLE
+            e3.0,-doc3,IN_ARTICLE
+            ==> evidence-people.csv <==
+            :START_ID(Evidence),:END_ID(Person),:TYPE
+            e0.0,amir-abdollahian,INVOLVES
+            e0.0,bob,INVOLVES
+            e1.0,amir-abdollahian,INVOLVES
+            e1.0,ismail-haniyeh,INVOLVES
+            e1.1,amir-abdollahian,INVOLVES
+            e1.1,ismail-haniyeh,INVOLVES
+            e2.0,amir-abdollahian,INVOLVES
+            e2.0,ismail-haniyeh,INVOLVES
+            e3.0,bob,INVOLVES
+            e3.0,ismail-haniyeh,INVOLVES
+            ==> article-people.csv <==
+            :START_ID(Article),:END_ID(Person),:TYPE
+            a1,amir-abdollahian,MENTIONS
+            a2,amir-abdollahian,MENTIONS
+            -doc3,bob,MENTIONS
+            a2,bob,MENTIONS
+            -doc3,ismail-haniyeh,MENTIONS
+            a1,ismail-haniyeh,MENTIONS
+            a2,ismail-haniyeh,MENTIONS
+            a3;b,zed,MENTIONS
         "#]],
     );
 }
@@ -182,12 +224,12 @@ fn evidence_csv() {
         &fixture(),
         expect![[r#"
             ==> evidence.csv <==
-            source,target,source_name,target_name,type,document,start,end,sentence,trigger,date,place,confidence
-            amir-abdollahian,bob,Hossein Amir-Abdollahian,"Bob ""The Builder"" O'Neil <Ltd> & Co\Sons",CONTACT,a2,10,52,"He said ""=1+1"" on the phone.",'=spoke,,,0.6
-            amir-abdollahian,ismail-haniyeh,Hossein Amir-Abdollahian,إسماعيل هنية,MET,a1,0,48,Amir-Abdollahian met Haniyeh in Doha.,met,2024-03-26,Doha,0.9
-            amir-abdollahian,ismail-haniyeh,Hossein Amir-Abdollahian,إسماعيل هنية,MET,a2,100,171,They held talks in Tehran.,held talks,2024-03,Tehran,0.7
-            amir-abdollahian,ismail-haniyeh,Hossein Amir-Abdollahian,إسماعيل هنية,PLANNED,a1,49,90,They will meet again.,''will meet,2024,'@Home,0.5
-            bob,ismail-haniyeh,"Bob ""The Builder"" O'Neil <Ltd> & Co\Sons",إسماعيل هنية,MET,'-doc3,7,30,'-Bob met إسماعيل هنية 🕊️.,'@met,,'+Gaza; Rafah,0.25
+            source,target,source_name,target_name,type,document,start,end,sentence,trigger,date,place,confidence,article_title,article_url,article_source,article_date,article_copies
+            amir-abdollahian,bob,Hossein Amir-Abdollahian,"Bob ""The Builder"" O'Neil <Ltd> & Co\Sons",CONTACT,a2,10,52,"He said ""=1+1"" on the phone.",'=spoke,,,0.6,''Quoted,javascript:alert(1),'=cmd,,1
+            amir-abdollahian,ismail-haniyeh,Hossein Amir-Abdollahian,إسماعيل هنية,MET,a1,0,48,Amir-Abdollahian met Haniyeh in Doha.,met,2024-03-26,Doha,0.9,"Talks in ""Doha"" = peace? A <b>second</b> line & more",https://example.org/a1?x=1&y=<2>,Reuters; Wire,2024-03-26,2
+            amir-abdollahian,ismail-haniyeh,Hossein Amir-Abdollahian,إسماعيل هنية,MET,a2,100,171,They held talks in Tehran.,held talks,2024-03,Tehran,0.7,''Quoted,javascript:alert(1),'=cmd,,1
+            amir-abdollahian,ismail-haniyeh,Hossein Amir-Abdollahian,إسماعيل هنية,PLANNED,a1,49,90,They will meet again.,''will meet,2024,'@Home,0.5,"Talks in ""Doha"" = peace? A <b>second</b> line & more",https://example.org/a1?x=1&y=<2>,Reuters; Wire,2024-03-26,2
+            bob,ismail-haniyeh,"Bob ""The Builder"" O'Neil <Ltd> & Co\Sons",إسماعيل هنية,MET,'-doc3,7,30,'-Bob met إسماعيل هنية 🕊️.,'@met,,'+Gaza; Rafah,0.25,,,,,1
         "#]],
     );
 }
@@ -236,19 +278,29 @@ fn empty_graph() {
         Format::Neo4jCsv,
         &empty,
         expect![[r#"
-        ==> nodes.csv <==
-        personId:ID(Person),name,aliases:string[],roles:string[],mentions:int,documents:int,:LABEL
-        ==> relationships.csv <==
-        :START_ID(Person),:END_ID(Person),:TYPE,confidence:float,weight:float,evidence:int,documents:string[],first_date,last_date,places:string[]
-    "#]],
+            ==> nodes.csv <==
+            personId:ID(Person),name,aliases:string[],roles:string[],mentions:int,documents:int,credit:boolean,place,country,lat:float,lng:float,:LABEL
+            ==> relationships.csv <==
+            :START_ID(Person),:END_ID(Person),:TYPE,edgeId,confidence:float,weight:float,evidence:int,articles:int,sources:int,documents:string[],first_date:date,last_date:date,first_period,last_period,places:string[],place,country,lat:float,lng:float
+            ==> articles.csv <==
+            articleId:ID(Article),title,url,source,date:date,copies:int,copy_ids:string[],sources:string[],:LABEL
+            ==> evidence-nodes.csv <==
+            evidenceId:ID(Evidence),edgeId,type,sentence,start:int,end:int,trigger,date:date,period,place,country,lat:float,lng:float,confidence:float,cues:string[],:LABEL
+            ==> evidence-articles.csv <==
+            :START_ID(Evidence),:END_ID(Article),:TYPE
+            ==> evidence-people.csv <==
+            :START_ID(Evidence),:END_ID(Person),:TYPE
+            ==> article-people.csv <==
+            :START_ID(Article),:END_ID(Person),:TYPE
+        "#]],
     );
     check(
         Format::EvidenceCsv,
         &empty,
         expect![[r#"
-        ==> evidence.csv <==
-        source,target,source_name,target_name,type,document,start,end,sentence,trigger,date,place,confidence
-    "#]],
+            ==> evidence.csv <==
+            source,target,source_name,target_name,type,document,start,end,sentence,trigger,date,place,confidence,article_title,article_url,article_source,article_date,article_copies
+        "#]],
     );
 }
 
@@ -428,16 +480,21 @@ fn json() {
         expect![[r#"
             ==> graph.json <==
             {"elements":{"nodes":[
-            {"data":{"id":"amir-abdollahian","label":"Hossein Amir-Abdollahian","aliases":["Amir-Abdollahian","حسین امیرعبداللهیان"],"roles":["Foreign Minister"],"mentions":5,"documents":["a1","a2"],"degree":3}},
-            {"data":{"id":"bob","label":"Bob \"The Builder\" O'Neil <Ltd> & Co\\Sons","aliases":["+Bobby","-Bob","=HYPERLINK(\"http://x\")","@bob","Bob\nNewline","Bob\tTab","Bob; Jr."],"roles":["C:\\new\\table","owner; builder"],"mentions":5,"documents":["-doc3","a2"],"degree":2}},
-            {"data":{"id":"ismail-haniyeh","label":"إسماعيل هنية","aliases":["'Abu al-Abed","Haniyeh","Ismail Haniyeh 🕊️"],"roles":["head of Hamas's political bureau"],"mentions":7,"documents":["-doc3","a1","a2"],"degree":3}},
-            {"data":{"id":"zed","label":"Zed\r\nCtrl\u0001⟨U+FFFF⟩\tEnd &#1;","aliases":[],"roles":[],"mentions":3,"documents":["a3;b"],"degree":0}}
+            {"data":{"id":"amir-abdollahian","label":"Hossein Amir-Abdollahian","aliases":["Amir-Abdollahian","حسین امیرعبداللهیان"],"roles":["Foreign Minister"],"mentions":5,"documents":["a1","a2"],"degree":3,"credit":false,"place":{"name":"Doha","country":"QA","lat":25.28545,"lng":51.53096}}},
+            {"data":{"id":"bob","label":"Bob \"The Builder\" O'Neil <Ltd> & Co\\Sons","aliases":["+Bobby","-Bob","=HYPERLINK(\"http://x\")","@bob","Bob\nNewline","Bob\tTab","Bob; Jr."],"roles":["C:\\new\\table","owner; builder"],"mentions":5,"documents":["-doc3","a2"],"degree":2,"credit":false,"place":null}},
+            {"data":{"id":"ismail-haniyeh","label":"إسماعيل هنية","aliases":["'Abu al-Abed","Haniyeh","Ismail Haniyeh 🕊️"],"roles":["head of Hamas's political bureau"],"mentions":7,"documents":["-doc3","a1","a2"],"degree":3,"credit":false,"place":{"name":"Doha","country":"QA","lat":25.28545,"lng":51.53096}}},
+            {"data":{"id":"zed","label":"Zed\r\nCtrl\u0001⟨U+FFFF⟩\tEnd &#1;","aliases":[],"roles":[],"mentions":3,"documents":["a3;b"],"degree":0,"credit":false,"place":null}}
             ],"edges":[
-            {"data":{"id":"e0","source":"amir-abdollahian","target":"bob","type":"CONTACT","confidence":0.6,"weight":0.6,"documents":["a2"],"first_date":null,"last_date":null,"places":[],"evidence":[{"doc":"a2","start":10,"end":52,"sentence":"He said \"=1+1\"\non the phone.","trigger":"=spoke","date":null,"place":null,"confidence":0.6,"cues":[]}]}},
-            {"data":{"id":"e1","source":"amir-abdollahian","target":"ismail-haniyeh","type":"MET","confidence":0.97,"weight":1.6,"documents":["a1","a2"],"first_date":"2024-03","last_date":"2024-03-26","places":["Doha","Tehran"],"evidence":[{"doc":"a1","start":0,"end":48,"sentence":"Amir-Abdollahian met Haniyeh in Doha.","trigger":"met","date":"2024-03-26","place":"Doha","confidence":0.9,"cues":[]},{"doc":"a2","start":100,"end":171,"sentence":"They held talks in Tehran.","trigger":"held talks","date":"2024-03","place":"Tehran","confidence":0.7,"cues":[]}]}},
-            {"data":{"id":"e2","source":"amir-abdollahian","target":"ismail-haniyeh","type":"PLANNED","confidence":0.5,"weight":0.5,"documents":["a1"],"first_date":"2024","last_date":"2024","places":["@Home"],"evidence":[{"doc":"a1","start":49,"end":90,"sentence":"They will meet again.","trigger":"'will meet","date":"2024","place":"@Home","confidence":0.5,"cues":[]}]}},
-            {"data":{"id":"e3","source":"bob","target":"ismail-haniyeh","type":"MET","confidence":0.25,"weight":0.25,"documents":["-doc3"],"first_date":null,"last_date":null,"places":["+Gaza; Rafah"],"evidence":[{"doc":"-doc3","start":7,"end":30,"sentence":"-Bob\tmet إسماعيل هنية 🕊️.","trigger":"@met","date":null,"place":"+Gaza; Rafah","confidence":0.25,"cues":[]}]}}
-            ]}}
+            {"data":{"id":"e0","source":"amir-abdollahian","target":"bob","type":"CONTACT","confidence":0.6,"weight":0.6,"documents":["a2"],"first_date":null,"last_date":null,"places":[],"articles":1,"sources":1,"place":null,"evidence":[{"doc":"a2","start":10,"end":52,"sentence":"He said \"=1+1\"\non the phone.","trigger":"=spoke","date":null,"place":null,"confidence":0.6,"cues":[]}]}},
+            {"data":{"id":"e1","source":"amir-abdollahian","target":"ismail-haniyeh","type":"MET","confidence":0.97,"weight":1.6,"documents":["a1","a2"],"first_date":"2024-03","last_date":"2024-03-26","places":["Doha","Tehran"],"articles":3,"sources":2,"place":{"name":"Doha","country":"QA","lat":25.28545,"lng":51.53096},"evidence":[{"doc":"a1","start":0,"end":48,"sentence":"Amir-Abdollahian met Haniyeh in Doha.","trigger":"met","date":"2024-03-26","place":"Doha","confidence":0.9,"cues":[]},{"doc":"a2","start":100,"end":171,"sentence":"They held talks in Tehran.","trigger":"held talks","date":"2024-03","place":"Tehran","confidence":0.7,"cues":[]}]}},
+            {"data":{"id":"e2","source":"amir-abdollahian","target":"ismail-haniyeh","type":"PLANNED","confidence":0.5,"weight":0.5,"documents":["a1"],"first_date":"2024","last_date":"2024","places":["@Home"],"articles":2,"sources":2,"place":null,"evidence":[{"doc":"a1","start":49,"end":90,"sentence":"They will meet again.","trigger":"'will meet","date":"2024","place":"@Home","confidence":0.5,"cues":[]}]}},
+            {"data":{"id":"e3","source":"bob","target":"ismail-haniyeh","type":"MET","confidence":0.25,"weight":0.25,"documents":["-doc3"],"first_date":null,"last_date":null,"places":["+Gaza; Rafah"],"articles":1,"sources":0,"place":null,"evidence":[{"doc":"-doc3","start":7,"end":30,"sentence":"-Bob\tmet إسماعيل هنية 🕊️.","trigger":"@met","date":null,"place":"+Gaza; Rafah","confidence":0.25,"cues":[]}]}}
+            ]},"articles":[
+            {"id":"-doc3","title":null,"url":null,"source":null,"date":null,"copies":1,"copy_ids":[],"sources":[]},
+            {"id":"a1","title":"Talks in \"Doha\" = peace?\nA <b>second</b> line & more","url":"https://example.org/a1?x=1&y=<2>","source":"Reuters; Wire","date":"2024-03-26","copies":2,"copy_ids":["a1-copy"],"sources":["Reuters; Wire","=cmd"]},
+            {"id":"a2","title":"'Quoted","url":"javascript:alert(1)","source":"=cmd","date":null,"copies":1,"copy_ids":[],"sources":["=cmd"]},
+            {"id":"a3;b","title":null,"url":null,"source":null,"date":null,"copies":1,"copy_ids":[],"sources":[]}
+            ]}
         "#]],
     );
 }
@@ -508,7 +565,8 @@ fn empty_graph_in_the_new_formats() {
             ==> graph.json <==
             {"elements":{"nodes":[
             ],"edges":[
-            ]}}
+            ]},"articles":[
+            ]}
         "#]],
     );
 }
