@@ -18,3 +18,28 @@ cat "$tmp"/names-0.3.0/names/dist.male.first "$tmp"/names-0.3.0/names/dist.femal
 grep -E '^[a-z]{2,}$' /usr/share/dict/words | LC_ALL=C sort -u > "$out/common-words.txt"
 
 wc -l "$out/given-names.txt" "$out/common-words.txt"
+
+# Given names and surnames of 106 and 75 countries (CC0), romanised, lowercase, accents kept and
+# also folded; hyphenated and two-word names also by part. From ../shared/names/.
+names=${NAMES_DIR:-../shared/names}
+python3 - "$names" "$out" <<'PY'
+import csv, sys, unicodedata
+src, out = sys.argv[1], sys.argv[2]
+def forms(n):
+    for part in [n] + n.replace("-", " ").split():
+        p = part.strip().lower()
+        if len(p) >= 2 and p.replace("-", "").isalpha():
+            yield p
+            f = "".join(c for c in unicodedata.normalize("NFKD", p) if not unicodedata.combining(c))
+            if f != p and f.replace("-", "").isascii():
+                yield f
+for csv_name, txt in [("common-forenames-by-country.csv", "world-given-names.txt"),
+                      ("common-surnames-by-country.csv", "world-surnames.txt")]:
+    names = set()
+    with open(f"{src}/{csv_name}", encoding="utf-8-sig") as fh:
+        for row in csv.DictReader(fh):
+            names.update(forms(row["Romanized Name"]))
+    with open(f"{out}/{txt}", "w", encoding="utf-8") as fh:
+        fh.write("".join(n + "\n" for n in sorted(names)))
+PY
+wc -l "$out/world-given-names.txt" "$out/world-surnames.txt"

@@ -236,7 +236,7 @@ def mention_name(toks):
     for h in heads:
         res = name_at_head(toks, ids, h)
         if res:
-            return res
+            return res[1]
     return None
 
 
@@ -270,6 +270,12 @@ def name_at_head(toks, ids, h):
             name_toks = strip_titles([toks[i] for i in block])
     if not name_toks:
         return None
+    named = modifier_of(toks, ht, name_toks)
+    return (name_toks, named) if named else None
+
+
+def modifier_of(toks, ht, name_toks):
+    """(name, is_modifier) of a mention's name tokens."""
     first = toks.index(name_toks[0])
     one_word = " " not in join_tokens(name_toks)
     if one_word and any(t[1].lower() == "the" for t in toks[:first]):
@@ -277,6 +283,18 @@ def name_at_head(toks, ids, h):
     # "Fan Expo", "Monti government", "Chiang Kai Shek Memorial": a name modifying a noun
     modifier = ht[7].split(":")[0] == "compound"
     return join_tokens(name_toks), modifier
+
+
+def mention_name_tokens(toks):
+    """The tokens of the personal name in a person mention, and whether the name only modifies a
+    noun: (tokens, is_modifier), or None."""
+    ids = {int(t[0]) for t in toks}
+    for h in [i for i, t in enumerate(toks) if int(t[6]) not in ids]:
+        res = name_at_head(toks, ids, h)
+        if res:
+            name_toks, (_, modifier) = res
+            return name_toks, modifier
+    return None
 
 
 def gold_people(doc, short):

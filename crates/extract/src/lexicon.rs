@@ -33,6 +33,10 @@ pub struct Lexicon {
     pub occupations: WordSet<&'static str>,
     /// Short forms of given names: (short, full), lowercase ("ted", "edward").
     pub nicknames: Vec<(&'static str, &'static str)>,
+    /// Common given names of 106 countries (lowercase, romanised).
+    pub world_given: WordSet<&'static str>,
+    /// Common surnames of 75 countries (lowercase, romanised).
+    pub world_surnames: WordSet<&'static str>,
 }
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -79,6 +83,10 @@ pub fn lexicon() -> &'static Lexicon {
             occupations: lines(include_str!("../../../data/lexicon/occupations.txt")).collect(),
             nicknames: lines(include_str!("../../../data/lexicon/nicknames.txt"))
                 .filter_map(|l| l.split_once(' '))
+                .collect(),
+            world_given: lines(include_str!("../../../data/lexicon/world-given-names.txt"))
+                .collect(),
+            world_surnames: lines(include_str!("../../../data/lexicon/world-surnames.txt"))
                 .collect(),
         }
     })

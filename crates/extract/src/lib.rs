@@ -16,6 +16,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod finder;
 pub mod lexicon;
 pub mod people;
 mod prepare;

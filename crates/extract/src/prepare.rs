@@ -74,14 +74,16 @@ fn decode_entities(s: &str, offset: usize, out: &mut String, map: &mut SourceMap
         out.push_str(&rest[..amp]);
         pos += amp;
         rest = &rest[amp..];
-        let decoded = rest
-            .get(1..rest.len().min(12))
-            .and_then(|r| r.find(';').map(|semi| (&r[..semi], semi + 2)))
-            .and_then(|(name, len)| entity(name).map(|c| (c, len)));
+        // `&name;`, the `;` within the longest entity name's reach.
+        let reach = rest.len().min(htmlize::ENTITY_MAX_LENGTH);
+        let start = out.len();
+        let decoded = rest.as_bytes()[1..reach]
+            .iter()
+            .position(|&b| b == b';')
+            .map(|semi| semi + 2)
+            .filter(|&len| push_entity(&rest[..len], out));
         match decoded {
-            Some((c, len)) => {
-                let start = out.len();
-                out.push(c);
+            Some(len) => {
                 map.replace(start, out.len(), pos, pos + len);
                 pos += len;
                 rest = &rest[len..];
@@ -96,41 +98,39 @@ fn decode_entities(s: &str, offset: usize, out: &mut String, map: &mut SourceMap
     out.push_str(rest);
 }
 
-fn entity(name: &str) -> Option<char> {
+/// Pushes the text of a character reference `&...;` to `out`, if it is one: numeric
+/// (`&#322;`, `&#x142;`) or any of the HTML named references (`&lstrok;`), from htmlize's copy
+/// of the WHATWG table.
+fn push_entity(reference: &str, out: &mut String) -> bool {
+    let Some(name) = reference
+        .strip_prefix('&')
+        .and_then(|r| r.strip_suffix(';'))
+    else {
+        return false;
+    };
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => num.parse().ok(),
         };
-        return char::from_u32(code).filter(|c| *c != '\0');
+        return match code.and_then(char::from_u32).filter(|c| *c != '\0') {
+            Some(c) => {
+                out.push(c);
+                true
+            }
+            None => false,
+        };
     }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ndash" => '\u{2013}',
-        "mdash" => '\u{2014}',
-        "lsquo" => '\u{2018}',
-        "rsquo" => '\u{2019}',
-        "ldquo" => '\u{201c}',
-        "rdquo" => '\u{201d}',
-        "hellip" => '\u{2026}',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "aacute" => 'á',
-        "iacute" => 'í',
-        "oacute" => 'ó',
-        "uacute" => 'ú',
-        "ntilde" => 'ñ',
-        "ccedil" => 'ç',
-        "ouml" => 'ö',
-        "uuml" => 'ü',
-        "auml" => 'ä',
-        _ => return None,
-    })
+    match htmlize::ENTITIES
+        .get(reference.as_bytes())
+        .and_then(|t| std::str::from_utf8(t).ok())
+    {
+        Some(text) => {
+            out.push_str(text);
+            true
+        }
+        None => false,
+    }
 }
 
 /// A leading `date YYYY-MM-DD` (whitespace before it allowed): the date and where the body
@@ -275,6 +275,19 @@ mod tests {
                 date=Some(2024-03-26) body="WANA (Mar 26) – X entered Tehran. Caption, Iran, March 26, 2024. Y"
             "#]],
         );
+    }
+
+    #[test]
+    fn every_named_reference_decodes() {
+        let bytes = "Lech Wa&lstrok;&eogon;sa, Fran&ccedil;ois &amp; Ren&eacute;e &NotEqualTilde; &bogus; &amp &#x142;&#0;".as_bytes();
+        let (doc, _) = prepare(&Input::default(), bytes);
+        assert_eq!(
+            doc.text,
+            "Lech Wa\u{142}\u{119}sa, Fran\u{e7}ois & Ren\u{e9}e \u{2242}\u{338} &bogus; &amp \u{142}&#0;"
+        );
+        let at = doc.text.find("\u{119}").unwrap();
+        let span = doc.map.original_span(whomet_core::Span::new(at, at + 2));
+        assert_eq!(&bytes[span.start..span.end], b"&eogon;");
     }
 
     #[test]

@@ -96,6 +96,33 @@ fn ascii_word_bounds(line: &[u8], start: usize, out: &mut Vec<Span>) {
     }
 }
 
+/// Joins words linked by hyphens into one token ("Cheuk-ting", "al-Nakhala", "Jong-un"): a
+/// hyphenated name part is judged as a whole. Replaces the contents of `out`.
+pub fn merge_hyphens<'t>(text: &'t str, toks: &[Token<'t>], out: &mut Vec<Token<'t>>) {
+    out.clear();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut span = toks[i].span;
+        let mut j = i;
+        while toks[j].is_word()
+            && toks.get(j + 1).is_some_and(|h| h.text == "-")
+            && toks.get(j + 2).is_some_and(|w| w.is_word())
+        {
+            span.end = toks[j + 2].span.end;
+            j += 2;
+        }
+        out.push(if j == i {
+            toks[i]
+        } else {
+            Token {
+                span,
+                text: span.of(text),
+            }
+        });
+        i = j + 1;
+    }
+}
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "maj", "capt", "adm", "sgt",
     "gov", "sen", "rep", "rev", "prof", "inc", "corp", "ltd", "co", "no", "vs", "jan", "feb",
@@ -205,7 +232,10 @@ fn split(text: &str, from: usize, spans: &[Span]) -> Vec<Span> {
             i = last;
             let headline =
                 line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
-            if blank || indent || headline {
+            // A bulleted line is a sentence of its own ("- ", "* ", "\u{2022} ", "1. ").
+            let next_line = &text[toks[last].span.end..];
+            let bullet = bullet_len(line.trim_start()) > 0 || bullet_len(next_line) > 0;
+            if blank || indent || headline || bullet {
                 cut = Some(t.span.start);
             }
         } else if matches!(t.text, "." | "!" | "?" | "\u{2026}") {
@@ -222,7 +252,16 @@ fn split(text: &str, from: usize, spans: &[Span]) -> Vec<Span> {
                     || is_opener(n.text)
             });
             let after_abbreviation = t.text == "." && i > 0 && is_abbreviation(toks[i - 1].text);
-            if (spaced || next.is_none()) && starts_sentence && !after_abbreviation {
+            // The number of a numbered line ("1. ") opens its sentence.
+            let list_number = t.text == "."
+                && i > 0
+                && toks[i - 1].text.bytes().all(|b| b.is_ascii_digit())
+                && text[..toks[i - 1].span.start]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|before| before.trim().is_empty());
+            if (spaced || next.is_none()) && starts_sentence && !after_abbreviation && !list_number
+            {
                 cut = Some(end);
                 i = j - 1;
             }
@@ -235,6 +274,27 @@ fn split(text: &str, from: usize, spans: &[Span]) -> Vec<Span> {
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// The length of the bullet that opens `line` ("- ", "* ", "\u{2022} ", "12. ", "3) "), or 0.
+pub(crate) fn bullet_len(line: &str) -> usize {
+    let marker = match line.chars().next() {
+        Some('-' | '*' | '\u{2022}' | '\u{2023}' | '\u{25aa}' | '\u{2013}') => {
+            line.chars().next().map_or(0, char::len_utf8)
+        }
+        Some('0'..='9') => {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            match line.as_bytes().get(digits) {
+                Some(b'.' | b')') if digits <= 3 => digits + 1,
+                _ => 0,
+            }
+        }
+        _ => 0,
+    };
+    match line[marker..].chars().next() {
+        Some(' ' | '\t') if marker > 0 => marker + 1,
+        _ => 0,
+    }
 }
 
 fn is_closer(t: &str) -> bool {
@@ -350,6 +410,26 @@ mod tests {
             word_bounds(&text, Span::new(from, text.len()), &mut got);
             assert_eq!(got, expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn each_bulleted_line_is_a_sentence() {
+        check(
+            "The leaders who took part include:\n\n-   Senator Ana Vell (D-GA)\n-   Bo Dunmore, Director, Vell Fund\n* Cai Rho\n\u{2022} Dee Mott\n1. Eli Sorn, Chair\n2) Fay Lu\nwrapped on. Then 2. is no bullet",
+            expect_test::expect![[r#"
+                [
+                    "The leaders who took part include:",
+                    "-   Senator Ana Vell (D-GA)",
+                    "-   Bo Dunmore, Director, Vell Fund",
+                    "* Cai Rho",
+                    "• Dee Mott",
+                    "1. Eli Sorn, Chair",
+                    "2) Fay Lu",
+                    "wrapped on.",
+                    "Then 2. is no bullet",
+                ]
+            "#]],
+        );
     }
 
     #[test]

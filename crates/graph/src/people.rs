@@ -588,7 +588,14 @@ fn role_heads(roles: &[&str]) -> BTreeSet<String> {
     roles
         .iter()
         .filter_map(|r| {
-            let words: Vec<String> = name_tokens(r);
+            // A prepositional title is headed before its preposition: "Aide to the Russian
+            // President" is an aide, "Vice Chancellor of Austria" a vice chancellor.
+            let words: Vec<String> = name_tokens(r)
+                .into_iter()
+                .take_while(|w| {
+                    !matches!(w.as_str(), "of" | "to" | "for" | "on" | "in" | "at" | "and")
+                })
+                .collect();
             let last = words.last()?.clone();
             let before = words.len().checked_sub(2).map(|i| words[i].as_str());
             Some(match before {

@@ -42,6 +42,8 @@ pub struct Claim {
     /// A join that speaks of someone's meeting ("X was joined by Y"): it joins the latest
     /// meeting only if that someone was in it.
     pub overlap: bool,
+    /// The object side is a person who is not named ("have met the top judge").
+    pub unnamed_person: bool,
     /// Base confidence.
     pub base: f64,
     /// Cues from the sentence (modality, channel).
@@ -103,11 +105,16 @@ fn resolve(
     };
     let fits = |n: usize| count.map_or(n >= 2, |c| c == n);
     // The people of the latest meeting, if it is recent.
-    if let Some((s, _, people)) = book.meetings.last()
+    if let Some((s, kind, people)) = book.meetings.last()
         && sentence.saturating_sub(*s) <= 2
         && fits(people.len())
     {
-        return (people.clone(), true, Some("group:meeting"));
+        let cue = if *kind == EdgeKind::Contact {
+            "group:call"
+        } else {
+            "group:meeting"
+        };
+        return (people.clone(), true, Some(cue));
     }
     // Else the people of the sentence before, when they fit exactly ("the two": two).
     if fits(previous_people.len()) && previous_people.len() <= count.unwrap_or(2) {
@@ -138,6 +145,14 @@ impl Book {
                 factor *= 0.9;
             }
             sides[k] = people;
+        }
+        // "The two presidents discussed ..." after their call: the same call.
+        let mut claim_local;
+        let mut claim = claim;
+        if cues.iter().any(|c| c == "group:call") && claim.kind == EdgeKind::Met {
+            claim_local = claim.clone();
+            claim_local.kind = EdgeKind::Contact;
+            claim = &claim_local;
         }
         match claim.effect {
             Effect::Event => {
@@ -328,7 +343,7 @@ impl Book {
             && claim.effect == Effect::Event
             && claim.sides[1].people.is_empty()
             && claim.sides[1].group.is_none()
-            && !claim.sides[1].words.is_empty();
+            && claim.unnamed_person;
         if unnamed_object {
             return;
         }

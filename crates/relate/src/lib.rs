@@ -652,6 +652,7 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
                 matches!(p.case_of(w), Some("between" | "among" | "amongst"))
                     || (p.words[t].upos == whomet_syntax::Upos::Noun && p.case_of(w) == Some("of"))
             }) || together(p, rules, t);
+            let unnamed_person = sides[1].words.iter().any(|&w| person_like(p, rules, w));
             let side_words: Vec<usize> =
                 sides.iter().flat_map(|s| s.words.iter().copied()).collect();
             let phrase = phrase(p, rule, t, &side_words);
@@ -668,6 +669,7 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
                     separate,
                     joint_objects,
                     overlap: rule.frame.is_empty(),
+                    unnamed_person,
                     base: rule.base,
                     cues,
                 },
@@ -677,6 +679,17 @@ fn claims(p: &Parsed<'_>, rules: &'static Rules, si: usize, headline: bool) -> V
         }
     }
     out
+}
+
+/// Whether word `w` speaks of a person without naming one: a title or role word ("the top
+/// judge"), a pronoun, a noun for people ("officials").
+fn person_like(p: &Parsed<'_>, rules: &Rules, w: usize) -> bool {
+    let lemma = p.lemma[w].as_str();
+    let lex = whomet_extract::lexicon::lexicon();
+    p.words[w].upos == whomet_syntax::Upos::Pron
+        || lex.is_title(lemma)
+        || rules.in_set("group", lemma)
+        || rules.in_set("attendee", lemma)
 }
 
 /// Whether the trigger's clause says the people met all together: a word of `@together`

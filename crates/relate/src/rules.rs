@@ -455,11 +455,12 @@ fn words(sets: &HashMap<String, Vec<String>>, s: &str) -> Result<Vec<String>, St
     Ok(out)
 }
 
-/// Alternatives of paths separated by `|`, steps by spaces.
+/// Alternatives of paths separated by `|`, steps by spaces; `.` is the trigger itself.
 fn paths(sets: &HashMap<String, Vec<String>>, s: &str) -> Result<Vec<Path>, String> {
     s.split('|')
         .map(|p| {
             p.split_whitespace()
+                .filter(|step| *step != ".")
                 .map(|step| parse_step(sets, step))
                 .collect()
         })

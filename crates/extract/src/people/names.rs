@@ -1,0 +1,447 @@
+//! Name finding: the title, role and name parts of a chain, and the evidence that it names a
+//! person.
+
+use super::chains::{Sentence, TitleTail, is_given};
+use super::{Candidate, is_acronym, is_honorific_only, is_numeral, is_particle, strip_possessive};
+use crate::finder::Tag;
+use crate::lexicon::{lexicon, with_lowercase};
+use whomet_core::{Span, fold_space};
+
+pub(super) fn classify(
+    sentence: &Sentence<'_, '_>,
+    words: &[usize],
+    possessive: bool,
+    tail: Option<TitleTail>,
+    out: &mut Vec<Candidate>,
+) {
+    let Sentence {
+        text,
+        toks,
+        tags,
+        si,
+        first_word,
+        ..
+    } = *sentence;
+    let lex = lexicon();
+    let word_text = |k: usize| strip_possessive(toks[words[k]].text).0;
+    // Title split: the last title word with name words after it.
+    let n = words.len();
+    let mut name_from = 0;
+    let mut royal = None;
+    for k in 0..n.saturating_sub(1) {
+        let w = word_text(k);
+        if is_particle(w) {
+            break;
+        }
+        // Initials as a given name after a title: "Councilwoman YT Bell".
+        let initials = k > 0
+            && k + 2 == n
+            && w.len() <= 3
+            && is_acronym(w)
+            && lex.is_head_title(word_text(k - 1));
+        // "Trade Minister German Gref": a nationality that is a given name, before a surname.
+        let given_after_title = k > 0
+            && k + 2 == n
+            && lex.is_head_title(word_text(k - 1))
+            && !lex.is_title(w)
+            && is_given(w);
+        // A middle initial ("Brent A. Robinson") is no function word.
+        let middle_initial = k > 0 && w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+        if !initials
+            && !middle_initial
+            && !given_after_title
+            && (lex.is_title(w) || lex.is_non_name(w) || is_acronym(w) || is_age(w))
+        {
+            name_from = k + 1;
+            royal = with_lowercase(w, |lw| lex.royal.contains(lw)).then_some(k);
+        }
+    }
+    // Leading non-name words (nationality, place) before the name part; but a nationality word
+    // that is also a given name, between a title and a surname, is the given name ("Trade
+    // Minister German Gref").
+    while name_from < n - 1 && lex.is_non_name(word_text(name_from)) {
+        let given_after_title = name_from + 2 == n
+            && name_from > 0
+            && lex.is_head_title(word_text(name_from - 1))
+            && is_given(word_text(name_from));
+        if given_after_title {
+            break;
+        }
+        name_from += 1;
+    }
+    // A prepositional title before the name ("Vice Chancellor of Austria Heinz-Christian
+    // Strache"): the name starts where the title grammar says.
+    let tail_from = tail.and_then(|t| words.iter().position(|&k| k == t.name));
+    if let Some(k) = tail_from {
+        name_from = k;
+        royal = None;
+    }
+    // "The Velvet Underground" inside a sentence names a thing, not a person; "The Turkish
+    // Interior Minister Suleiman Soylu" names a person.
+    let sentence_initial = words[0] <= first_word;
+    if word_text(0) == "The"
+        && !sentence_initial
+        && !(1..name_from).any(|k| lex.is_head_title(word_text(k)))
+    {
+        return;
+    }
+    // A sentence-initial adjective glued to a name: "Nonpartisan Paul Tse".
+    if sentence_initial
+        && tail_from.is_none()
+        && name_from == 0
+        && n >= 3
+        && with_lowercase(word_text(0), |w| {
+            lex.common.contains(w) && !lex.given.contains(w)
+        })
+    {
+        name_from = 1;
+    }
+    let name_idx = &words[name_from..];
+    let role_words: Vec<&str> = (0..name_from)
+        .map(word_text)
+        .filter(|w| lex.is_title(w))
+        .collect();
+    let prefix_title = role_words
+        .iter()
+        .any(|w| lex.is_head_title(w) && !is_honorific_only(w));
+    // Lower-case title word just before the chain ("economy minister Juan Sourrouille").
+    let before = words[0]
+        .checked_sub(2)
+        .filter(|&b| toks[b + 1].is_space())
+        .map(|b| toks[b].text);
+    // Or a lower-case occupation: "fashion designer Halston".
+    let lower_title = before.is_some_and(|b| {
+        b.chars().next().is_some_and(char::is_lowercase)
+            && (lex.is_head_title(b) || lex.occupations.contains(b))
+            && !is_particle(b)
+    });
+    let titled =
+        role_words.iter().any(|w| lex.is_head_title(w)) || lower_title || tail_from.is_some();
+    // An organisation noun next to the chain: "daily Fraternite Matin", "Yomiuri Shimbun daily".
+    let org_after = toks[words.last().expect("non-empty") + 1..]
+        .iter()
+        .find(|t| !t.is_space())
+        .is_some_and(|t| ORG_NOUNS.contains(&t.text));
+    if before.is_some_and(|b| ORG_NOUNS.contains(&b)) || org_after {
+        return;
+    }
+
+    let titled_before = name_from > 0 && lex.is_head_title(word_text(name_from - 1));
+    // Reject names made of organisation, place or time words.
+    let name_words: Vec<&str> = name_idx
+        .iter()
+        .map(|&k| strip_possessive(toks[k].text).0)
+        .collect();
+    let content: Vec<&str> = name_words
+        .iter()
+        .copied()
+        .filter(|w| !is_particle(w))
+        .collect();
+    if content.is_empty()
+        || content
+            .iter()
+            .any(|w| w.ends_with("s'") || w.ends_with("s\u{2019}"))
+        || name_words.iter().enumerate().any(|(k, w)| {
+            let after_particle = k > 0 && is_particle(name_words[k - 1]);
+            // "Theresa May", "Karol Virginia Mason", "Trade Minister German Gref": a word that
+            // is also a given name, after (or as) a given name.
+            let given_too = is_given(name_words[0])
+                && is_given(w)
+                && !lex.is_title(w)
+                && (lex.is_place(w)
+                    || with_lowercase(w, |w| lex.demonyms.contains(w))
+                    || crate::month_number(w).is_some_and(|_| w.len() >= 3))
+                && (k > 0 || name_words.len() == 2);
+            let initials = k == 0 && name_words.len() == 2 && w.len() <= 3 && titled_before;
+            let middle_initial =
+                k > 0 && w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+            let excused = is_particle(w)
+                || after_particle
+                || given_too
+                || initials && is_acronym(w)
+                || middle_initial;
+            !excused && (lex.is_non_name(w) || lex.is_title(w) || (is_acronym(w) && w.len() > 1))
+        })
+        // Persian ezafe compounds name places: "Dasht-e Lut", "Shah-e Cheragh".
+        || name_words.iter().any(|w| w.ends_with("-e") || w.contains("-e-"))
+        // A capitalised part of a hyphenated word that is a place or organisation word:
+        // "Agence France-Presse", "Israel-Hamas".
+        || name_words.iter().any(|w| {
+            w.contains('-')
+                && w.split('-').any(|part| {
+                    part.chars().next().is_some_and(char::is_uppercase)
+                        && (lex.is_non_name(part) || is_acronym(part))
+                        // "Heinz-Christian": a given name that is no place.
+                        && (lex.is_place(part) || !is_given(part))
+                })
+        })
+        || match name_words.as_slice() {
+            [w] => lex.is_place(w),
+            ws => lex.is_place(&ws.join(" ")),
+        }
+    {
+        return;
+    }
+    let (first, last, words_n) = (content[0], content[content.len() - 1], content.len());
+    // Words of the name without a numeral or suffix ("Pius XII", "Solomon Oliver Jr").
+    let bare_n = content.iter().filter(|w| !is_numeral(w)).count();
+    let mut span = Span::new(
+        toks[name_idx[0]].span.start,
+        toks[*name_idx.last().expect("non-empty")].span.start
+            + strip_possessive(toks[*name_idx.last().expect("non-empty")].text)
+                .0
+                .len(),
+    );
+    let mut after_idx = words.last().expect("non-empty") + 1;
+    let name_end = span.end;
+    // A suffix after a comma belongs to the name: "Solomon Oliver, Jr.".
+    if !possessive && bare_n >= 2 {
+        let mut solid = toks[after_idx..]
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_space());
+        if let (Some((_, c)), Some((j, sfx))) = (solid.next(), solid.next())
+            && c.text == ","
+            && matches!(sfx.text, "Jr" | "Sr" | "Jr." | "Sr.")
+        {
+            let mut k = after_idx + j;
+            span.end = toks[k].span.end;
+            if toks.get(k + 1).is_some_and(|t| t.text == ".") {
+                k += 1;
+                span.end = toks[k].span.end;
+            }
+            after_idx = k + 1;
+        }
+    }
+    let name = fold_space(span.of(text));
+    // The name without its suffix, an alias.
+    let plain = (span.end > name_end).then(|| fold_space(Span::new(span.start, name_end).of(text)));
+
+    // Evidence after the chain.
+    // Markdown emphasis ("**Addison**, age 14") is no word.
+    let mut rest = toks[after_idx..]
+        .iter()
+        .filter(|t| !t.is_space() && !matches!(t.text, "*" | "_"));
+    let next = rest.next();
+    let appositive = !possessive
+        && next.is_some_and(|t| t.text == ",")
+        && rest.next().is_some_and(|t| {
+            with_lowercase(t.text, |w| {
+                matches!(w, "the" | "a" | "an" | "who" | "whose" | "former")
+                    || lex.is_title(w)
+                    || lex.demonyms.contains(w)
+            })
+        });
+    let said = next.is_some_and(|t| {
+        matches!(
+            t.text,
+            "said" | "says" | "told" | "added" | "warned" | "stated" | "spoke" | "replied"
+        )
+    });
+    let credit_after =
+        next.is_some_and(|t| t.text == "/") && toks.get(after_idx).is_some_and(|t| t.text == "/");
+    let credit_before = words[0] >= 2
+        && toks[words[0] - 1].text == "/"
+        && matches!(toks[words[0] - 2].text, "Photo" | "photo" | "Photos");
+    let credit_label = words[0] >= 3
+        && toks[words[0] - 2].text == ":"
+        && toks[words[0] - 3].text.eq_ignore_ascii_case("credit");
+    let credit = (credit_after || credit_before || credit_label) && words_n >= 2;
+    let common = |w: &str| with_lowercase(w, |w| lex.common.contains(w));
+    let given = with_lowercase(first, |w| lex.given.contains(w));
+    // A romanised East Asian given name ("Lee Cheuk-yan", "Kim Jong-un") after a surname.
+    let romanised = words_n == 2 && is_romanised_given(last);
+    let rare = content.iter().all(|w| !common(w)) || romanised;
+    // A given name that is also a common word ("Star", "Angel") needs an uncommon surname.
+    let given_evidence = given && (!common(first) || !common(last));
+    // The name finder's word: every name word tagged a name (the first one `B`), or none.
+    let model_yes = tags.get(name_idx[0]).is_some_and(|t| t.tag == Tag::B)
+        && name_idx[1..]
+            .iter()
+            .all(|&k| tags.get(k).is_some_and(|t| t.tag == Tag::I));
+    let model_no = name_idx
+        .iter()
+        .all(|&k| tags.get(k).is_none_or(|t| t.margin < -MODEL_NO));
+    let strong = titled
+        || credit
+        || (words_n >= 2
+            && (model_yes || (given_evidence || appositive || said || rare) && !model_no));
+    let royal_name = royal
+        .filter(|_| bare_n == 1)
+        .map(|k| fold_space(Span::new(toks[words[k]].span.start, span.end).of(text)));
+    let given_ref = words_n == 1
+        && role_words.iter().any(|w| {
+            with_lowercase(w, |w| {
+                matches!(
+                    w,
+                    "sir"
+                        | "dame"
+                        | "lady"
+                        | "prince"
+                        | "princess"
+                        | "sheikh"
+                        | "sheikha"
+                        | "king"
+                        | "queen"
+                        | "emir"
+                        | "crown"
+                )
+            })
+        });
+    // The title's words: from the first title or nationality word to the name.
+    let role_from = (0..name_from)
+        .find(|&k| {
+            let w = word_text(k);
+            lex.is_title(w) || with_lowercase(w, |w| lex.demonyms.contains(w))
+        })
+        .unwrap_or(name_from);
+    let mut title = (role_from < name_from).then(|| {
+        Span::new(
+            toks[words[role_from]].span.start,
+            toks[words[name_from - 1]].span.end,
+        )
+    });
+    let role = prefix_title.then(|| {
+        (role_from..name_from)
+            .map(word_text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let role = role.or_else(|| {
+        lower_title
+            .then(|| before.map(str::to_string))
+            .flatten()
+            .filter(|b| !is_honorific_only(b))
+    });
+    if lower_title && title.is_none() {
+        title = Some(toks[words[0] - 2].span);
+    }
+    // A prepositional title is the role as written.
+    let (role, title) = match tail.filter(|_| tail_from.is_some()) {
+        Some(t) => (
+            Some(fold_space(t.title.of(text).trim_end_matches([',', ' ']))),
+            Some(t.title),
+        ),
+        None => (role, title),
+    };
+    // "King Fahd of Saudi Arabia": the country belongs to the role.
+    let of_place = next.is_some_and(|t| t.text == "of").then(|| {
+        let after: Vec<&str> = toks[after_idx..]
+            .iter()
+            .filter(|t| !t.is_space())
+            .take(4)
+            .map(|t| t.text)
+            .collect();
+        (1..after.len().min(4))
+            .rev()
+            .map(|n| after[1..=n].join(" "))
+            .find(|p| lex.is_place(p))
+    });
+    let of_place = of_place.flatten();
+    let role = match (role, of_place) {
+        (Some(r), Some(p)) => Some(format!("{r} of {p}")),
+        (r, _) => r,
+    };
+    let after_the = words[0] >= 2 && toks[words[0] - 2].text.eq_ignore_ascii_case("the");
+    let lone_given = words_n == 1
+        && given
+        && !sentence_initial
+        && !after_the
+        && !model_no
+        && !with_lowercase(first, |w| lex.common.contains(w));
+    // The person that opens a list entry ("-   **Addison**, age 14, ...", "Bo Dunmore,
+    // Director, Vell Fund"): a name, a comma, then what they are.
+    let entry_head = sentence.entry
+        && words[0] <= first_word + 4
+        && toks[..words[0]]
+            .iter()
+            .all(|t| !t.is_word() || lex.is_title(t.text))
+        && next.is_some_and(|t| t.text == ",")
+        && !possessive;
+    let aged = next.is_some_and(|t| t.text == ",")
+        && toks[after_idx..]
+            .iter()
+            .filter(|t| !t.is_space() && !matches!(t.text, "*" | "_"))
+            .nth(1)
+            .is_some_and(|t| {
+                matches!(t.text, "age" | "aged") || t.text.bytes().all(|b| b.is_ascii_digit())
+            });
+    let lone_given = lone_given || (words_n == 1 && (given || aged) && entry_head && !model_no);
+    let strong = strong || (words_n >= 2 && (entry_head || aged) && !model_no);
+    out.push(Candidate {
+        sentence: si,
+        span,
+        title,
+        plain,
+        name,
+        royal_name,
+        role: role.filter(|r| !r.is_empty()),
+        titled,
+        strong,
+        given_ref,
+        credit,
+        lone_given,
+        chain: Span::new(toks[words[0]].span.start, span.end),
+        listable: words_n >= 2,
+        words: words_n,
+    });
+}
+
+/// How far below 0 the name finder's margin must be on every word of an untitled chain to
+/// overrule the rules' weaker evidence (a given name, rare words).
+const MODEL_NO: f32 = 12.0;
+
+/// Lower-case nouns that, next to a capitalised chain, make it an organisation or a thing.
+const ORG_NOUNS: &[&str] = &[
+    "daily",
+    "newspaper",
+    "weekly",
+    "magazine",
+    "agency",
+    "party",
+    "group",
+    "company",
+    "firm",
+    "channel",
+    "station",
+    "ship",
+    "tanker",
+    "operation",
+    "plan",
+    "accord",
+    "treaty",
+    "bank",
+    "council",
+    "committee",
+    "union",
+    "movement",
+    "radio",
+    "television",
+    "network",
+];
+
+/// An age or a description before a name: "Fifteen-year-old Magomed", "Pan-democrat Gary
+/// Fan" (a hyphenated word ending in a common lower-case word).
+fn is_age(w: &str) -> bool {
+    let lex = lexicon();
+    with_lowercase(w, |l| l.ends_with("-year-old") || l.ends_with("-years-old"))
+        || w.rsplit_once('-').is_some_and(|(_, part)| {
+            part.len() >= 4 && part.chars().all(char::is_lowercase) && lex.common.contains(part)
+        })
+}
+
+/// `Cheuk-yan`, `Jong-un`, `Joo-Ho`: two short syllables joined by a hyphen, the first
+/// capitalised, the second not a common word.
+fn is_romanised_given(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let syllable =
+        |s: &str| (1..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
+    syllable(a)
+        && syllable(b)
+        && a.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && a.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && b.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && !with_lowercase(b, |b| lexicon().common.contains(b))
+}
