@@ -2,20 +2,31 @@
 
 use crate::graphml::Xml;
 use crate::time::{day, spells};
-use crate::{ExportError, date, edge_id};
+use crate::{ExportError, date, edge_id, place_cells};
 use std::io::Write;
 use whomet_graph::Graph;
 
 /// Node attributes: id (also the title) and GEXF type.
-const NODE_ATTRIBUTES: [(&str, &str); 4] = [
+const NODE_ATTRIBUTES: [(&str, &str); 5] = [
     ("aliases", "liststring"),
     ("roles", "liststring"),
     ("mentions", "integer"),
     ("documents", "liststring"),
+    ("credit", "boolean"),
+];
+
+/// Place attributes (of a node: where the person's meetings most often were; of an edge:
+/// where most of its evidence places it), given only when known. Gephi's Geo Layout reads
+/// `lat` and `lng`.
+const PLACE_ATTRIBUTES: [(&str, &str); 4] = [
+    ("place", "string"),
+    ("country", "string"),
+    ("lat", "double"),
+    ("lng", "double"),
 ];
 
 /// Edge attributes: id (also the title) and GEXF type.
-const EDGE_ATTRIBUTES: [(&str, &str); 7] = [
+const EDGE_ATTRIBUTES: [(&str, &str); 9] = [
     ("type", "string"),
     ("confidence", "double"),
     ("evidence", "integer"),
@@ -23,6 +34,8 @@ const EDGE_ATTRIBUTES: [(&str, &str); 7] = [
     ("places", "liststring"),
     ("first_date", "string"),
     ("last_date", "string"),
+    ("articles", "integer"),
+    ("sources", "integer"),
 ];
 
 /// Writes `graph.gexf`: a dynamic, undirected GEXF 1.3 graph whose edges carry spells, the days
@@ -49,7 +62,7 @@ pub fn write_gexf(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
         ("edge", &EDGE_ATTRIBUTES[..]),
     ] {
         writeln!(out, r#"    <attributes class="{class}" mode="static">"#)?;
-        for (id, ty) in attributes {
+        for (id, ty) in attributes.iter().chain(&PLACE_ATTRIBUTES) {
             writeln!(
                 out,
                 r#"      <attribute id="{id}" title="{id}" type="{ty}"/>"#
@@ -59,7 +72,8 @@ pub fn write_gexf(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
     }
 
     writeln!(out, r#"    <nodes count="{}">"#, graph.nodes().count())?;
-    for n in graph.nodes() {
+    let places = graph.node_places();
+    for (n, place) in graph.nodes().zip(places) {
         writeln!(
             out,
             r#"      <node id="{}" label="{}">"#,
@@ -71,14 +85,16 @@ pub fn write_gexf(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             list(graph.strs(&n.roles)),
             n.mentions.to_string(),
             list(graph.docs(&n.documents)),
+            n.credit.to_string(),
         ];
-        write_attvalues(out, &NODE_ATTRIBUTES, &values)?;
+        write_attvalues(out, &NODE_ATTRIBUTES, &values, place)?;
         writeln!(out, "      </node>")?;
     }
     writeln!(out, "    </nodes>")?;
 
     writeln!(out, r#"    <edges count="{}">"#, graph.edges().count())?;
     for (i, (a, b, e)) in graph.edges().enumerate() {
+        let reach = graph.reach(e);
         writeln!(
             out,
             r#"      <edge id="{}" source="{}" target="{}" label="{kind}" kind="{kind}" weight="{}">"#,
@@ -96,8 +112,10 @@ pub fn write_gexf(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
             list(graph.places(e)),
             date(e.first_date),
             date(e.last_date),
+            reach.articles.to_string(),
+            reach.sources.to_string(),
         ];
-        write_attvalues(out, &EDGE_ATTRIBUTES, &values)?;
+        write_attvalues(out, &EDGE_ATTRIBUTES, &values, graph.edge_place(e))?;
         let spells = spells(graph, e);
         if !spells.is_empty() {
             writeln!(out, "        <spells>")?;
@@ -122,9 +140,12 @@ fn write_attvalues<const N: usize>(
     out: &mut impl Write,
     attributes: &[(&str, &str); N],
     values: &[String; N],
+    place: Option<whomet_graph::places::Place>,
 ) -> Result<(), ExportError> {
     writeln!(out, "        <attvalues>")?;
-    for ((id, _), value) in attributes.iter().zip(values) {
+    let place = place.map(|p| place_cells(Some(p)));
+    let place = PLACE_ATTRIBUTES.iter().zip(place.iter().flatten());
+    for ((id, _), value) in attributes.iter().zip(values).chain(place) {
         writeln!(
             out,
             r#"          <attvalue for="{id}" value="{}"/>"#,

@@ -155,6 +155,11 @@ fn graphml_round_trips_through_an_xml_parser() {
         "node type string",
         "node mentions int",
         "node documents int",
+        "node credit boolean",
+        "node place string",
+        "node country string",
+        "node lat double",
+        "node lng double",
         "edge type string",
         "edge confidence double",
         "edge weight double",
@@ -164,6 +169,12 @@ fn graphml_round_trips_through_an_xml_parser() {
         "edge last_date string",
         "edge places string",
         "edge edge_id string",
+        "edge articles int",
+        "edge sources int",
+        "edge place string",
+        "edge country string",
+        "edge lat double",
+        "edge lng double",
     ];
     assert_eq!(keys, expected_keys);
     // Key ids are unique, and data refers to a declared key of its own domain by id.
@@ -186,7 +197,15 @@ fn graphml_round_trips_through_an_xml_parser() {
     assert_eq!(parsed.nodes.len(), graph.nodes().count());
     for (el, n) in parsed.nodes.iter().zip(graph.nodes()) {
         let d = named(el, "node");
-        assert_eq!(d.len(), 6);
+        // The place keys only where a place is known (here Amir-Abdollahian's and Haniyeh's).
+        let placed = ["amir-abdollahian", "ismail-haniyeh"].contains(&n.id.as_str());
+        assert_eq!(d.len(), if placed { 11 } else { 7 }, "{}", n.id);
+        assert_eq!(d["credit"], n.credit.to_string());
+        if placed {
+            assert_eq!((d["place"].as_str(), d["country"].as_str()), ("Doha", "QA"));
+            assert!((d["lat"].parse::<f64>().unwrap() - 25.285).abs() < 0.01);
+            assert!((d["lng"].parse::<f64>().unwrap() - 51.531).abs() < 0.01);
+        }
         assert_eq!(el.attrs["id"], n.id);
         assert_eq!(d["label"], xml_value(&n.label));
         assert_eq!(
@@ -207,7 +226,15 @@ fn graphml_round_trips_through_an_xml_parser() {
     assert_eq!(parsed.edges.len(), graph.edges().count());
     for (i, (el, (a, b, e))) in parsed.edges.iter().zip(graph.edges()).enumerate() {
         let d = named(el, "edge");
-        assert_eq!(d.len(), 9);
+        let place = graph.edge_place(e);
+        assert_eq!(d.len(), if place.is_some() { 15 } else { 11 });
+        if let Some(p) = place {
+            assert_eq!(d["place"], p.name);
+            assert_eq!(d["lat"].parse::<f64>().unwrap(), p.lat);
+        }
+        let reach = graph.reach(e);
+        assert_eq!(d["articles"], reach.articles.to_string());
+        assert_eq!(d["sources"], reach.sources.to_string());
         assert_eq!(el.attrs["source"], a.id);
         assert_eq!(el.attrs["target"], b.id);
         assert_eq!(d["edge_id"], format!("e{i}"));
