@@ -87,6 +87,21 @@ impl Node {
     }
 }
 
+/// Where a piece of evidence comes from, as `explain` prints it: the article's title, address
+/// and number of copies; `None` when nothing is known of it.
+pub fn cited(title: Option<&str>, url: Option<&str>, copies: usize) -> Option<String> {
+    if title.is_none() && url.is_none() && copies <= 1 {
+        return None;
+    }
+    let title = title.unwrap_or("(no title)");
+    let url = url.map(|u| format!(" <{u}>")).unwrap_or_default();
+    let copies = match copies {
+        0 | 1 => String::new(),
+        n => format!(", {n} copies"),
+    };
+    Some(format!("{title}{url}{copies}"))
+}
+
 /// The error for a name that matches no one: the closest names (Jaro-Winkler on folded
 /// names, at least 0.75, at most three people), or none.
 pub fn not_found<'a>(
@@ -202,18 +217,11 @@ impl Saved {
                     ev.confidence,
                     ev.cues.join(", "),
                 )?;
-                if let Some(article) = articles.get(ev.doc.as_str()) {
-                    let title = article.title.as_deref().unwrap_or("(no title)");
-                    let url = article
-                        .url
-                        .as_deref()
-                        .map(|u| format!(" <{u}>"))
-                        .unwrap_or_default();
-                    let copies = match article.copies {
-                        0 | 1 => String::new(),
-                        n => format!(", {n} copies"),
-                    };
-                    writeln!(out, "    from: {title}{url}{copies}")?;
+                if let Some(from) = articles
+                    .get(ev.doc.as_str())
+                    .and_then(|a| cited(a.title.as_deref(), a.url.as_deref(), a.copies))
+                {
+                    writeln!(out, "    from: {from}")?;
                 }
                 writeln!(out, "    {}", ev.sentence)?;
             }

@@ -521,7 +521,7 @@ fn extension(path: &Path) -> Option<String> {
 }
 
 /// Makes an HTML page plain text in place, byte for byte, so that every offset still indexes
-/// the original file: each tag and comment, and the whole of `<script>`, `<style>` and `<head>`
+/// the original file: each tag and comment, and the whole of `<script>`, `<style>` and `<title>`
 /// elements, become spaces (line breaks kept), and the tag of a block (`<p>`, `<br>`, `<div>`,
 /// `<h1>`, `<li>`, ...) starts with a line break, so paragraphs stay apart. Character
 /// references are decoded later, as in any text. Returns the `<title>`, if any.
@@ -570,7 +570,7 @@ pub fn strip_html(bytes: &mut [u8]) -> Option<String> {
                 .collect();
             let name = String::from_utf8_lossy(&name).into_owned();
             let opening = rest.get(1) != Some(&b'/');
-            if opening && matches!(name.as_str(), "script" | "style" | "head" | "title") {
+            if opening && matches!(name.as_str(), "script" | "style" | "title") {
                 let closing = format!("</{name}");
                 let inner_end = find(&lower[close.min(bytes.len())..], closing.as_bytes())
                     .map_or(bytes.len(), |e| close + e);
@@ -601,4 +601,41 @@ pub fn strip_html(bytes: &mut [u8]) -> Option<String> {
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_html;
+
+    /// Tags become spaces byte for byte (offsets still index the file), a block tag starts a
+    /// line, the title is read, and broken markup neither panics nor eats the text before it.
+    #[test]
+    fn html_is_made_text_in_place() {
+        let page = "<html><head><title>A &amp; B\n talk</title><script>x<y</script></head><body><p>Karimi met Oduya.<br>Then <b>they</b> left.<!-- c --></p></body></html>";
+        let mut bytes = page.as_bytes().to_vec();
+        let title = strip_html(&mut bytes);
+        assert_eq!(title.as_deref(), Some("A &amp; B talk"));
+        assert_eq!(bytes.len(), page.len());
+        let text = String::from_utf8(bytes).unwrap();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(words, ["Karimi", "met", "Oduya.", "Then", "they", "left."]);
+        assert_eq!(&text[page.find("Karimi").unwrap()..][..6], "Karimi");
+        assert!(text.contains("Oduya.\n"), "{text:?}");
+        for broken in [
+            "<",
+            "a <",
+            "<script>never closed",
+            "<!-- open",
+            "x <p",
+            "é<b>é",
+            "<<<>>>",
+        ] {
+            let mut b = broken.as_bytes().to_vec();
+            strip_html(&mut b);
+            assert_eq!(b.len(), broken.len(), "{broken:?}");
+        }
+        let mut b = b"kept text <unclosed".to_vec();
+        strip_html(&mut b);
+        assert!(b.starts_with(b"kept text "));
+    }
 }

@@ -257,9 +257,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 read.insert(id);
                 read.extend(a.copy_ids.iter().map(|c| &**c));
             }
-            let found = wanted.iter().filter(|d| read.contains(*d)).count();
+            let found = gold.documents_in(read.iter().copied());
             if found == 0 {
-                let example: Vec<&str> = wanted.iter().take(3).copied().collect();
+                let example: Vec<&str> = wanted.iter().take(3).map(String::as_str).collect();
                 bail!(
                     "none of the {} documents of the gold file {} is in the input ({} documents read, ids such as {}): give the articles the gold file annotates",
                     wanted.len(),
@@ -773,7 +773,7 @@ fn explain(graph: &whomet_graph::Graph, a: &str, b: Option<&str>) -> Result<Stri
                     let date = ev.date.map(|d| d.to_string()).unwrap_or_default();
                     writeln!(
                         out,
-                        "  [{}] {}..{} trigger {:?} date {} place {} confidence {} ({})\n    {}",
+                        "  [{}] {}..{} trigger {:?} date {} place {} confidence {} ({})",
                         ev.doc,
                         ev.sentence.start,
                         ev.sentence.end,
@@ -782,8 +782,14 @@ fn explain(graph: &whomet_graph::Graph, a: &str, b: Option<&str>) -> Result<Stri
                         ev.place.unwrap_or("-"),
                         ev.confidence,
                         ev.cues().collect::<Vec<_>>().join(", "),
-                        ev.text
                     )?;
+                    let art = ev.article;
+                    if let Some(from) =
+                        explain::cited(art.title.as_deref(), art.url.as_deref(), art.copies())
+                    {
+                        writeln!(out, "    from: {from}")?;
+                    }
+                    writeln!(out, "    {}", ev.text)?;
                 }
             }
             if !any {

@@ -42,9 +42,10 @@ pub struct Diagram {
 }
 
 impl Diagram {
-    /// Whether the person of node index `i` (output order), with `degree` edges, is drawn.
+    /// Whether `node`, with `degree` edges, is drawn. A credit with an edge is drawn (it is in
+    /// a meeting), so every edge drawn has both its people.
     pub fn shows(&self, node: &whomet_graph::PersonNode, degree: usize) -> bool {
-        (self.show_credits || !node.credit) && (!self.drop_isolated || degree > 0)
+        (self.show_credits || !node.credit || degree > 0) && (!self.drop_isolated || degree > 0)
     }
 }
 

@@ -197,14 +197,20 @@ pub fn write_fixture(dir: &std::path::Path) -> Result<usize, Box<dyn std::error:
             n += 1;
         }
     }
+    let place = |p: Option<whomet_graph::places::Place>| {
+        p.map(|p| serde_json::json!({"name": p.name, "country": p.country, "lat": p.lat, "lng": p.lng}))
+    };
+    let places = graph.node_places();
     let people: Vec<_> = graph
         .nodes()
-        .map(|n| {
+        .zip(places)
+        .map(|(n, at)| {
             let documents: Vec<&str> = graph.docs(&n.documents).collect();
             let aliases: Vec<&str> = graph.strs(&n.aliases).collect();
             let roles: Vec<&str> = graph.strs(&n.roles).collect();
             serde_json::json!({"id": n.id, "label": n.label, "aliases": aliases,
-                "roles": roles, "mentions": n.mentions, "documents": documents})
+                "roles": roles, "mentions": n.mentions, "documents": documents,
+                "credit": n.credit, "place": place(at)})
         })
         .collect();
     let edges: Vec<_> = graph
@@ -222,7 +228,9 @@ pub fn write_fixture(dir: &std::path::Path) -> Result<usize, Box<dyn std::error:
             let data = serde_json::json!({"kind": e.kind, "confidence": e.confidence,
                 "weight": e.weight, "documents": graph.documents(e),
                 "first_date": e.first_date, "last_date": e.last_date,
-                "places": graph.places(e), "evidence": evidence});
+                "places": graph.places(e), "evidence": evidence,
+                "articles": graph.reach(e).articles, "sources": graph.reach(e).sources,
+                "place": place(graph.edge_place(e))});
             serde_json::json!({"source": a.id, "target": b.id, "data": data})
         })
         .collect();
