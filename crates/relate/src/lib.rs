@@ -35,6 +35,7 @@ mod places;
 pub mod rules;
 pub mod score;
 pub mod sentence;
+mod speakers;
 mod text;
 mod triggers;
 pub mod window;
@@ -298,7 +299,17 @@ fn detect_traced(
     let text = &doc.text;
     let rules = rules::rules();
     let (forms, joining) = trigger_forms();
-    let all = &ex.people.mentions;
+    // The people finder's mentions, and the first-person pronouns of speakers and authors.
+    let spoken = speakers::first_person(text, ex);
+    let merged: Vec<Mention>;
+    let all: &[Mention] = if spoken.is_empty() {
+        &ex.people.mentions
+    } else {
+        let mut m: Vec<Mention> = ex.people.mentions.iter().copied().chain(spoken).collect();
+        m.sort_by_key(|m| (m.sentence, m.span.start));
+        merged = m;
+        &merged
+    };
     let sentence_mentions = |si: usize| -> Vec<&Mention> {
         let run =
             all.partition_point(|m| m.sentence < si)..all.partition_point(|m| m.sentence <= si);

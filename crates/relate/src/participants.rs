@@ -160,6 +160,14 @@ fn subjects(p: &Parsed<'_>, v: usize, rel: Rel) -> Vec<usize> {
             // "arrived and met".
             Rel::Xcomp | Rel::Advcl => x = head,
             Rel::Conj if p.is_verb(head) => x = head,
+            // "I had the honour of meeting X": the clause of a chance belongs to whoever has
+            // it.
+            Rel::Acl
+                if crate::rules::rules().in_set("chance", &p.lemma[head])
+                    && matches!(p.up(head), Some((Rel::Obj, g)) if p.is_verb(g)) =>
+            {
+                x = p.up(head).map_or(head, |(_, g)| g);
+            }
             // "the commanders attending the session", "leaders who participated".
             Rel::Acl | Rel::AclRelcl if role_of_v == Rel::Nsubj || how == Rel::Acl => {
                 return vec![head];

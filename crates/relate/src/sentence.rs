@@ -113,8 +113,12 @@ impl<'t> Parsed<'t> {
 ///    own, after a comma, whose phrase runs up to the verb, becomes that verb's subject.
 /// 2. "the head of the agency, Abbas Kamel": a name after a comma with no preposition, hung on
 ///    the same head as the phrase the comma closes, is that phrase's apposition.
+///
+/// First of all, a fronted clause read as the main verb's subject is made an adverbial clause
+/// ([`fronted_clause_subject`]).
 fn repair(words: &mut [Word]) {
     let n = words.len();
+    fronted_clause_subject(words);
     for _ in 0..2 {
         let right = right_edges(words);
         for v in 1..n {
@@ -168,33 +172,94 @@ fn repair(words: &mut [Word]) {
             }
         }
     }
-    let right = right_edges(words);
+    let mut right = right_edges(words);
+    let left = left_edges(words);
     for c in 2..n {
         let w = &words[c];
+        // Where the name's phrase begins: "her deputy X" after the comma.
+        let l = left[c];
         let no_case = !words
             .iter()
             .any(|x| x.head == Some(c) && x.rel == Rel::Case);
         if w.upos != Upos::Propn
             || !matches!(
                 w.rel,
-                Rel::Obl | Rel::Nmod | Rel::Obj | Rel::Dep | Rel::Parataxis
+                Rel::Obl | Rel::OblUnmarked | Rel::Nmod | Rel::Obj | Rel::Dep | Rel::Parataxis
             )
-            || words[c - 1].rel != Rel::Punct
+            || l < 2
+            || words[l - 1].rel != Rel::Punct
             || !no_case
         {
             continue;
         }
         let head = w.head;
         // A sibling whose phrase ends at the comma.
-        if let Some(s) = (0..c - 1).find(|&s| {
+        if let Some(s) = (0..l - 1).find(|&s| {
             words[s].head == head
-                && right[s] == c - 2
+                && right[s] == l - 2
                 && matches!(words[s].upos, Upos::Noun | Upos::Propn)
         }) {
             words[c].head = Some(s);
             words[c].rel = Rel::Appos;
+            // The next apposition may follow this one ("the head, X, her deputy Y").
+            right = right_edges(words);
         }
     }
+}
+
+/// Words that open a fronted adverbial clause ("Before the meeting ended, ...").
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "while", "as", "once", "since", "until", "though", "although",
+];
+
+/// "Before the meeting ended, X and Y were joined by Z": a clause that opens the sentence with
+/// a subordinating word and ends at a comma, read as the subject of the main verb, is an
+/// adverbial clause of it; the noun phrase after the comma, running up to the verb's
+/// auxiliaries, is the subject.
+fn fronted_clause_subject(words: &mut [Word]) {
+    let n = words.len();
+    let opens = words
+        .first()
+        .is_some_and(|w| SUBORDINATORS.contains(&w.lemma.to_lowercase().as_str()));
+    if !opens {
+        return;
+    }
+    let Some(comma) = words.iter().position(|w| w.lemma == ",") else {
+        return;
+    };
+    let right = right_edges(words);
+    let Some(c) = (1..comma).find(|&c| {
+        matches!(words[c].upos, Upos::Verb | Upos::Aux)
+            && matches!(words[c].rel, Rel::Nsubj | Rel::NsubjPass)
+    }) else {
+        return;
+    };
+    let Some(v) = words[c].head else {
+        return;
+    };
+    let d = comma + 1;
+    let nominal = words
+        .get(d)
+        .is_some_and(|w| matches!(w.upos, Upos::Propn | Upos::Noun | Upos::Pron | Upos::Det));
+    // The phrase at d (or the noun it determines) reaches the verb past its auxiliaries.
+    let head = if words.get(d).is_some_and(|w| w.upos == Upos::Det) {
+        words[d].head.filter(|&h| h > d && h < v)
+    } else {
+        Some(d)
+    };
+    let Some(d) = head.filter(|_| nominal && v > comma) else {
+        return;
+    };
+    let reaches = (right[d] + 1..v).all(|k| {
+        words[k].head == Some(v) && matches!(words[k].rel, Rel::Aux | Rel::AuxPass | Rel::Advmod)
+    });
+    if !reaches || right[d] >= v {
+        return;
+    }
+    let passive = (0..n).any(|k| words[k].head == Some(v) && words[k].rel == Rel::AuxPass);
+    words[c].rel = Rel::Advcl;
+    words[d].head = Some(v);
+    words[d].rel = if passive { Rel::NsubjPass } else { Rel::Nsubj };
 }
 
 /// The last word of each word's phrase (its subtree).
@@ -216,6 +281,30 @@ fn right_edges(words: &[Word]) -> Vec<usize> {
         }
     }
     right
+}
+
+/// The first word of each word's phrase (its subtree), leaving out the punctuation the parser
+/// hangs on it (the comma before an apposition).
+fn left_edges(words: &[Word]) -> Vec<usize> {
+    let mut left: Vec<usize> = (0..words.len()).collect();
+    for i in (0..words.len()).rev() {
+        if words[i].rel == Rel::Punct {
+            continue;
+        }
+        let mut h = words[i].head;
+        let mut steps = 0;
+        while let Some(x) = h.filter(|&x| x < words.len()) {
+            if left[x] > i {
+                left[x] = i;
+            }
+            h = words[x].head;
+            steps += 1;
+            if steps > words.len() {
+                break;
+            }
+        }
+    }
+    left
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
