@@ -1539,7 +1539,7 @@ def check_html(out, ref, args):
         check(size > 20000 and distinct > 16, f"screenshot looks blank ({size} bytes, {distinct} distinct byte values)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return (f"offline (CSP, no external URL); data and evidence JSON match ({len(ref.nodes)} people, {len(ref.edges)} edges, "
+    return (f"offline (CSP, no external URL); data and evidence JSON match ({len(shown)} of {len(ref.nodes)} people, {len(ref.edges)} edges, "
             f"{marks} marked names); Chromium: no console errors, interactive in {ready} ms (page loaded and self-tested in {took:.1f} s), "
             f"self-test: {'; '.join(l[5:] for l in lines)}; screenshot {width}x{height}, {size} bytes")
 
