@@ -766,14 +766,7 @@ fn evidence(
     first: bool,
 ) -> Vec<Event> {
     let text = &doc.text;
-    let lead = if first {
-        ex.sentences()
-            .iter()
-            .position(|s| s.of(text).chars().any(char::is_lowercase))
-            .unwrap_or(0)
-    } else {
-        usize::MAX
-    };
+    let lead = text::lead(text, ex.sentences(), first);
     // The dateline city, found once.
     let mut dateline: Option<Option<String>> = None;
     let mut events: Vec<Event> = Vec::new();

@@ -67,3 +67,15 @@ pub fn excerpt(text: &str, sentence: Span, trigger: Span) -> Span {
     let lead = s.of(text).len() - s.of(text).trim_start().len();
     Span::new(start + lead, start + lead + trimmed.len())
 }
+
+/// The lead sentence of the article's first window: the first that is not an upper-case
+/// headline (`usize::MAX` in later windows, which have none).
+pub fn lead(text: &str, sentences: &[Span], first: bool) -> usize {
+    if !first {
+        return usize::MAX;
+    }
+    sentences
+        .iter()
+        .position(|s| s.of(text).chars().any(char::is_lowercase))
+        .unwrap_or(0)
+}

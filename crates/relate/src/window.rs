@@ -21,15 +21,7 @@ pub fn detect(
 ) -> Vec<Event> {
     let mut events = Vec::new();
     let text = &doc.text;
-    // The lead: the first sentence that is not an upper-case headline.
-    let lead = if first {
-        ex.sentences()
-            .iter()
-            .position(|s| s.of(text).chars().any(char::is_lowercase))
-            .unwrap_or(0)
-    } else {
-        usize::MAX
-    };
+    let lead = crate::text::lead(text, ex.sentences(), first);
     let mut dateline: Option<Option<String>> = None;
     // Mentions are in text order, so each sentence's are one run.
     let all = &ex.people.mentions;
