@@ -92,7 +92,7 @@ def ref_from_truth(path):
     """fixture.json: the Rust graph serialised as it is (people, and edges with their EdgeData)."""
     t = strict_json(path)
     nodes = [
-        {k: p[k] for k in ("id", "label", "aliases", "roles", "mentions", "documents")}
+        {k: p[k] for k in ("id", "label", "aliases", "roles", "mentions", "documents", "credit", "place")}
         for p in t["people"]
     ]
     edges = []
@@ -110,6 +110,9 @@ def ref_from_truth(path):
                 "first_date": d["first_date"],
                 "last_date": d["last_date"],
                 "places": d["places"],
+                "articles": d["articles"],
+                "sources": d["sources"],
+                "place": d["place"],
                 "evidence": [
                     {
                         "doc": x["evidence"]["doc"],
@@ -269,13 +272,29 @@ def strict_csv(path, expected_header):
     return rows[1:]
 
 
+PLACE_HEADER = ["place", "country", "lat:float", "lng:float"]
 NODES_HEADER = [
     "personId:ID(Person)", "name", "aliases:string[]", "roles:string[]",
-    "mentions:int", "documents:int", ":LABEL",
+    "mentions:int", "documents:int", "credit:boolean", *PLACE_HEADER, ":LABEL",
 ]
 RELS_HEADER = [
-    ":START_ID(Person)", ":END_ID(Person)", ":TYPE", "confidence:float", "weight:float",
-    "evidence:int", "documents:string[]", "first_date", "last_date", "places:string[]",
+    ":START_ID(Person)", ":END_ID(Person)", ":TYPE", "edgeId", "confidence:float", "weight:float",
+    "evidence:int", "articles:int", "sources:int", "documents:string[]", "first_date:date", "last_date:date",
+    "first_period", "last_period", "places:string[]", *PLACE_HEADER,
+]
+ARTICLES_HEADER = ["articleId:ID(Article)", "title", "url", "source", "date:date", "copies:int", "copy_ids:string[]",
+                   "sources:string[]", ":LABEL"]
+EVIDENCE_HEADER = ["evidenceId:ID(Evidence)", "edgeId", "type", "sentence", "start:int", "end:int", "trigger", "date:date",
+                   "period", "place", "country", "lat:float", "lng:float", "confidence:float", "cues:string[]", ":LABEL"]
+# The neo4j-admin files: name, header, node label or (relationship, from group, to group).
+NEO4J_FILES = [
+    ("nodes.csv", NODES_HEADER, "Person"),
+    ("relationships.csv", RELS_HEADER, None),
+    ("articles.csv", ARTICLES_HEADER, "Article"),
+    ("evidence-nodes.csv", EVIDENCE_HEADER, "Evidence"),
+    ("evidence-articles.csv", [":START_ID(Evidence)", ":END_ID(Article)", ":TYPE"], ("IN_ARTICLE", "Evidence", "Article")),
+    ("evidence-people.csv", [":START_ID(Evidence)", ":END_ID(Person)", ":TYPE"], ("INVOLVES", "Evidence", "Person")),
+    ("article-people.csv", [":START_ID(Article)", ":END_ID(Person)", ":TYPE"], ("MENTIONS", "Article", "Person")),
 ]
 
 
@@ -283,6 +302,26 @@ def neo4j_counts(out):
     nodes = strict_csv(os.path.join(out, "nodes.csv"), NODES_HEADER)
     rels = strict_csv(os.path.join(out, "relationships.csv"), RELS_HEADER)
     return len(nodes), len(rels)
+
+
+def neo4j_headers(out):
+    """Every neo4j-admin file: its header as documented, each field in the importer's grammar
+    (name:type, ID/START_ID/END_ID with an ID space, TYPE, LABEL), every START_ID and END_ID
+    space an ID space of a node file, every row as long as the header. Returns the rows by file."""
+    spaces, files = set(), {}
+    for name, header, _ in NEO4J_FILES:
+        files[name] = strict_csv(os.path.join(out, name), header)
+        for field in header:
+            m = re.fullmatch(r":?[A-Za-z_][A-Za-z0-9_]*:ID\(([A-Za-z]+)\)", field)
+            if m:
+                spaces.add(m.group(1))
+    for name, header, _ in NEO4J_FILES:
+        header_schema(header)
+        for field in header:
+            m = re.fullmatch(r":(START_ID|END_ID)\(([A-Za-z]+)\)", field)
+            if m:
+                check(m.group(2) in spaces, f"{name}: {field} names no ID space of a node file")
+    return files
 
 
 def nx_edges(g, id_key):
@@ -313,7 +352,17 @@ GRAPHML_KEYS = {
     ("edge", "evidence", "int"), ("edge", "documents", "string"),
     ("edge", "first_date", "string"), ("edge", "last_date", "string"),
     ("edge", "places", "string"), ("edge", "edge_id", "string"),
+    ("node", "credit", "boolean"), ("edge", "articles", "int"), ("edge", "sources", "int"),
+    ("node", "place", "string"), ("node", "country", "string"), ("node", "lat", "double"), ("node", "lng", "double"),
+    ("edge", "place", "string"), ("edge", "country", "string"), ("edge", "lat", "double"), ("edge", "lng", "double"),
 }
+
+
+def place_attrs(place):
+    """The attributes a resolved place gives a GraphML or GEXF node or edge: none when unknown."""
+    if place is None:
+        return {}
+    return {"place": place["name"], "country": place["country"], "lat": place["lat"], "lng": place["lng"]}
 
 
 def structure(path, ns, node_tag, edge_tag):
@@ -362,8 +411,13 @@ def check_graphml(out, ref, args):
             "type": "PERSON",
             "mentions": n["mentions"],
             "documents": len(n["documents"]),
+            "credit": n["credit"],
+            **place_attrs(n["place"]),
         }
         equal(d, expect, f"networkx node {n['id']}")
+        check(type(d["credit"]) is bool, "boolean attribute credit")
+        if n["place"] is not None:
+            check(type(d["lat"]) is float and type(d["lng"]) is float, f"networkx reads the coordinates of {n['id']} as numbers")
         check(type(d["mentions"]) is int and type(d["documents"]) is int, "int attributes")
     by_id = nx_edges(g, "edge_id")
     for e in ref.edges:
@@ -380,6 +434,9 @@ def check_graphml(out, ref, args):
             "last_date": e["last_date"] or "",
             "places": xml_text(semi(e["places"], "; ")),
             "edge_id": e["id"],
+            "articles": e["articles"],
+            "sources": e["sources"],
+            **place_attrs(e["place"]),
         }
         equal(d, expect, f"networkx edge {e['id']}")
         check(type(d["confidence"]) is float and type(d["weight"]) is float, "double attributes")
@@ -409,17 +466,22 @@ def check_graphml(out, ref, args):
              e["first_date"] or "", e["last_date"] or "", xml_text(semi(e["places"], "; "))),
             f"igraph edge {e['id']}",
         )
-    return f"{len(ids)} nodes, {len(edges)} edges; networkx {nx.__version__} and igraph {igraph.__version__} read every attribute"
+    located = sum(n["place"] is not None for n in ref.nodes)
+    return (f"{len(ids)} nodes ({located} with lat/lng), {len(edges)} edges; networkx {nx.__version__} and igraph {igraph.__version__} "
+            "read every attribute")
 
 
 # ---------------------------------------------------------------------------------------------
 # GEXF: xmllint against the 1.3 schema, networkx
 
 
+GEXF_PLACE = [("place", "string"), ("country", "string"), ("lat", "double"), ("lng", "double")]
 GEXF_ATTRIBUTES = {
-    "node": [("aliases", "liststring"), ("roles", "liststring"), ("mentions", "integer"), ("documents", "liststring")],
+    "node": [("aliases", "liststring"), ("roles", "liststring"), ("mentions", "integer"), ("documents", "liststring"),
+             ("credit", "boolean"), *GEXF_PLACE],
     "edge": [("type", "string"), ("confidence", "double"), ("evidence", "integer"), ("documents", "liststring"),
-             ("places", "liststring"), ("first_date", "string"), ("last_date", "string")],
+             ("places", "liststring"), ("first_date", "string"), ("last_date", "string"), ("articles", "integer"),
+             ("sources", "integer"), *GEXF_PLACE],
 }
 
 
@@ -465,6 +527,8 @@ def check_gexf(out, ref, args):
         equal(parse_gephi_list(d["documents"]), [xml_text(a) for a in n["documents"]], f"documents of {n['id']}")
         check(type(d["mentions"]) is int, "mentions is an integer")
         equal(d["mentions"], n["mentions"], f"mentions of {n['id']}")
+        equal(d["credit"], n["credit"], f"credit of {n['id']}")
+        equal({k: d[k] for k in ("place", "country", "lat", "lng") if k in d}, place_attrs(n["place"]), f"place of {n['id']}")
     by_id = nx_edges(G, "id")
     dated = 0
     for e in ref.edges:
@@ -479,6 +543,8 @@ def check_gexf(out, ref, args):
         equal(parse_gephi_list(d["documents"]), [xml_text(x) for x in e["documents"]], f"documents of {e['id']}")
         equal(parse_gephi_list(d["places"]), [xml_text(x) for x in e["places"]], f"places of {e['id']}")
         equal((d["first_date"], d["last_date"]), (e["first_date"] or "", e["last_date"] or ""), f"dates of {e['id']}")
+        equal((d["articles"], d["sources"]), (e["articles"], e["sources"]), f"reach of {e['id']}")
+        equal({k: d[k] for k in ("place", "country", "lat", "lng") if k in d}, place_attrs(e["place"]), f"place of {e['id']}")
         expect = spells(e)
         equal(d.get("spells", []), expect, f"spells of {e['id']}")
         check("spells" in d or not expect, f"edge {e['id']} lacks spells")
@@ -490,8 +556,15 @@ def check_gexf(out, ref, args):
 # DOT with Graphviz, and the SVG drawn by graphviz-pure
 
 
+def drawn_people(ref):
+    """The people the drawings (graph.dot, graph.svg, the report) show by default: all but those
+    seen only as photo credits or bylines (`credit`, in graph.json) who have no edge."""
+    return [n for n in ref.nodes if not n.get("credit") or n.get("degree", 0) > 0]
+
+
 def drawn_part(ref, title):
-    """The part of the graph a diagram shows, from its title: all of it (`whomet: N people`), or
+    """The part of the graph a diagram shows, from its title: all the people it may draw
+    (`drawn_people`: `whomet: N people`), or
     the N people of largest weighted degree (sum of edge confidences; ties: node order; `whomet:
     the N most connected of M people ...`), and the edges between them, or the K most certain of
     them (largest confidence; ties: edge order; `... and the K most certain of the L edges
@@ -500,8 +573,9 @@ def drawn_part(ref, title):
                  r"(?: and the (\d+) most certain of the (\d+) edges between them)?(;|$)", title or "")
     check(m, f"diagram title {title!r}")
     shown, total, kept, between = (int(x) if x else None for x in m.groups()[:4])
-    equal(total, len(ref.nodes), "people counted in the diagram title")
-    keep = {n["id"] for n in ref.nodes}
+    people = drawn_people(ref)
+    equal(total, len(people), "people counted in the diagram title")
+    keep = {n["id"] for n in people}
     if shown is not None:
         check(total > shown, "a partial diagram of a graph it could show whole")
         strength = {n["id"]: 0.0 for n in ref.nodes}
@@ -509,8 +583,8 @@ def drawn_part(ref, title):
             if e["source"] != e["target"]:
                 strength[e["source"]] += e["confidence"]
                 strength[e["target"]] += e["confidence"]
-        order = sorted(range(len(ref.nodes)), key=lambda i: (-strength[ref.nodes[i]["id"]], i))
-        keep = {ref.nodes[i]["id"] for i in order[:shown]}
+        order = sorted(range(len(people)), key=lambda i: (-strength[people[i]["id"]], i))
+        keep = {people[i]["id"] for i in order[:shown]}
     edges = [(i, e) for i, e in enumerate(ref.edges) if e["source"] in keep and e["target"] in keep]
     if kept is not None:
         equal(between, len(edges), "edges between the drawn people, in the diagram title")
@@ -595,7 +669,8 @@ def check_svg(out, ref, args):
 # Kuzu: nodes.csv + relationships.csv, and import.cypher
 
 
-KUZU_TYPES = {"": "STRING", "string": "STRING", "int": "INT64", "long": "INT64", "float": "DOUBLE", "double": "DOUBLE"}
+KUZU_TYPES = {"": "STRING", "string": "STRING", "int": "INT64", "long": "INT64", "float": "DOUBLE", "double": "DOUBLE",
+              "boolean": "BOOLEAN", "date": "DATE"}
 
 
 def header_schema(header):
@@ -631,13 +706,27 @@ def rows(conn, query):
     return out
 
 
-def create_schema(conn, node_cols, rel_cols):
-    props = ", ".join(f"{n} {t}[]" if k == "list" else f"{n} {t}" for _, n, k, t in node_cols if k in ("list", "value"))
+def props(cols):
+    return ", ".join(f"`{n}` {t}[]" if k == "list" else f"`{n}` {t}" for _, n, k, t in cols if k in ("list", "value"))
+
+
+def create_schema(conn, node_cols, rel_cols, out=None):
+    """The Kuzu tables of the neo4j-admin headers: Person and the MET, CONTACT, PLANNED tables;
+    with `out`, also Article, Evidence and the IN_ARTICLE, INVOLVES and MENTIONS tables."""
     key = next(n for _, n, k, _ in node_cols if k == "id")
-    conn.execute(f"CREATE NODE TABLE Person({key} STRING PRIMARY KEY, {props})")
-    rprops = ", ".join(f"{n} {t}[]" if k == "list" else f"{n} {t}" for _, n, k, t in rel_cols if k in ("list", "value"))
+    conn.execute(f"CREATE NODE TABLE Person({key} STRING PRIMARY KEY, {props(node_cols)})")
     for t in TYPES:
-        conn.execute(f"CREATE REL TABLE {t}(FROM Person TO Person, {rprops})")
+        conn.execute(f"CREATE REL TABLE {t}(FROM Person TO Person, {props(rel_cols)})")
+    if out is None:
+        return
+    for name, header, what in NEO4J_FILES:
+        if isinstance(what, str) and what != "Person":
+            cols = header_schema(header)
+            key = next(n for _, n, k, _ in cols if k == "id")
+            conn.execute(f"CREATE NODE TABLE {what}({key} STRING PRIMARY KEY, {props(cols)})")
+    for name, header, what in NEO4J_FILES:
+        if isinstance(what, tuple):
+            conn.execute(f"CREATE REL TABLE {what[0]}(FROM {what[1]} TO {what[2]})")
 
 
 def load_csv_into_kuzu(conn, out):
@@ -647,7 +736,7 @@ def load_csv_into_kuzu(conn, out):
         node_cols = header_schema(next(csv.reader(f)))
     with open(rels_csv, encoding="utf-8", newline="") as f:
         rel_cols = header_schema(next(csv.reader(f)))
-    create_schema(conn, node_cols, rel_cols)
+    create_schema(conn, node_cols, rel_cols, out)
 
     def load(path, cols):
         typed = ", ".join(f"{c} {t}" for c, _, _, t in cols)
@@ -667,6 +756,15 @@ def load_csv_into_kuzu(conn, out):
     ret = ", ".join([start, end] + [value(c, k) for c, _, k, _ in rel_cols if k in ("list", "value")])
     for t in TYPES:
         conn.execute(f"COPY {t} FROM ({load(rels_csv, rel_cols)} WHERE {typ} = '{t}' RETURN {ret})")
+    for name, header, what in NEO4J_FILES[2:]:
+        path, cols = os.path.join(out, name), header_schema(header)
+        if isinstance(what, str):
+            label = next(c for c, _, k, _ in cols if k == "label")
+            ret = ", ".join(value(c, k) for c, _, k, _ in cols if k in ("id", "list", "value"))
+            conn.execute(f"COPY {what} FROM ({load(path, cols)} WHERE {label} = '{what}' RETURN {ret})")
+        else:
+            start, end, typ = (next(c for c, _, k, _ in cols if k == x) for x in ("start", "end", "type"))
+            conn.execute(f"COPY {what[0]} FROM ({load(path, cols)} WHERE {typ} = '{what[0]}' RETURN {start}, {end})")
     return node_cols, rel_cols
 
 
@@ -690,17 +788,61 @@ def kuzu_values(conn, ref, text, lists):
         equal((name, aliases, roles, mentions, documents),
               (text(n["label"]), lists(n["aliases"]), lists(n["roles"]), n["mentions"], len(n["documents"])),
               f"Kuzu person {pid}")
+    def as_date(d):
+        return d if d and len(d) == 10 else None
+
     for t in TYPES:
-        got = rows(conn, f"MATCH (a:Person)-[r:{t}]->(b:Person) RETURN a.personId, b.personId, r.confidence, r.weight, r.evidence, r.documents, r.first_date, r.last_date, r.places")
+        got = rows(conn, f"MATCH (a:Person)-[r:{t}]->(b:Person) RETURN a.personId, b.personId, r.confidence, r.weight, r.evidence, r.documents, r.first_date, r.last_date, r.first_period, r.last_period, r.places, r.articles, r.sources, r.lat")
         expect = [e for e in ref.edges if e["type"] == t]
         equal(len(got), len(expect), f"Kuzu {t} relationships")
         by_pair = {(e["source"], e["target"]): e for e in expect}
-        for a, b, conf, weight, evidence, docs, first, last, places in got:
+        for a, b, conf, weight, evidence, docs, first, last, first_p, last_p, places, articles, sources, lat in got:
             check((a, b) in by_pair, f"Kuzu {t} relationship {a}->{b} not in the graph (direction must be source->target)")
             e = by_pair[(a, b)]
-            equal((conf, weight, evidence, docs, first or None, last or None, places),
+            for d in (first, last):
+                check(d is None or type(d).__name__ == "date", f"Kuzu {t} {a}->{b}: {d!r} is not a DATE")
+            first, last = (d.isoformat() if d else None for d in (first, last))
+            equal((conf, weight, evidence, docs, first, last, first_p or None, last_p or None, places, articles, sources,
+                   lat),
                   (e["confidence"], e["weight"], len(e["evidence"]), lists(e["documents"]),
-                   e["first_date"], e["last_date"], lists(e["places"])), f"Kuzu {t} {a}->{b}")
+                   as_date(e["first_date"]), as_date(e["last_date"]), e["first_date"], e["last_date"], lists(e["places"]),
+                   e["articles"], e["sources"], e["place"]["lat"] if e["place"] else None), f"Kuzu {t} {a}->{b}")
+
+
+def kuzu_evidence(conn, ref, out, text):
+    """Each piece of evidence reachable from its relationship: the Cypher of docs/NEO4J.md
+    (`MATCH (a:Person)-[m:MET]->(b:Person)`, the Evidence nodes that involve both and carry the
+    relationship's edgeId, and their Article) returns exactly the graph's sentences and the
+    titles of their articles, for every relationship. Returns the number of pieces found."""
+    articles = {a["id"]: a for a in strict_json(os.path.join(out, "graph.json"))["articles"]}
+    equal(rows(conn, "MATCH (d:Article) RETURN count(d)")[0][0], len(articles), "Kuzu Article nodes")
+    found = 0
+    for t in TYPES:
+        got = rows(conn, f"""MATCH (a:Person)-[m:{t}]->(b:Person), (x:Evidence)-[:INVOLVES]->(a), (x)-[:INVOLVES]->(b),
+                              (x)-[:IN_ARTICLE]->(d:Article)
+                             WHERE x.edgeId = m.edgeId
+                             RETURN m.edgeId, x.`start`, x.`end`, x.sentence, x.trigger, d.articleId, d.title, x.date
+                             ORDER BY m.edgeId, x.evidenceId""")
+        by_edge = {}
+        for r in got:
+            by_edge.setdefault(r[0], []).append(tuple(r[1:7]) + (r[7].isoformat() if r[7] else None,))
+        for e in ref.edges:
+            if e["type"] != t:
+                continue
+            want = [(x["start"], x["end"], text(x["sentence"]), text(x["trigger"]), x["doc"],
+                     text(articles[x["doc"]]["title"]) if articles[x["doc"]]["title"] is not None else None,
+                     x["date"] if x["date"] and len(x["date"]) == 10 else None) for x in e["evidence"]]
+            equal(sorted(by_edge.get(e["id"], []), key=repr), sorted(want, key=repr), f"Kuzu evidence of {e['id']} ({t})")
+            found += len(want)
+    mentions = rows(conn, "MATCH (d:Article)-[:MENTIONS]->(p:Person) RETURN count(*)")[0][0]
+    equal(mentions, sum(len(n["documents"]) for n in ref.nodes), "Kuzu Article-[:MENTIONS]->Person")
+    return found
+
+
+PAIR = """MATCH (a:Person {personId: 'ali-khamenei'})-[m:MET]->(b:Person {personId: 'ismail-haniyeh'}),
+      (x:Evidence)-[:INVOLVES]->(a), (x)-[:INVOLVES]->(b), (x)-[:IN_ARTICLE]->(d:Article)
+WHERE x.edgeId = m.edgeId
+RETURN x.sentence, d.articleId, d.title ORDER BY d.articleId, x.`start`"""
 
 
 def gold_path(args):
@@ -746,6 +888,7 @@ def check_neo4j(out, ref, args):
 
     n_nodes, n_rels = neo4j_counts(out)
     equal((n_nodes, n_rels), (len(ref.nodes), len(ref.edges)), "CSV rows vs the graph")
+    files = neo4j_headers(out)
     d, conn = kuzu_db()
     try:
         try:
@@ -756,20 +899,41 @@ def check_neo4j(out, ref, args):
         equal((people, rels), ref_counts(ref), "Kuzu counts (people, count(DISTINCT r) per type)")
         equal(sum(rels.values()), n_rels, "Kuzu relationships vs relationships.csv rows")
         kuzu_values(conn, ref, flat, lambda xs: [flat(x).replace(";", ",") for x in xs])
+        found = kuzu_evidence(conn, ref, out, flat)
+        equal(found, len(files["evidence-nodes.csv"]), "evidence reachable from relationships vs evidence-nodes.csv rows")
         extra = check_haniyeh(conn, ref, args, "CSV in Kuzu") if args.expect_haniyeh else ""
+        if args.expect_haniyeh:
+            pair = rows(conn, PAIR)
+            check(pair, "no evidence for Ali Khamenei MET Ismail Haniyeh in Kuzu")
+            extra += f"; {len(pair)} evidence sentences for Khamenei MET Haniyeh, from {sorted({r[1] for r in pair})}"
     finally:
         shutil.rmtree(d, ignore_errors=True)
-    return f"Kuzu {kuzu.__version__} imports {people} people and {sum(rels.values())} relationships {rels}; values as documented" + (f"; {extra}" if extra else "")
+    return (f"Kuzu {kuzu.__version__} imports {people} people and {sum(rels.values())} relationships {rels}, "
+            f"{len(files['articles.csv'])} articles and {found} pieces of evidence, each reachable from its relationship "
+            f"with its article; headers in the neo4j-admin grammar (7 files); values as documented") + (f"; {extra}" if extra else "")
 
 
-# The statement forms import.cypher may hold, strings replaced by S, lists by L.
+# The statement forms import.cypher may hold, strings replaced by S, lists by L, floats by F.
+_S, _N, _F = r"(?:S|null)", r"\d+", r"(?:-?F|null)"
+_D = r"(?:date\(S\)|null)"
+_PLACE = lambda v: rf"{v}\.place = {_S}, {v}\.country = {_S}, {v}\.lat = {_F}, {v}\.lng = {_F}"
 STATEMENT_FORMS = [
-    ("constraint", r"CREATE CONSTRAINT person_id IF NOT EXISTS FOR \(p:Person\) REQUIRE p\.personId IS UNIQUE"),
+    ("constraint", r"CREATE CONSTRAINT (?:person_id|article_id|evidence_id) IF NOT EXISTS FOR \(n:(?:Person|Article|Evidence)\) "
+                   r"REQUIRE n\.(?:personId|articleId|evidenceId) IS UNIQUE"),
     ("person", r"MERGE \(p:Person \{personId: S\}\) SET p\.name = S, p\.aliases = L, p\.roles = L, "
-               r"p\.mentions = \d+, p\.documents = \d+"),
+               rf"p\.mentions = {_N}, p\.documents = {_N}, p\.credit = (?:true|false), {_PLACE('p')}"),
     ("rel", r"MATCH \(a:Person \{personId: S\}\), \(b:Person \{personId: S\}\) MERGE \(a\)-\[r:(MET|CONTACT|PLANNED)\]->\(b\) "
-            r"SET r\.confidence = F, r\.weight = F, r\.evidence = \d+, r\.documents = L, "
-            r"r\.first_date = (?:S|null), r\.last_date = (?:S|null), r\.places = L"),
+            rf"SET r\.edgeId = S, r\.confidence = F, r\.weight = F, r\.evidence = {_N}, r\.articles = {_N}, r\.sources = {_N}, "
+            rf"r\.documents = L, r\.first_date = {_D}, r\.last_date = {_D}, r\.first_period = {_S}, r\.last_period = {_S}, "
+            rf"r\.places = L, {_PLACE('r')}"),
+    ("article", rf"MERGE \(d:Article \{{articleId: S\}}\) SET d\.title = {_S}, d\.url = {_S}, d\.source = {_S}, d\.date = {_D}, "
+                rf"d\.copies = {_N}, d\.copy_ids = L, d\.sources = L"),
+    ("evidence", rf"MERGE \(x:Evidence \{{evidenceId: S\}}\) SET x\.edgeId = S, x\.type = S, x\.sentence = S, "
+                 rf"x\.`start` = {_N}, x\.`end` = {_N}, x\.trigger = S, x\.date = {_D}, x\.period = {_S}, x\.place = {_S}, "
+                 rf"x\.country = {_S}, x\.lat = {_F}, x\.lng = {_F}, x\.confidence = F, x\.cues = L"),
+    ("in_article", r"MATCH \(x:Evidence \{evidenceId: S\}\), \(d:Article \{articleId: S\}\) MERGE \(x\)-\[:IN_ARTICLE\]->\(d\)"),
+    ("involves", r"MATCH \(x:Evidence \{evidenceId: S\}\), \(p:Person \{personId: S\}\) MERGE \(x\)-\[:INVOLVES\]->\(p\)"),
+    ("mentions", r"MATCH \(d:Article \{articleId: S\}\), \(p:Person \{personId: S\}\) MERGE \(d\)-\[:MENTIONS\]->\(p\)"),
 ]
 
 
@@ -807,7 +971,15 @@ def parse_cypher(text):
             shape.append("S")
             i = j
             continue
-        check(c not in '"`', f"unexpected {c!r} at offset {i}")
+        if c == "`":
+            # Only the evidence offsets are backquoted (END is a keyword in Kuzu).
+            m = re.compile(r"`(start|end)`").match(text, i)
+            check(m, f"unexpected backquote at offset {i}")
+            cur.append(m.group(0))
+            shape.append(m.group(0))
+            i = m.end()
+            continue
+        check(c != '"', f"unexpected {c!r} at offset {i}")
         if c == ";":
             statements.append(("".join(cur).strip(), strings, "".join(shape).strip()))
             cur, shape, strings = [], [], []
@@ -831,17 +1003,25 @@ def check_cypher(out, ref, args):
         text = f.read()
     statements = parse_cypher(text)
     forms = [f for _, _, f in statements]
-    equal(forms.count("constraint"), 1, "constraint statements")
-    equal(forms.count("person"), len(ref.nodes), "person statements")
-    equal(forms.count("rel"), len(ref.edges), "relationship statements")
+    articles = strict_json(os.path.join(out, "graph.json"))["articles"]
+    evidence = sum(len(e["evidence"]) for e in ref.edges)
+    counts = {"constraint": 3, "person": len(ref.nodes), "rel": len(ref.edges), "article": len(articles),
+              "evidence": evidence, "in_article": evidence, "involves": 2 * evidence,
+              "mentions": sum(len(n["documents"]) for n in ref.nodes)}
+    for form, n in counts.items():
+        equal(forms.count(form), n, f"{form} statements")
     # The strings of each statement are the graph's, exactly.
     people = [s for s in statements if s[2] == "person"]
     for (_, strs, _), n in zip(people, ref.nodes):
-        equal(strs, [n["id"], n["label"], *n["aliases"], *n["roles"]], f"strings of person {n['id']}")
+        place = [n["place"]["name"], n["place"]["country"]] if n["place"] else []
+        equal(strs, [n["id"], n["label"], *n["aliases"], *n["roles"], *place], f"strings of person {n['id']}")
     rels = [s for s in statements if s[2] == "rel"]
     for (stmt, strs, _), e in zip(rels, ref.edges):
-        dates = [d for d in (e["first_date"], e["last_date"]) if d]
-        equal(strs, [e["source"], e["target"], *e["documents"], *dates, *e["places"]], f"strings of edge {e['id']}")
+        full = [d for d in (e["first_date"], e["last_date"]) if d and len(d) == 10]
+        periods = [d for d in (e["first_date"], e["last_date"]) if d]
+        place = [e["place"]["name"], e["place"]["country"]] if e["place"] else []
+        equal(strs, [e["source"], e["target"], e["id"], *e["documents"], *full, *periods, *e["places"], *place],
+              f"strings of edge {e['id']}")
         check(f"[r:{e['type']}]" in stmt, f"type of edge {e['id']}")
 
     d, conn = kuzu_db()
@@ -852,7 +1032,7 @@ def check_cypher(out, ref, args):
             node_cols = header_schema(next(csv.reader(f)))
         with open(os.path.join(out, "relationships.csv"), encoding="utf-8", newline="") as f:
             rel_cols = header_schema(next(csv.reader(f)))
-        create_schema(conn, node_cols, rel_cols)
+        create_schema(conn, node_cols, rel_cols, out)
         counts = []
         for _ in range(2):  # idempotent: a second run changes nothing
             for stmt, _, form in statements:
@@ -866,11 +1046,12 @@ def check_cypher(out, ref, args):
         equal(counts[0], ref_counts(ref), "Kuzu counts after import.cypher")
         equal(counts[1], counts[0], "Kuzu counts after running import.cypher twice")
         kuzu_values(conn, ref, lambda s: s, lambda xs: list(xs))
+        found = kuzu_evidence(conn, ref, out, lambda s: s)
         extra = check_haniyeh(conn, ref, args, "import.cypher in Kuzu") if args.expect_haniyeh else ""
     finally:
         shutil.rmtree(d, ignore_errors=True)
-    return (f"{len(statements)} statements of 3 known forms; Kuzu {kuzu.__version__} runs all but CREATE CONSTRAINT, twice: "
-            f"{counts[1][0]} people, {sum(counts[1][1].values())} relationships, values exact") + (f"; {extra}" if extra else "")
+    return (f"{len(statements)} statements of {len(STATEMENT_FORMS)} known forms; Kuzu {kuzu.__version__} runs all but CREATE CONSTRAINT, twice: "
+            f"{counts[1][0]} people, {sum(counts[1][1].values())} relationships, {found} pieces of evidence reachable with their articles, values exact") + (f"; {extra}" if extra else "")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -931,9 +1112,14 @@ def check_gephi(out, ref, args):
 # ---------------------------------------------------------------------------------------------
 # JSON (Cytoscape.js elements) against the GraphML
 
-NODE_KEYS = {"id": str, "label": str, "aliases": list, "roles": list, "mentions": int, "documents": list, "degree": int}
+NODE_KEYS = {"id": str, "label": str, "aliases": list, "roles": list, "mentions": int, "documents": list, "degree": int,
+             "credit": bool, "place": (dict, type(None))}
 EDGE_KEYS = {"id": str, "source": str, "target": str, "type": str, "confidence": float, "weight": float, "documents": list,
-             "first_date": (str, type(None)), "last_date": (str, type(None)), "places": list, "evidence": list}
+             "first_date": (str, type(None)), "last_date": (str, type(None)), "places": list, "articles": int,
+             "sources": int, "place": (dict, type(None)), "evidence": list}
+PLACE_KEYS = {"name": str, "country": str, "lat": float, "lng": float}
+ARTICLE_KEYS = {"id": str, "title": (str, type(None)), "url": (str, type(None)), "source": (str, type(None)),
+                "date": (str, type(None)), "copies": int, "copy_ids": list, "sources": list}
 EVIDENCE_KEYS = {"doc": str, "start": int, "end": int, "sentence": str, "trigger": str, "date": (str, type(None)),
                  "place": (str, type(None)), "confidence": float, "cues": list}
 
@@ -942,7 +1128,9 @@ def typed(d, keys, what):
     equal(set(d), set(keys), f"{what} keys")
     for k, t in keys.items():
         v = d[k]
-        if t is float:
+        if t is bool:
+            check(isinstance(v, bool), f"{what}.{k} is a boolean")
+        elif t is float:
             check(isinstance(v, (int, float)) and not isinstance(v, bool), f"{what}.{k} is a number")
         else:
             check(isinstance(v, t) and not isinstance(v, bool), f"{what}.{k} is {t}")
@@ -957,7 +1145,14 @@ def check_json(out, ref, args):
         doc = strict_json(os.path.join(out, "graph.json"))
     except ValueError as e:
         raise Failed(f"graph.json is not valid JSON: {e}")
-    equal(set(doc), {"elements"}, "top-level keys")
+    equal(set(doc), {"elements", "articles"}, "top-level keys")
+    articles = {}
+    for a in doc["articles"]:
+        typed(a, ARTICLE_KEYS, f"article {a.get('id')}")
+        equal(a["copies"], 1 + len(a["copy_ids"]), f"copies of article {a['id']}")
+        check(a["id"] not in articles, f"duplicate article {a['id']}")
+        articles[a["id"]] = a
+    equal(list(articles), sorted(articles), "articles in id order")
     equal(set(doc["elements"]), {"nodes", "edges"}, "elements keys")
     nodes = [el["data"] for el in doc["elements"]["nodes"]]
     edges = [el["data"] for el in doc["elements"]["edges"]]
@@ -965,6 +1160,10 @@ def check_json(out, ref, args):
         equal(set(el), {"data"}, "element keys")
     for n in nodes:
         typed(n, NODE_KEYS, f"node {n.get('id')}")
+        if n["place"] is not None:
+            typed(n["place"], PLACE_KEYS, f"place of node {n['id']}")
+        for d in n["documents"]:
+            check(d in articles, f"document {d!r} of node {n['id']} is not an article")
     ids = [n["id"] for n in nodes]
     check(len(ids) == len(set(ids)), "duplicate node ids")
     degree = {i: 0 for i in ids}
@@ -975,6 +1174,11 @@ def check_json(out, ref, args):
         degree[e["target"]] += 1
         for x in e["evidence"]:
             typed(x, EVIDENCE_KEYS, f"evidence of {e['id']}")
+            check(x["doc"] in articles, f"evidence of {e['id']} cites {x['doc']!r}, not an article")
+        if e["place"] is not None:
+            typed(e["place"], PLACE_KEYS, f"place of edge {e['id']}")
+        stories = {x["doc"] for x in e["evidence"]}
+        equal(e["articles"], sum(articles[d]["copies"] for d in stories), f"articles of {e['id']} (stories and their copies)")
     equal({n["id"]: n["degree"] for n in nodes}, degree, "degrees")
 
     g = nx.read_graphml(os.path.join(out, "graph.graphml"))
@@ -994,9 +1198,11 @@ def check_json(out, ref, args):
               f"edge {e['id']} vs graph.graphml")
     if ref.exact:
         for n in nodes:
-            equal({k: v for k, v in n.items() if k != "degree"}, ref.node[n["id"]], f"node {n['id']} vs fixture.json")
+            want = ref.node[n["id"]]
+            equal({k: n[k] for k in want}, want, f"node {n['id']} vs fixture.json")
         for e in edges:
-            equal(e, ref.edge[e["id"]], f"edge {e['id']} vs fixture.json")
+            want = ref.edge[e["id"]]
+            equal({k: e[k] for k in want}, want, f"edge {e['id']} vs fixture.json")
     return f"{len(nodes)} nodes, {len(edges)} edges, {sum(len(e['evidence']) for e in edges)} evidence items; agrees with graph.graphml" + (
         "; equals fixture.json exactly" if ref.exact else "")
 
@@ -1040,8 +1246,10 @@ def check_in_spreadsheet(path, rows, text_columns):
 
 def check_evidence(out, ref, args):
     header = ["source", "target", "source_name", "target_name", "type", "document", "start", "end",
-              "sentence", "trigger", "date", "place", "confidence"]
+              "sentence", "trigger", "date", "place", "confidence", "article_title", "article_url",
+              "article_source", "article_date", "article_copies"]
     got = strict_csv(os.path.join(out, "evidence.csv"), header)
+    articles = {a["id"]: a for a in strict_json(os.path.join(out, "graph.json"))["articles"]}
     expect = sum(len(e["evidence"]) for e in ref.edges)
     equal(len(got), expect, "evidence rows")
     rows = iter(got)
@@ -1051,8 +1259,11 @@ def check_evidence(out, ref, args):
         for x in e["evidence"]:
             row = next(rows)
             check(row[4] in TYPES, f"type {row[4]!r}")
+            art = articles[x["doc"]]
             texts = [(0, a["id"]), (1, b["id"]), (2, a["label"]), (3, b["label"]), (4, e["type"]), (5, x["doc"]),
-                     (8, x["sentence"]), (9, x["trigger"]), (10, x["date"] or ""), (11, x["place"] or "")]
+                     (8, x["sentence"]), (9, x["trigger"]), (10, x["date"] or ""), (11, x["place"] or ""),
+                     (13, art["title"] or ""), (14, art["url"] or ""), (15, art["source"] or ""), (16, art["date"] or "")]
+            equal(int(row[17]), art["copies"], f"article_copies of the evidence of {e['id']}")
             for col, value in texts:
                 cell = row[col]
                 check(cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), f"unguarded formula {cell!r}")
@@ -1137,7 +1348,11 @@ def offline_only(dom):
     for el in walk(dom.root):
         for k, v in el["attrs"].items():
             if k in URL_ATTRS and v:
-                check(v.startswith("#") or v.startswith("data:"), f"<{el['tag']} {k}={v!r}> points outside the file")
+                # A link to a cited article loads nothing until followed; it must be http(s) and
+                # send no referrer.
+                cited = (el["tag"] == "a" and k == "href" and re.match(r"https?://", v)
+                         and "noreferrer" in el["attrs"].get("rel", "").split())
+                check(cited or v.startswith("#") or v.startswith("data:"), f"<{el['tag']} {k}={v!r}> points outside the file")
         check(el["tag"] not in ("iframe", "object", "embed", "base", "frame"), f"<{el['tag']}> in the report")
         style = el["attrs"].get("style", "") + (text_of(el) if el["tag"] == "style" else "")
         check("@import" not in style and not re.search(r"url\(\s*['\"]?(?!data:|#)", style), f"CSS that loads a URL in <{el['tag']}>")
@@ -1231,9 +1446,10 @@ def check_html(out, ref, args):
     # The data the page's script reads, against the reference graph.
     data = json_block(source, "whomet-data")
     people, edges, docs = data["people"], data["edges"], data["docs"]
-    equal(people["id"], [n["id"] for n in ref.nodes], "people ids")
-    index = {n["id"]: i for i, n in enumerate(ref.nodes)}
-    for i, n in enumerate(ref.nodes):
+    shown = drawn_people(ref)
+    equal(people["id"], [n["id"] for n in shown], "people ids (but credits without edges)")
+    index = {n["id"]: i for i, n in enumerate(shown)}
+    for i, n in enumerate(shown):
         equal(people["label"][i], n["label"], f"name of {n['id']}")
         equal(people["aliases"][i], n["aliases"], f"aliases of {n['id']}")
         equal(people["roles"][i], n["roles"], f"roles of {n['id']}")
@@ -1250,13 +1466,14 @@ def check_html(out, ref, args):
             equal(edges["confidence"][i], e["confidence"], f"confidence of {e['id']}")
     evidence = json_block(source, "whomet-evidence")
     equal(len(evidence), len(ref.edges), "evidence lists")
+    articles = {a["id"]: a for a in strict_json(os.path.join(out, "graph.json"))["articles"]}
     marks = 0
     for e, items in zip(ref.edges, evidence):
         a, b = ref.node[e["source"]], ref.node[e["target"]]
         names = {xml_text(s).lower() for p in (a, b) for s in [p["label"], *p["aliases"]]}
         equal(len(items), len(e["evidence"]), f"evidence items of {e['id']}")
         for item, x in zip(items, e["evidence"]):
-            doc, date, place, trigger, _conf, html, start, end = item
+            doc, date, place, trigger, _conf, html, start, end, cite = item
             m = Marked(html)
             equal(m.tags, [], f"tags other than <mark> in the evidence of {e['id']}")
             sentence = xml_text(x["sentence"])
@@ -1267,11 +1484,26 @@ def check_html(out, ref, args):
             for p in (a, b):
                 label = xml_text(p["label"])
                 if re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", sentence):
-                    # Marked as written, which may be a longer alias ("Seyyed Ali Khamenei").
-                    check(any(label in mark for mark in m.marks), f"{label!r} not marked in {sentence!r}")
+                    # Marked, or inside a longer name form marked (the alias "Seyyed Ali
+                    # Khamenei" holds the name "Ali Khamenei").
+                    word = r"(?<!\w)" + re.escape(label) + r"(?!\w)"
+                    check(any(re.search(word, mark) for mark in m.marks), f"{label!r} not marked in {sentence!r}")
             equal([docs[doc], date, place, trigger, start, end],
                   [x["doc"], x["date"] or "", x["place"] or "", x["trigger"], x["start"], x["end"]],
                   f"evidence details of {e['id']}")
+            # The article cited: its title, linked when its address is http(s), else not.
+            a_ = articles[x["doc"]]
+            if a_["title"] is None and a_["url"] is None and a_["source"] is None and a_["copies"] == 1:
+                equal(cite, "", f"citation of {x['doc']}")
+            else:
+                cdom = Dom(cite)
+                cites = by_class(cdom.root, "p", "cite")
+                equal(len(cites), 1, f"citation of {x['doc']}")
+                links = find_all(cites[0], lambda y: y["tag"] == "a")
+                web = (a_["url"] or "").strip().lower().startswith(("http://", "https://"))
+                equal([l["attrs"].get("href") for l in links], [a_["url"].strip()] if web else [], f"link of {x['doc']}")
+                if a_["title"] is not None:
+                    check(xml_text(a_["title"]) in text_of(cites[0]), f"title of {x['doc']} in its citation")
 
     # The page in headless Chromium: no error, and its self-test (search, a type filter, a click
     # on an edge) passes.
@@ -1307,7 +1539,7 @@ def check_html(out, ref, args):
         check(size > 20000 and distinct > 16, f"screenshot looks blank ({size} bytes, {distinct} distinct byte values)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return (f"offline (CSP, no external URL); data and evidence JSON match ({len(ref.nodes)} people, {len(ref.edges)} edges, "
+    return (f"offline (CSP, no external URL); data and evidence JSON match ({len(shown)} of {len(ref.nodes)} people, {len(ref.edges)} edges, "
             f"{marks} marked names); Chromium: no console errors, interactive in {ready} ms (page loaded and self-tested in {took:.1f} s), "
             f"self-test: {'; '.join(l[5:] for l in lines)}; screenshot {width}x{height}, {size} bytes")
 

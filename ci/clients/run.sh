@@ -76,8 +76,18 @@ step "build: whomet build --out (bundled corpus)" \
 step "build: fixture example (nasty names)" \
     cargo run --quiet --release -p whomet-export --example fixture -- "$fixture"
 
+# The bundled corpus as JSON lines with titles, addresses and publishers, each article twice
+# (a syndicated copy with a byline): the citations and the copies counted once, in every client.
+titled="$work/titled"
+rm -rf "$titled"
+step "build: bundled corpus as JSON lines with titles, urls, publishers and a copy of each" \
+    bash -c '"$1" ci/clients/titled.py "$2" && cargo run --quiet --release -p whomet -- build "$2" --out "$3" --quiet' \
+    _ "$py" "$work/titled.jsonl" "$titled"
+
 echo "== client checks: bundled corpus"
 [ -d "$corpus" ] && client_checks "$corpus" --expect-haniyeh
+echo "== client checks: bundled corpus as JSON lines with titles and copies"
+[ -d "$titled" ] && client_checks "$titled"
 echo "== client checks: nasty-names fixture"
 [ -d "$fixture" ] && client_checks "$fixture"
 
@@ -160,6 +170,16 @@ if [ -d "$corpus" ]; then
         "edit('nodes.csv', lambda s: s + 'zz-top,\"Unterminated,,,1,0,Person\n')"
     reject neo4j-dangling-relationship neo4j \
         "edit('relationships.csv', lambda s: re.sub(r'\n([^,\n]*),([^,\n]*),', r'\n\1,nobody,', s, count=1))"
+    reject neo4j-bad-header neo4j \
+        "edit('evidence-nodes.csv', lambda s: s.replace('start:int', 'start:integer', 1))"
+    reject neo4j-evidence-unlinked neo4j \
+        "edit('evidence-articles.csv', lambda s: re.sub(r'\n[^\n]*', '', s, count=1))"
+    reject neo4j-wrong-id-space neo4j \
+        "edit('evidence-people.csv', lambda s: s.replace(':END_ID(Person)', ':END_ID(People)', 1))"
+    reject graphml-coordinates-as-text graphml \
+        "edit('graph.graphml', lambda s: s.replace('attr.name=\"lat\" attr.type=\"double\"', 'attr.name=\"lat\" attr.type=\"string\"', 1))"
+    reject cypher-string-date cypher \
+        "edit('import.cypher', lambda s: re.sub(r\"r\\.first_date = date\\(('[^']*')\\)\", r'r.first_date = \\1', s, count=1))"
     reject cypher-unescaped-quote cypher \
         "edit('import.cypher', lambda s: s.replace(\"SET p.name = '\", \"SET p.name = 'O'\", 1))"
     reject cypher-create-duplicates cypher \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks that the Spark job (examples/spark/run-local.sh, Spark local mode) writes the same bytes
-# as `whomet build` on the same articles, every output file compared with cmp:
+# as `whomet build` on the same articles, every output file compared with cmp (of manifest.json,
+# which records the run, the counts, diagnostics and files it lists):
 #   (a) the bundled corpus, data/corpus, over 4 partitions;
 #   (b) a generated corpus of 2,000 JSON-lines articles (plus a few .txt/.md files with accents,
 #       CRLF, a BOM, HTML entities and a repeated id; gen_corpus.py), over 4 partitions, each
@@ -30,6 +31,19 @@ failed=0
 ok() { passed=$((passed + 1)); echo "ok   $*"; }
 bad() { failed=$((failed + 1)); echo "FAIL $*"; }
 
+# same_graph_in_manifests A B: the two manifests give the same counts, diagnostics and files
+# (names and sizes); prints the differing field otherwise.
+same_graph_in_manifests() {
+    python3 - "$1" "$2" <<'PY'
+import json, sys
+a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+bad = [k for k in ("counts", "diagnostics", "files") if k not in a or a.get(k) != b.get(k)]
+for k in bad:
+    print(f"     manifest {k}: {a.get(k)!r} != {b.get(k)!r}"[:400])
+sys.exit(1 if bad else 0)
+PY
+}
+
 # compare CASE EXPECTED_DIR ACTUAL_DIR: one check per output file of either directory.
 compare() {
     local name=$1 want=$2 got=$3 f
@@ -42,6 +56,15 @@ compare() {
             bad "$name: $f written by the Spark job only"
         elif [ ! -f "$got/$f" ]; then
             bad "$name: $f missing from the Spark job's output"
+        elif [ "$f" = manifest.json ]; then
+            # The manifest records the run (command, inputs as given, options, start time): the
+            # build reads articles and the Spark job merges shards. What it says of the graph is
+            # the same.
+            if same_graph_in_manifests "$want/$f" "$got/$f"; then
+                ok "$name: $f counts, diagnostics and files identical"
+            else
+                bad "$name: $f counts, diagnostics or files differ"
+            fi
         elif cmp -s "$want/$f" "$got/$f"; then
             ok "$name: $f identical"
         else

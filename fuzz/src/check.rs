@@ -88,6 +88,7 @@ pub fn analyse_and_check(data: &[u8]) {
         people: ex.people.people,
         events,
         diagnostics: vec![],
+        ..whomet_core::Analysis::default()
     };
     let graph = whomet_graph::build(&[analysis]);
     for e in graph.graph.edge_indices() {

@@ -1,19 +1,20 @@
 //! The layout of the graph, computed once before the formats are written (in parallel), with a
 //! progress bar on a terminal, and the spinner shown while the formats are written.
 
-use whomet_export::{Format, Layout, Progress};
+use whomet_export::{Diagram, Format, Layout, Progress};
 use whomet_graph::Graph;
 
 /// The shared [`Layout`] of `graph`, already computed when one of `formats` draws the graph
-/// (`graph.svg`, `graph.dot`, `graph.gexf`, `report.html`), so that the writers only read it. A
-/// bar shows how far the layout has come when stderr is a terminal.
-pub fn lay_out(graph: &Graph, formats: &[Format]) -> Layout {
+/// (`graph.svg`, `graph.dot`, `graph.gexf`, `report.html`), so that the writers only read it;
+/// the diagrams draw the people `diagram` says. A bar shows how far the layout has come when
+/// stderr is a terminal.
+pub fn lay_out(graph: &Graph, formats: &[Format], diagram: Diagram) -> Layout {
     use std::io::IsTerminal;
     let draws = formats
         .iter()
         .any(|f| matches!(f, Format::Svg | Format::Dot | Format::Gexf | Format::Html));
     if !draws {
-        return Layout::default();
+        return Layout::new(diagram);
     }
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(0);
@@ -26,7 +27,7 @@ pub fn lay_out(graph: &Graph, formats: &[Format]) -> Layout {
         indicatif::ProgressBar::hidden()
     };
     let shown = bar.clone();
-    let layout = Layout::with_progress(move |p: Progress| {
+    let layout = Layout::with_progress(diagram, move |p: Progress| {
         shown.set_length(p.total);
         shown.set_position(p.done);
     });

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use whomet_core::Diagnostic;
+use whomet_core::{ArticleMeta, Diagnostic};
 
 /// Lines longer than this are reported (the article is still analysed).
 const LONG_LINE: usize = 1 << 20;
@@ -18,7 +18,8 @@ pub struct Article {
     pub source: String,
     pub bytes: Vec<u8>,
     pub date: Option<NaiveDate>,
-    pub title: Option<String>,
+    /// Title, address and publisher (JSON lines; an HTML file's `<title>`).
+    pub meta: ArticleMeta,
 }
 
 /// A text file to read as one article, and its document id: its path relative to the input
@@ -41,8 +42,24 @@ pub enum Job {
 
 impl Job {
     /// Reads (a file) or parses (a JSON line) the article; `None` with a diagnostic when it
-    /// cannot be had. Empty lines give neither.
-    pub fn load(self) -> (Option<Article>, Vec<Diagnostic>) {
+    /// cannot be had. Empty lines give neither. A file read gives its record for the manifest.
+    pub fn load(self) -> (Option<Article>, Vec<Diagnostic>, Option<InputRecord>) {
+        let record = match &self {
+            Job::File(file) => Some(file.path.display().to_string()),
+            Job::Line { .. } => None,
+        };
+        let (article, notes, bytes) = self.read();
+        let record = record
+            .zip(bytes)
+            .map(|(path, (bytes, sha256))| InputRecord {
+                path,
+                bytes,
+                sha256: Some(sha256),
+            });
+        (article, notes, record)
+    }
+
+    fn read(self) -> (Option<Article>, Vec<Diagnostic>, Option<(u64, String)>) {
         match self {
             Job::File(file) => {
                 let source = file.path.display().to_string();
@@ -51,7 +68,9 @@ impl Job {
                     line: None,
                     message,
                 };
-                match read_regular(&file.path) {
+                let read = read_regular(&file.path);
+                let hash = read.as_ref().ok().map(|b| (b.len() as u64, sha256(b)));
+                let (article, notes) = match read {
                     Ok(bytes) if bytes.is_empty() => {
                         (None, vec![diag("empty file: skipped".into())])
                     }
@@ -61,7 +80,11 @@ impl Job {
                             "binary file (NUL bytes) given as text: skipped".into(),
                         )],
                     ),
-                    Ok(bytes) => {
+                    Ok(mut bytes) => {
+                        let mut meta = ArticleMeta::default();
+                        if is_html(&file.path) {
+                            meta.title = strip_html(&mut bytes);
+                        }
                         let longest = bytes.split(|&b| b == b'\n').map(<[u8]>::len).max();
                         let note = longest.filter(|&l| l > LONG_LINE).map(|l| {
                             diag(format!(
@@ -73,18 +96,22 @@ impl Job {
                             source: source.clone(),
                             bytes,
                             date: None,
-                            title: None,
+                            meta,
                         };
                         (Some(article), note.into_iter().collect())
                     }
                     Err(e) => (None, vec![diag(format!("unreadable: {e}: skipped"))]),
-                }
+                };
+                (article, notes, hash)
             }
             Job::Line {
                 source,
                 line,
                 bytes,
-            } => json_article(&source, line, &bytes),
+            } => {
+                let (article, notes) = json_article(&source, line, &bytes);
+                (article, notes, None)
+            }
         }
     }
 
@@ -103,6 +130,8 @@ struct JsonArticle {
     text: serde_json::Value,
     date: Option<serde_json::Value>,
     title: Option<serde_json::Value>,
+    url: Option<serde_json::Value>,
+    source: Option<serde_json::Value>,
 }
 
 /// An input to read: a text file (with its document id), a JSON-lines file, or `-` for stdin.
@@ -176,13 +205,21 @@ fn doc_id(root: Option<&Path>, path: &Path) -> String {
 pub fn expand(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<Diagnostic>)> {
     let mut files = Vec::new();
     let mut diags = Vec::new();
+    let mut ignored = Ignored::new();
     for p in paths {
         if p.as_os_str() == "-" {
             files.push(InputFile::Stdin);
             continue;
         }
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, p, &mut files, &mut diags, &mut BTreeSet::new()),
+            Ok(m) if m.is_dir() => walk(
+                p,
+                p,
+                &mut files,
+                &mut diags,
+                &mut BTreeSet::new(),
+                &mut ignored,
+            ),
             Ok(m) if m.is_file() => files.push(input_file(None, p.clone())),
             Ok(_) => diags.push(Diagnostic {
                 source: p.display().to_string(),
@@ -197,11 +234,24 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<Diagnostic>)> {
             Err(_) => anyhow::bail!("input {} does not exist", p.display()),
         }
     }
+    if !ignored.is_empty() {
+        let total: usize = ignored.values().sum();
+        let kinds: Vec<String> = ignored.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        diags.push(Diagnostic {
+            source: "whomet".into(),
+            line: None,
+            message: format!(
+                "{total} file(s) of other kinds in the input directories ignored ({}); whomet reads {}",
+                kinds.join(", "),
+                EXTENSIONS.map(|e| format!(".{e}")).join(", ")
+            ),
+        });
+    }
     Ok((files, diags))
 }
 
 fn input_file(root: Option<&Path>, path: PathBuf) -> InputFile {
-    if path.extension().is_some_and(|e| e == "jsonl") {
+    if extension(&path).is_some_and(|e| e == "jsonl") {
         InputFile::Lines(path)
     } else {
         let id = doc_id(root, &path);
@@ -209,11 +259,32 @@ fn input_file(root: Option<&Path>, path: PathBuf) -> InputFile {
     }
 }
 
-/// Streams the jobs of `files` in order, `batch` at a time, to `f`.
+/// An input file as the manifest records it: path, size and SHA-256 of its bytes.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct InputRecord {
+    pub path: String,
+    pub bytes: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+}
+
+/// The SHA-256 of `bytes`, in hex.
+pub fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex(&sha2::Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Streams the jobs of `files` in order, `batch` at a time, to `f`. JSON-lines files (and
+/// standard input) are hashed as they are read, into `records`.
 pub fn stream(
     files: &[InputFile],
     batch: usize,
     diags: &mut Vec<Diagnostic>,
+    records: &mut Vec<InputRecord>,
     mut f: impl FnMut(Vec<Job>, &mut Vec<Diagnostic>),
 ) -> Result<()> {
     let mut jobs = Vec::with_capacity(batch);
@@ -251,6 +322,8 @@ pub fn stream(
         };
         let mut reader = BufReader::with_capacity(1 << 20, reader);
         let mut line = 0;
+        let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
+        let mut size = 0u64;
         loop {
             let mut bytes = Vec::new();
             match reader.read_until(b'\n', &mut bytes) {
@@ -266,6 +339,8 @@ pub fn stream(
                 }
             }
             line += 1;
+            sha2::Digest::update(&mut hasher, &bytes);
+            size += bytes.len() as u64;
             if bytes.last() == Some(&b'\n') {
                 bytes.pop();
             }
@@ -279,6 +354,11 @@ pub fn stream(
             });
             flush(&mut jobs, diags, false);
         }
+        records.push(InputRecord {
+            path: source.clone(),
+            bytes: size,
+            sha256: Some(hex(&sha2::Digest::finalize(hasher))),
+        });
     }
     flush(&mut jobs, diags, true);
     Ok(())
@@ -287,10 +367,16 @@ pub fn stream(
 /// The UTF-8 byte-order mark, dropped from the start of a JSON-lines file.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// The extensions of the files read in a directory, matched ignoring case: text (`.txt`,
+/// `.text`, `.md`), HTML (`.html`, `.htm`: tags made spaces) and JSON lines (`.jsonl`).
+pub const EXTENSIONS: [&str; 6] = ["txt", "text", "md", "html", "htm", "jsonl"];
+
 fn is_article(p: &Path) -> bool {
-    p.extension()
-        .is_some_and(|e| e == "txt" || e == "md" || e == "jsonl")
+    extension(p).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
 }
+
+/// Files of other kinds skipped while walking directories, by extension.
+type Ignored = std::collections::BTreeMap<String, usize>;
 
 fn walk(
     root: &Path,
@@ -298,6 +384,7 @@ fn walk(
     out: &mut Vec<InputFile>,
     diags: &mut Vec<Diagnostic>,
     seen: &mut BTreeSet<PathBuf>,
+    ignored: &mut Ignored,
 ) {
     let Ok(real) = dir.canonicalize() else { return };
     if !seen.insert(real) {
@@ -330,8 +417,11 @@ fn walk(
             })
         };
         match std::fs::metadata(&p) {
-            Ok(m) if m.is_dir() => walk(root, &p, out, diags, seen),
-            _ if !is_article(&p) => {}
+            Ok(m) if m.is_dir() => walk(root, &p, out, diags, seen, ignored),
+            _ if !is_article(&p) => {
+                let kind = extension(&p).map_or_else(|| "no extension".into(), |e| format!(".{e}"));
+                *ignored.entry(kind).or_insert(0) += 1;
+            }
             Ok(m) if m.is_file() => out.push(input_file(Some(root), p)),
             Ok(_) => report(diags, format!("{NOT_REGULAR}: skipped")),
             Err(e) => report(diags, format!("unreadable: {e}: skipped")),
@@ -401,7 +491,151 @@ fn json_article(source: &str, line: usize, bytes: &[u8]) -> (Option<Article>, Ve
         source: format!("{source}:{line}"),
         bytes: text.as_bytes().to_vec(),
         date,
-        title: parsed.title.and_then(|t| t.as_str().map(str::to_string)),
+        meta: ArticleMeta {
+            title: text_field(parsed.title),
+            url: text_field(parsed.url),
+            source: text_field(parsed.source),
+        },
     };
     (Some(article), notes)
+}
+
+/// A JSON line's optional text field: a string with something besides white space.
+fn text_field(v: Option<serde_json::Value>) -> Option<String> {
+    match v {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    }
+}
+
+/// Whether `path` names an HTML file (`.html`, `.htm`, any case).
+fn is_html(path: &Path) -> bool {
+    extension(path).is_some_and(|e| e == "html" || e == "htm")
+}
+
+/// A path's extension, lower case.
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// Makes an HTML page plain text in place, byte for byte, so that every offset still indexes
+/// the original file: each tag and comment, and the whole of `<script>`, `<style>` and `<title>`
+/// elements, become spaces (line breaks kept), and the tag of a block (`<p>`, `<br>`, `<div>`,
+/// `<h1>`, `<li>`, ...) starts with a line break, so paragraphs stay apart. Character
+/// references are decoded later, as in any text. Returns the `<title>`, if any.
+pub fn strip_html(bytes: &mut [u8]) -> Option<String> {
+    const BLOCK: [&str; 16] = [
+        "p",
+        "br",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "tr",
+        "td",
+        "article",
+        "section",
+        "blockquote",
+        "hr",
+    ];
+    let blank = |b: &mut [u8]| {
+        b.iter_mut()
+            .filter(|c| **c != b'\n')
+            .for_each(|c| *c = b' ')
+    };
+    let lower = bytes.to_ascii_lowercase();
+    let mut title = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let rest = &lower[i..];
+        let end = if rest.starts_with(b"<!--") {
+            find(rest, b"-->").map_or(bytes.len(), |e| i + e + 3)
+        } else {
+            let close = find(rest, b">").map_or(bytes.len(), |e| i + e + 1);
+            let name: Vec<u8> = rest[1..]
+                .iter()
+                .skip_while(|&&c| c == b'/')
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .copied()
+                .collect();
+            let name = String::from_utf8_lossy(&name).into_owned();
+            let opening = rest.get(1) != Some(&b'/');
+            if opening && matches!(name.as_str(), "script" | "style" | "title") {
+                let closing = format!("</{name}");
+                let inner_end = find(&lower[close.min(bytes.len())..], closing.as_bytes())
+                    .map_or(bytes.len(), |e| close + e);
+                if name == "title" && title.is_none() {
+                    let text = String::from_utf8_lossy(&bytes[close.min(inner_end)..inner_end]);
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    title = (!text.is_empty()).then_some(text);
+                }
+                find(&lower[inner_end..], b">").map_or(bytes.len(), |e| inner_end + e + 1)
+            } else {
+                close
+            }
+        };
+        let end = end.min(bytes.len());
+        let block = BLOCK.iter().any(|b| {
+            let tag = rest[1..].strip_prefix(b"/").unwrap_or(&rest[1..]);
+            tag.starts_with(b.as_bytes())
+                && !tag.get(b.len()).is_some_and(|c| c.is_ascii_alphanumeric())
+        });
+        blank(&mut bytes[i..end]);
+        if block {
+            bytes[i] = b'\n';
+        }
+        i = end.max(i + 1);
+    }
+    title
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_html;
+
+    /// Tags become spaces byte for byte (offsets still index the file), a block tag starts a
+    /// line, the title is read, and broken markup neither panics nor eats the text before it.
+    #[test]
+    fn html_is_made_text_in_place() {
+        let page = "<html><head><title>A &amp; B\n talk</title><script>x<y</script></head><body><p>Karimi met Oduya.<br>Then <b>they</b> left.<!-- c --></p></body></html>";
+        let mut bytes = page.as_bytes().to_vec();
+        let title = strip_html(&mut bytes);
+        assert_eq!(title.as_deref(), Some("A &amp; B talk"));
+        assert_eq!(bytes.len(), page.len());
+        let text = String::from_utf8(bytes).unwrap();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(words, ["Karimi", "met", "Oduya.", "Then", "they", "left."]);
+        assert_eq!(&text[page.find("Karimi").unwrap()..][..6], "Karimi");
+        assert!(text.contains("Oduya.\n"), "{text:?}");
+        for broken in [
+            "<",
+            "a <",
+            "<script>never closed",
+            "<!-- open",
+            "x <p",
+            "é<b>é",
+            "<<<>>>",
+        ] {
+            let mut b = broken.as_bytes().to_vec();
+            strip_html(&mut b);
+            assert_eq!(b.len(), broken.len(), "{broken:?}");
+        }
+        let mut b = b"kept text <unclosed".to_vec();
+        strip_html(&mut b);
+        assert!(b.starts_with(b"kept text "));
+    }
 }

@@ -4,7 +4,9 @@
 //! files), runs the per-article stages, builds the graph and writes the exports atomically.
 
 mod drawing;
+mod explain;
 mod input;
+mod manifest;
 mod output;
 mod parse;
 mod shard;
@@ -33,15 +35,17 @@ struct Cli {
 
 #[derive(clap::Args, Clone)]
 struct Inputs {
-    /// Articles: .txt/.md files (one article each), .jsonl files (one article per line), directories
-    /// (read recursively in path order), or `-` for JSON lines on stdin. Default: data/corpus.
+    /// Articles: .txt/.text/.md/.html files (one article each; any case), .jsonl files (one
+    /// article per line), directories (read recursively in path order), or `-` for JSON lines on
+    /// stdin. Default: data/corpus.
     inputs: Vec<PathBuf>,
-    /// Keep only edges with at least this confidence (0..1), e.g. `--min-confidence 0.7`.
-    #[arg(long, default_value_t = 0.0)]
+    /// Keep only edges with at least this confidence, a number in 0..=1, e.g. `--min-confidence 0.7`.
+    #[arg(long, default_value_t = 0.0, value_parser = parse_confidence)]
     min_confidence: f64,
-    /// Worker threads (0: one per core). Output is the same for any number.
-    #[arg(long, default_value_t = 0)]
-    threads: usize,
+    /// Worker threads, at least 1 and at most 8 per CPU (default: one per CPU), e.g.
+    /// `--threads 4`. Output is the same for any number.
+    #[arg(long, value_parser = parse_threads)]
+    threads: Option<usize>,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -49,8 +53,8 @@ struct Inputs {
 
 #[derive(clap::Args, Clone)]
 struct Output {
-    /// Output directory (created if missing).
-    #[arg(long, default_value = "out")]
+    /// Output directory (created if missing; not a file), e.g. `--out graph/`.
+    #[arg(long, default_value = "out", value_parser = parse_out)]
     out: PathBuf,
     /// Exit with status 1 when any input was skipped or reported.
     #[arg(long)]
@@ -61,6 +65,14 @@ struct Output {
     /// Write into an output directory even if it holds files whomet did not write.
     #[arg(long)]
     force: bool,
+    /// Leave people without edges out of the drawings (graph.dot, graph.svg, the report's
+    /// graph view and people table); the data files keep them.
+    #[arg(long)]
+    drop_isolated: bool,
+    /// Draw people seen only as photo credits or bylines too (left out of the drawings by
+    /// default; the data files keep them, marked `credit`).
+    #[arg(long)]
+    show_credits: bool,
 }
 
 #[derive(Subcommand)]
@@ -89,8 +101,8 @@ enum Command {
     Merge {
         /// Shard files or directories of them (`.jsonl`), or `-` for stdin.
         shards: Vec<PathBuf>,
-        /// Keep only edges with at least this confidence (0..1).
-        #[arg(long, default_value_t = 0.0)]
+        /// Keep only edges with at least this confidence, a number in 0..=1.
+        #[arg(long, default_value_t = 0.0, value_parser = parse_confidence)]
         min_confidence: f64,
         #[command(flatten)]
         output: Output,
@@ -108,16 +120,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show who a person is (name forms, documents, merges), or the evidence for a pair.
+    /// Show who a person is (name forms, documents, merges), or the evidence for a pair, from
+    /// the graph `build` wrote (`--graph`, default `out/` when it holds one), or from articles
+    /// given after `--` (the graph is then built again, and also shows how people were merged).
     ///
-    /// Example: `whomet explain "Ismail Haniyeh" "Ali Khamenei"`
+    /// Examples: `whomet explain "Ismail Haniyeh" "Ali Khamenei"`,
+    /// `whomet explain --graph out/ Haniyeh`, `whomet explain Haniyeh -- articles/`
     Explain {
         /// A person (name, alias or id).
         person: String,
         /// A second person: show every piece of evidence for the pair.
         other: Option<String>,
-        /// Articles to read (default: data/corpus).
-        #[arg(long = "input")]
+        /// An output directory of `whomet build`: its graph.json is read.
+        #[arg(long, conflicts_with = "inputs")]
+        graph: Option<PathBuf>,
+        /// Articles to build the graph from, as `build` takes them, after `--`.
+        #[arg(last = true)]
         inputs: Vec<PathBuf>,
     },
     /// Print an article's sentences as CoNLL-U: whomet's sentences and tokens with the tags,
@@ -153,16 +171,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let threads = match &cli.command {
         Command::Build { inputs, .. }
         | Command::Extract { inputs }
-        | Command::Eval { inputs, .. } => inputs.threads,
+        | Command::Eval { inputs, .. } => inputs.threads.unwrap_or(0),
         _ => 0,
     };
-    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads > cpus * THREADS_PER_CPU {
-        bail!(
-            "--threads {threads} is more than {} ({THREADS_PER_CPU} per CPU, and this machine has {cpus}): give at most that, or 0 for one thread per CPU",
-            cpus * THREADS_PER_CPU
-        );
-    }
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build_global()
@@ -174,20 +185,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Build { inputs, output } => {
             let started = Instant::now();
+            let when = std::time::SystemTime::now();
             let staging = output::Staging::new(&output.out, output.force)?;
             let spill = output::Spill::new(staging.dir());
             let failed = spill.failed();
-            let (builder, diagnostics) = analyse(
+            let (builder, run) = analyse(
                 &inputs,
                 whomet_graph::Builder::with_text_store(Box::new(spill)),
             )?;
+            let manifest = manifest::Manifest::new("build", when, run.inputs, &inputs, &output);
             write_outputs(
                 builder,
-                &diagnostics,
+                &run.diagnostics,
                 inputs.min_confidence,
                 &output,
                 staging,
-                started,
+                (started, manifest),
                 || {
                     failed
                         .lock()
@@ -197,10 +210,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Extract { inputs } => {
             let mut out = std::io::BufWriter::new(std::io::stdout());
-            let diagnostics = for_each_analysis(&inputs, |a| shard::write(&mut out, a))?;
+            let run = for_each_analysis(&inputs, false, |a| shard::write(&mut out, a))?;
             use std::io::Write;
             out.flush()?;
-            print_diagnostics(&diagnostics);
+            print_diagnostics(&run.diagnostics);
             Ok(ExitCode::SUCCESS)
         }
         Command::Merge {
@@ -209,49 +222,111 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
         } => {
             let started = Instant::now();
+            let when = std::time::SystemTime::now();
             let staging = output::Staging::new(&output.out, output.force)?;
             let mut builder = whomet_graph::Builder::default();
-            let diagnostics = shard::read(&shards, |a| builder.add(&a))?;
+            let (diagnostics, files) = shard::read(&shards, |a| builder.add(&a))?;
+            let inputs = Inputs {
+                inputs: shards.clone(),
+                min_confidence,
+                threads: None,
+                quiet: true,
+            };
+            let manifest = manifest::Manifest::new("merge", when, files, &inputs, &output);
             write_outputs(
                 builder,
                 &diagnostics,
                 min_confidence,
                 &output,
                 staging,
-                started,
+                (started, manifest),
                 || Ok(()),
             )
         }
         Command::Eval { inputs, gold, json } => {
             let gold_text = std::fs::read_to_string(&gold)
                 .with_context(|| format!("reading gold file {}", gold.display()))?;
+            let gold_path = gold;
             let gold = whomet_eval::Gold::from_json(&gold_text)
-                .with_context(|| format!("gold file {}", gold.display()))?;
-            let (builder, diagnostics) = analyse(&inputs, whomet_graph::Builder::default())?;
-            print_diagnostics(&diagnostics);
+                .with_context(|| format!("gold file {}", gold_path.display()))?;
+            let (builder, run) = analyse(&inputs, whomet_graph::Builder::default())?;
+            print_diagnostics(&run.diagnostics);
             let graph = graph(builder, inputs.min_confidence);
+            let wanted = gold.documents();
+            let mut read = std::collections::BTreeSet::new();
+            for (id, a) in graph.articles() {
+                read.insert(id);
+                read.extend(a.copy_ids.iter().map(|c| &**c));
+            }
+            let found = gold.documents_in(read.iter().copied());
+            if found == 0 {
+                let example: Vec<&str> = wanted.iter().take(3).map(String::as_str).collect();
+                bail!(
+                    "none of the {} documents of the gold file {} is in the input ({} documents read, ids such as {}): give the articles the gold file annotates",
+                    wanted.len(),
+                    gold_path.display(),
+                    read.len(),
+                    if example.is_empty() {
+                        "none".to_string()
+                    } else {
+                        example.join(", ")
+                    }
+                );
+            }
             let report = whomet_eval::score(&gold, &graph);
             if json {
-                emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
+                let mut value = serde_json::to_value(&report)?;
+                value["documents"] = serde_json::json!({
+                    "gold": wanted.len(), "in_input": found, "input": read.len()
+                });
+                emit(&format!("{}\n", serde_json::to_string_pretty(&value)?))?;
             } else {
-                emit(&report.to_string())?;
+                emit(&format!(
+                    "gold documents in the input: {found} of {} ({} documents read)\n{report}",
+                    wanted.len(),
+                    read.len()
+                ))?;
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain {
             person,
             other,
+            graph: graph_dir,
             inputs,
         } => {
-            let inputs = Inputs {
-                inputs,
-                min_confidence: 0.0,
-                threads: 0,
-                quiet: true,
+            let default_out = PathBuf::from("out");
+            let dir = graph_dir.or_else(|| {
+                (inputs.is_empty() && default_out.join("graph.json").is_file())
+                    .then_some(default_out)
+            });
+            let text = match dir {
+                Some(dir) => {
+                    let path = dir.join("graph.json");
+                    let json = std::fs::read_to_string(&path).with_context(|| {
+                        format!(
+                            "reading {} (write it with `whomet build --out {}`)",
+                            path.display(),
+                            dir.display()
+                        )
+                    })?;
+                    let saved = explain::Saved::parse(&json)
+                        .with_context(|| format!("reading {}", path.display()))?;
+                    saved.explain(&person, other.as_deref())?
+                }
+                None => {
+                    let inputs = Inputs {
+                        inputs,
+                        min_confidence: 0.0,
+                        threads: None,
+                        quiet: true,
+                    };
+                    let (builder, _) = analyse(&inputs, whomet_graph::Builder::default())?;
+                    let graph = graph(builder, 0.0);
+                    explain(&graph, &person, other.as_deref())?
+                }
             };
-            let (builder, _) = analyse(&inputs, whomet_graph::Builder::default())?;
-            let graph = graph(builder, 0.0);
-            emit(&explain(&graph, &person, other.as_deref())?)?;
+            emit(&text)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -278,6 +353,43 @@ fn emit(s: &str) -> Result<()> {
     Ok(())
 }
 
+fn cpus() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// `--min-confidence`: a number in 0..=1.
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err("--min-confidence takes a number from 0 to 1 (0..=1), e.g. 0.7".into()),
+    }
+}
+
+/// `--threads`: 1 up to [`THREADS_PER_CPU`] per CPU (more only adds the cost of starting them).
+fn parse_threads(s: &str) -> Result<usize, String> {
+    let max = cpus() * THREADS_PER_CPU;
+    match s.trim().parse::<usize>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "--threads takes a whole number from 1 to {max} ({THREADS_PER_CPU} per CPU, and this machine has {}); leave it out for one thread per CPU",
+            cpus()
+        )),
+    }
+}
+
+/// `--out`: a directory, or a path that does not exist yet; not a file.
+fn parse_out(s: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(s);
+    match std::fs::metadata(&path) {
+        Ok(m) if !m.is_dir() => Err(format!(
+            "--out {s} is {}not a directory: --out takes a directory (made if missing); choose another path",
+            if m.is_file() { "a file, " } else { "" }
+        )),
+        _ if s.is_empty() => Err("--out takes a directory, not an empty path".into()),
+        _ => Ok(path),
+    }
+}
+
 fn parse_format(s: &str) -> Result<whomet_export::Format, String> {
     whomet_export::Format::ALL
         .into_iter()
@@ -291,29 +403,57 @@ fn parse_format(s: &str) -> Result<whomet_export::Format, String> {
         })
 }
 
+/// What reading the inputs gave besides the analyses: diagnostics, and the files read, for the
+/// manifest.
+struct Run {
+    diagnostics: Vec<Diagnostic>,
+    inputs: Vec<input::InputRecord>,
+}
+
 /// Runs the per-article stages over every input and gathers the analyses into a graph builder.
+/// A near-duplicate copy of an article read before is not analysed: the builder only records
+/// it on the first copy.
 fn analyse(
     inputs: &Inputs,
     mut builder: whomet_graph::Builder,
-) -> Result<(whomet_graph::Builder, Vec<Diagnostic>)> {
-    let diagnostics = for_each_analysis(inputs, |a| {
+) -> Result<(whomet_graph::Builder, Run)> {
+    let run = for_each_analysis(inputs, true, |a| {
         builder.add(&a);
         Ok(())
     })?;
-    Ok((builder, diagnostics))
+    Ok((builder, run))
 }
 
-/// Runs the per-article stages over every input: jobs are streamed in batches, each batch
-/// analysed in parallel and handed to `sink` in input order while the next batch is analysed,
-/// so memory holds what the sink keeps, not the corpus, and the result does not depend on the
-/// number of threads. A repeated document id is reported and the later document skipped.
+/// One input article on its way: bytes of input it stands for, the article (none when it could
+/// not be had), its diagnostics, whether it is a copy of one read before, its fingerprint.
+type Loaded = (
+    u64,
+    Option<input::Article>,
+    Vec<Diagnostic>,
+    bool,
+    Option<whomet_core::Fingerprint>,
+);
+
+/// Runs the per-article stages over every input: jobs are streamed in batches; each batch is
+/// read and fingerprinted in parallel, checked in input order (a repeated document id is
+/// reported and the later document skipped; with `skip_copies`, a near-duplicate of an article
+/// kept before is marked a copy and not analysed), analysed in parallel and handed to `sink` in
+/// input order while the next batch is analysed. Memory holds what the sink keeps, not the
+/// corpus, and the result does not depend on the number of threads.
 fn for_each_analysis(
     inputs: &Inputs,
+    skip_copies: bool,
     mut sink: impl FnMut(Analysis) -> Result<()> + Send,
-) -> Result<Vec<Diagnostic>> {
+) -> Result<Run> {
     use rayon::prelude::*;
     let paths = if inputs.inputs.is_empty() {
-        vec![PathBuf::from("data/corpus")]
+        let corpus = PathBuf::from("data/corpus");
+        if !corpus.is_dir() {
+            bail!(
+                "no input given, and no bundled corpus (data/corpus) in this directory: name the articles to read, e.g. `whomet build articles/` (files, directories, or - for JSON lines on standard input)"
+            );
+        }
+        vec![corpus]
     } else {
         inputs.inputs.clone()
     };
@@ -325,25 +465,23 @@ fn for_each_analysis(
         .sum();
     let progress = progress_bar(total, inputs.quiet);
     let mut ids = std::collections::HashSet::new();
+    let mut index = whomet_graph::dedup::Index::default();
+    let mut kept = 0u32;
+    let mut records = Vec::new();
+    let mut file_records = Vec::new();
     let mut failed = None;
-    type Done = (u64, Option<(String, Analysis)>, Vec<Diagnostic>);
+    let mut count = 0usize;
+    type Done = (u64, Option<Analysis>, Vec<Diagnostic>);
     let mut pending: Vec<Done> = Vec::new();
     let mut consume = |results: Vec<Done>, diagnostics: &mut Vec<Diagnostic>| {
         for (size, analysis, diags) in results {
             progress.inc(size);
             diagnostics.extend(diags);
-            let Some((source, a)) = analysis else {
+            let Some(a) = analysis else {
                 continue;
             };
-            if !ids.insert(a.doc.clone()) {
-                diagnostics.push(Diagnostic {
-                    source,
-                    line: None,
-                    message: format!("duplicate document id {:?}: skipped", a.doc),
-                });
-                continue;
-            }
-            progress.set_message(format!("{} documents", ids.len()));
+            count += 1;
+            progress.set_message(format!("{count} documents"));
             if failed.is_none()
                 && let Err(e) = sink(a)
             {
@@ -351,29 +489,83 @@ fn for_each_analysis(
             }
         }
     };
-    input::stream(&files, 512, &mut diagnostics, |jobs, diagnostics| {
-        let previous = std::mem::take(&mut pending);
-        (pending, ()) = rayon::join(
-            || {
-                jobs.into_par_iter()
-                    .map(|job| {
-                        let size = job.size();
-                        let (article, note) = job.load();
-                        let mut diags: Vec<Diagnostic> = note.into_iter().collect();
-                        let analysis =
-                            article.map(|a| (a.source.clone(), analyse_one(&a, &mut diags)));
-                        (size, analysis, diags)
-                    })
-                    .collect()
-            },
-            || consume(previous, diagnostics),
-        );
-    })?;
+    input::stream(
+        &files,
+        512,
+        &mut diagnostics,
+        &mut records,
+        |jobs, diagnostics| {
+            let previous = std::mem::take(&mut pending);
+            (pending, ()) = rayon::join(
+                || {
+                    let loaded: Vec<_> = jobs
+                        .into_par_iter()
+                        .map(|job| {
+                            let size = job.size();
+                            let (article, notes, record) = job.load();
+                            let fp = article.as_ref().map(|a| {
+                                whomet_graph::dedup::fingerprint(&String::from_utf8_lossy(&a.bytes))
+                            });
+                            (size, article, notes, record, fp)
+                        })
+                        .collect();
+                    let mut work: Vec<Loaded> = Vec::with_capacity(loaded.len());
+                    for (size, article, mut notes, record, fp) in loaded {
+                        file_records.extend(record);
+                        let article = article.filter(|a| {
+                            let new = ids.insert(a.id.clone());
+                            if !new {
+                                notes.push(Diagnostic {
+                                    source: a.source.clone(),
+                                    line: None,
+                                    message: format!("duplicate document id {:?}: skipped", a.id),
+                                });
+                            }
+                            new
+                        });
+                        let copy = article.is_some()
+                            && skip_copies
+                            && fp.is_some_and(|fp| {
+                                let copy = index.insert(fp, kept).is_some();
+                                kept += u32::from(!copy);
+                                copy
+                            });
+                        work.push((size, article, notes, copy, fp));
+                    }
+                    work.into_par_iter()
+                        .map(|(size, article, mut diags, copy, fp)| {
+                            let analysis = article.map(|a| {
+                                let mut analysis = if copy {
+                                    Analysis {
+                                        doc: a.id.clone(),
+                                        date: a.date,
+                                        ..Analysis::default()
+                                    }
+                                } else {
+                                    analyse_one(&a, &mut diags)
+                                };
+                                analysis.article = a.meta;
+                                analysis.fingerprint = fp;
+                                analysis
+                            });
+                            (size, analysis, diags)
+                        })
+                        .collect()
+                },
+                || consume(previous, diagnostics),
+            );
+        },
+    )?;
     consume(pending, &mut diagnostics);
     progress.finish_and_clear();
+    records.extend(file_records);
+    records.sort_by(|a, b| a.path.cmp(&b.path));
     match failed {
         Some(e) => Err(e),
-        None => Ok(diagnostics),
+        None => Ok(Run {
+            diagnostics,
+            inputs: records,
+        }),
     }
 }
 
@@ -383,7 +575,7 @@ fn analyse_one(a: &input::Article, diags: &mut Vec<Diagnostic>) -> Analysis {
         id: &a.id,
         source: &a.source,
         date: a.date,
-        title: a.title.as_deref(),
+        title: a.meta.title.as_deref(),
     };
     let (analysis, d) = whomet_relate::analyse(&input, &a.bytes);
     diags.extend(d);
@@ -413,29 +605,42 @@ fn write_outputs(
     min_confidence: f64,
     output: &Output,
     staging: output::Staging,
-    started: Instant,
+    (started, manifest): (Instant, manifest::Manifest),
     spill_failed: impl FnOnce() -> std::io::Result<()>,
 ) -> Result<ExitCode> {
     let docs = builder.len();
+    let copies = builder.copies();
     phase("analysed", started);
     let graph = graph(builder, min_confidence);
     spill_failed().context("keeping the evidence text in a temporary file")?;
     phase("graph built", started);
     let diagnostics = diagnostics.to_vec();
     let formats = formats(&output.format);
-    let layout = drawing::lay_out(&graph, &formats);
+    let diagram = whomet_export::Diagram {
+        drop_isolated: output.drop_isolated,
+        show_credits: output.show_credits,
+    };
+    let layout = drawing::lay_out(&graph, &formats, diagram);
     phase("laid out", started);
     let writing = drawing::writing(formats.len());
     output::write_formats(staging.dir(), &graph, &formats, &layout)
         .with_context(|| format!("writing the output for {}", staging.out().display()))?;
     writing.finish_and_clear();
+    let counts = manifest::Counts::of(&graph, docs, copies);
+    let manifest = manifest.finish(counts, &diagnostics, started.elapsed(), staging.dir());
+    output::write_file(staging.dir(), manifest::NAME, &manifest)
+        .with_context(|| format!("writing {} for {}", manifest::NAME, staging.out().display()))?;
     staging.commit()?;
     phase("written", started);
     print_diagnostics(&diagnostics);
     let count = |k: EdgeKind| graph.edges().filter(|(_, _, e)| e.kind == k).count();
     // Every file is written: a closed or full stdout does not fail the build.
+    let copies = match copies {
+        0 => String::new(),
+        n => format!(" ({n} near-duplicate copies counted once)"),
+    };
     let _ = emit(&format!(
-        "{docs} documents, {} people, {} MET, {} CONTACT, {} PLANNED edges, {} diagnostics, {:.2}s -> {}\n",
+        "{docs} documents{copies}, {} people, {} MET, {} CONTACT, {} PLANNED edges, {} diagnostics, {:.2}s -> {}\n",
         graph.graph.node_count(),
         count(EdgeKind::Met),
         count(EdgeKind::Contact),
@@ -495,7 +700,13 @@ fn explain(graph: &whomet_graph::Graph, a: &str, b: Option<&str>) -> Result<Stri
     let find = |name: &str| -> Result<&whomet_graph::PersonNode> {
         match graph.find(name).as_slice() {
             [one] => Ok(one),
-            [] => bail!("no person named {name:?} in the graph"),
+            [] => Err(explain::not_found(
+                name,
+                graph.nodes().map(|n| {
+                    let aliases = graph.strs(&n.aliases).collect();
+                    (n.id.as_str(), n.label.as_str(), aliases)
+                }),
+            )),
             many => bail!(
                 "{name:?} is ambiguous: {}",
                 many.iter()
@@ -544,7 +755,7 @@ fn explain(graph: &whomet_graph::Graph, a: &str, b: Option<&str>) -> Result<Stri
                     let date = ev.date.map(|d| d.to_string()).unwrap_or_default();
                     writeln!(
                         out,
-                        "  [{}] {}..{} trigger {:?} date {} place {} confidence {} ({})\n    {}",
+                        "  [{}] {}..{} trigger {:?} date {} place {} confidence {} ({})",
                         ev.doc,
                         ev.sentence.start,
                         ev.sentence.end,
@@ -553,8 +764,14 @@ fn explain(graph: &whomet_graph::Graph, a: &str, b: Option<&str>) -> Result<Stri
                         ev.place.unwrap_or("-"),
                         ev.confidence,
                         ev.cues().collect::<Vec<_>>().join(", "),
-                        ev.text
                     )?;
+                    let art = ev.article;
+                    if let Some(from) =
+                        explain::cited(art.title.as_deref(), art.url.as_deref(), art.copies())
+                    {
+                        writeln!(out, "    from: {from}")?;
+                    }
+                    writeln!(out, "    {}", ev.text)?;
                 }
             }
             if !any {

@@ -29,7 +29,9 @@ fn ours(name: &OsStr) -> bool {
         .iter()
         .flat_map(|f| f.files())
         .any(|f| f == name);
-    export || (name.starts_with('.') && name.ends_with(".whomet-tmp"))
+    export
+        || name == crate::manifest::NAME
+        || (name.starts_with('.') && name.ends_with(".whomet-tmp"))
 }
 
 /// An output directory being written: the lock, and the fresh directory the exports go into
@@ -376,6 +378,14 @@ pub fn write_formats(
         result = result.and(synced);
     }
     result
+}
+
+/// Writes one file into the fresh output directory, created exclusively and synced.
+pub fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+    let mut file = File::create_new(dir.join(name))?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    Ok(())
 }
 
 /// The evidence text of a build, kept in an unnamed temporary file of the fresh output directory

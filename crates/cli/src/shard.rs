@@ -17,7 +17,11 @@ pub fn write(out: &mut impl Write, analysis: Analysis) -> Result<()> {
 /// Reads every shard, handing each analysis to `sink`; a line of another format version is an
 /// error, a malformed or unsound line a diagnostic, and every value clamped or dropped is
 /// reported. A repeated document id keeps the first seen.
-pub fn read(paths: &[PathBuf], mut sink: impl FnMut(Analysis)) -> Result<Vec<Diagnostic>> {
+/// Also returns each shard file's record (size, SHA-256) for the manifest.
+pub fn read(
+    paths: &[PathBuf],
+    mut sink: impl FnMut(Analysis),
+) -> Result<(Vec<Diagnostic>, Vec<crate::input::InputRecord>)> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -25,6 +29,7 @@ pub fn read(paths: &[PathBuf], mut sink: impl FnMut(Analysis)) -> Result<Vec<Dia
     };
     let (files, mut diags) = crate::input::expand(&paths)?;
     let mut ids = std::collections::HashSet::new();
+    let mut records = Vec::new();
     for f in files {
         let (source, reader): (String, Box<dyn BufRead>) = if let InputFile::Stdin = f {
             ("<stdin>".into(), Box::new(std::io::stdin().lock()))
@@ -37,8 +42,13 @@ pub fn read(paths: &[PathBuf], mut sink: impl FnMut(Analysis)) -> Result<Vec<Dia
                 Box::new(std::io::BufReader::new(file)),
             )
         };
+        let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
+        let mut size = 0u64;
         for (n, line) in reader.split(b'\n').enumerate() {
             let mut line = line.with_context(|| format!("reading shard {source}"))?;
+            sha2::Digest::update(&mut hasher, &line);
+            sha2::Digest::update(&mut hasher, b"\n");
+            size += line.len() as u64 + 1;
             if n == 0 && line.starts_with(crate::input::BOM) {
                 line.drain(..crate::input::BOM.len());
             }
@@ -67,6 +77,18 @@ pub fn read(paths: &[PathBuf], mut sink: impl FnMut(Analysis)) -> Result<Vec<Dia
                 diags.push(diag(format!("duplicate document id {:?}: skipped", a.doc)));
             }
         }
+        // Lines are hashed as read, each with a line break (a last line without one is
+        // hashed as if it had one).
+        records.push(crate::input::InputRecord {
+            path: source,
+            bytes: size,
+            sha256: Some(
+                sha2::Digest::finalize(hasher)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect(),
+            ),
+        });
     }
-    Ok(diags)
+    Ok((diags, records))
 }

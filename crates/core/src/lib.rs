@@ -228,6 +228,53 @@ pub struct Evidence {
     pub cues: Vec<String>,
 }
 
+/// What the input says of an article besides its text (a JSON line's `title`, `url` and
+/// `source`), carried to the outputs so that every piece of evidence can be cited.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    /// Headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Address of the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publisher or feed ("Reuters", "bbc.co.uk").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl ArticleMeta {
+    /// Whether nothing is known.
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none() && self.url.is_none() && self.source.is_none()
+    }
+}
+
+/// A 64-bit SimHash of an article's word shingles (`whomet_graph::dedup` makes and compares
+/// them): near-duplicate articles have fingerprints a few bits apart. Written as 16 hex digits
+/// (a JSON number would lose bits in JavaScript and Spark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Fingerprint(pub u64);
+
+impl Serialize for Fingerprint {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{:016x}", self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for Fingerprint {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Fingerprint, D::Error> {
+        let s = String::deserialize(d)?;
+        let ok = s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+        ok.then(|| u64::from_str_radix(&s, 16).ok())
+            .flatten()
+            .map(Fingerprint)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!("fingerprint {s:?} is not 16 hex digits"))
+            })
+    }
+}
+
 /// Everything one article contributes. Made by the per-article stages; it carries no state from
 /// other articles.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -236,6 +283,12 @@ pub struct Analysis {
     pub doc: String,
     /// Document date, when known.
     pub date: Option<chrono::NaiveDate>,
+    /// Title, address and publisher, as the input gave them.
+    #[serde(default, skip_serializing_if = "ArticleMeta::is_empty")]
+    pub article: ArticleMeta,
+    /// The article's text fingerprint, for near-duplicate detection across the corpus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<Fingerprint>,
     /// People of the article.
     pub people: Vec<LocalPerson>,
     /// Events of the article.

@@ -110,6 +110,22 @@ impl Gold {
         }
         Gold::deserialize(&value).map_err(EvalError::Format)
     }
+
+    /// The ids of the documents the gold file annotates (`doc_people`, and the documents of
+    /// its edges), as the scorer compares them (file name without extension), sorted.
+    pub fn documents(&self) -> BTreeSet<String> {
+        let edges = self.edges.iter().flat_map(|e| e.docs.iter());
+        (self.doc_people.keys().chain(edges))
+            .map(|d| crate::names::doc_id(d))
+            .collect()
+    }
+
+    /// How many of the gold file's documents are among `ids` (document ids of the input,
+    /// compared as the scorer compares them).
+    pub fn documents_in<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> usize {
+        let ids: BTreeSet<String> = ids.into_iter().map(crate::names::doc_id).collect();
+        self.documents().iter().filter(|d| ids.contains(*d)).count()
+    }
 }
 
 fn regex<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Regex>, D::Error> {

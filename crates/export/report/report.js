@@ -187,6 +187,7 @@
         ' · date ', el('span', { cls: 'date', text: x[1] }), ' · place ', el('span', { cls: 'place', text: x[2] }),
         ' · trigger ', el('q', { cls: 'trigger', text: x[3] }), ' · confidence ', el('span', { cls: 'confidence', text: String(x[4]) })
       ])]));
+      if (x[8]) { ol.lastChild.insertAdjacentHTML('beforeend', x[8]); } // escaped by whomet: the article's citation
     });
     box.appendChild(ol);
     refresh();

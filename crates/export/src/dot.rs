@@ -16,7 +16,8 @@ use whomet_graph::{EdgeData, PersonNode};
 /// is never held in memory twice). Each person has the `pos` of the shared layout (in points,
 /// for `neato -n2`) and the colour of their community; people without edges are grey. A graph of
 /// more than [`crate::MAX_DRAWN_PEOPLE`] people shows only the most connected of them, and its
-/// `label` (the title drawn above it) says so.
+/// `label` (the title drawn above it) says so. People seen only as photo credits or bylines are
+/// left out ([`crate::Diagram`] says who may be drawn).
 pub fn write_dot(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
     write_dot_with(graph, &Layout::default(), out)
 }
@@ -58,7 +59,7 @@ pub(crate) fn dot_text(graph: &Graph, layout: &Layout) -> String {
 fn statements<'g>(graph: &'g Graph, drawing: &'g Drawing) -> impl Iterator<Item = Stmt> + 'g {
     let degree = degrees(graph);
     let settings = Stmt::GAttribute(GraphAttributes::Graph(vec![
-        attr("label", quoted(&drawing.title(graph.graph.node_count()))),
+        attr("label", quoted(&drawing.title())),
         attr("labelloc", Id::Plain("t".to_string())),
         attr("fontsize", number(20.0)),
         attr("outputorder", Id::Plain("edgesfirst".to_string())),

@@ -17,9 +17,39 @@ pub const MAX_DRAWN_PEOPLE: usize = 150;
 pub const MAX_DRAWN_EDGES: usize = 600;
 
 /// Whether the diagrams show all of `graph` (at most [`MAX_DRAWN_PEOPLE`] people and
-/// [`MAX_DRAWN_EDGES`] edges).
+/// [`MAX_DRAWN_EDGES`] edges), as drawn by default ([`Diagram::default`]).
 pub fn drawable(graph: &Graph) -> bool {
-    graph.graph.node_count() <= MAX_DRAWN_PEOPLE && graph.graph.edge_count() <= MAX_DRAWN_EDGES
+    drawable_with(graph, Diagram::default())
+}
+
+/// [`drawable`], counting only the people `diagram` draws.
+pub fn drawable_with(graph: &Graph, diagram: Diagram) -> bool {
+    let degree = crate::degrees(graph);
+    let people = graph
+        .nodes()
+        .zip(&degree)
+        .filter(|(n, d)| diagram.shows(n, **d))
+        .count();
+    people <= MAX_DRAWN_PEOPLE && graph.graph.edge_count() <= MAX_DRAWN_EDGES
+}
+
+/// Who may be drawn in the diagram outputs (`graph.dot`, `graph.svg`, the report's graph view
+/// and people table); of them, larger graphs show the most connected. The data files always
+/// hold everyone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Diagram {
+    /// Leave out people without edges.
+    pub drop_isolated: bool,
+    /// Draw people seen only as photo credits or bylines (left out by default).
+    pub show_credits: bool,
+}
+
+impl Diagram {
+    /// Whether `node`, with `degree` edges, may be drawn. A credit with an edge is drawn (it is
+    /// in a meeting), so every edge has both its people drawable.
+    pub fn shows(&self, node: &whomet_graph::PersonNode, degree: usize) -> bool {
+        (self.show_credits || !node.credit || degree > 0) && (!self.drop_isolated || degree > 0)
+    }
 }
 
 /// Positions, communities and sizes of every person of one graph, by node index (the order of
@@ -34,8 +64,12 @@ pub struct Drawing {
     pub degree: Vec<u32>,
     /// Weighted degree: the sum of the confidences of the person's edges.
     pub strength: Vec<f64>,
-    /// The people the diagrams show, by node index in increasing order: everyone, or the
-    /// [`MAX_DRAWN_PEOPLE`] of largest weighted degree (ties: smaller index).
+    /// Whether each person may be drawn ([`Diagram::shows`]), by node index.
+    pub shown: Vec<bool>,
+    /// The people the diagrams show, by node index in increasing order: everyone [`shown`],
+    /// or the [`MAX_DRAWN_PEOPLE`] of them of largest weighted degree (ties: smaller index).
+    ///
+    /// [`shown`]: Drawing::shown
     pub drawn: Vec<u32>,
     /// The edges the diagrams show, by edge index in increasing order: those between the drawn
     /// people, or the [`MAX_DRAWN_EDGES`] most certain of them.
@@ -50,8 +84,9 @@ pub struct Drawing {
 }
 
 impl Drawing {
-    /// Lays out `graph`, calling `progress` as the layout goes.
-    pub fn new(graph: &Graph, progress: &mut dyn FnMut(Progress)) -> Drawing {
+    /// Lays out `graph` (everyone: the layout positions are also written to `graph.gexf`), the
+    /// diagrams showing the people `diagram` says, calling `progress` as the layout goes.
+    pub fn new(graph: &Graph, diagram: Diagram, progress: &mut dyn FnMut(Progress)) -> Drawing {
         let n = graph.graph.node_count();
         let mut degree = vec![0u32; n];
         let mut strength = vec![0.0f64; n];
@@ -70,8 +105,16 @@ impl Drawing {
         let topology = Topology { n, edges };
         let position = layout(&topology, progress);
         let community = communities(&topology);
-        let mut drawn: Vec<u32> = (0..n as u32).collect();
-        if n > MAX_DRAWN_PEOPLE {
+        // Edges counted as `drawable_with` counts them (a self-loop too), so that both people
+        // of every edge may be drawn.
+        let shown: Vec<bool> = graph
+            .nodes()
+            .zip(crate::degrees(graph))
+            .map(|(p, d)| diagram.shows(p, d))
+            .collect();
+        let mut drawn: Vec<u32> = (0..n as u32).filter(|&v| shown[v as usize]).collect();
+        let drawable = drawn.len();
+        if drawn.len() > MAX_DRAWN_PEOPLE {
             drawn.sort_by(|&a, &b| {
                 strength[b as usize]
                     .total_cmp(&strength[a as usize])
@@ -80,15 +123,15 @@ impl Drawing {
             drawn.truncate(MAX_DRAWN_PEOPLE);
             drawn.sort_unstable();
         }
-        let mut shown = vec![false; n];
+        let mut kept = vec![false; n];
         for &v in &drawn {
-            shown[v as usize] = true;
+            kept[v as usize] = true;
         }
         let raw = graph.graph.raw_edges();
         let mut between: Vec<u32> = (0..raw.len() as u32)
             .filter(|&e| {
                 let e = &raw[e as usize];
-                shown[e.source().index()] && shown[e.target().index()]
+                kept[e.source().index()] && kept[e.target().index()]
             })
             .collect();
         let edges_between = between.len();
@@ -103,7 +146,7 @@ impl Drawing {
             between.truncate(MAX_DRAWN_EDGES);
             between.sort_unstable();
         }
-        let diagram = if drawn.len() == n && between.len() == edges_between {
+        let diagram = if drawn.len() == drawable && between.len() == edges_between {
             drawn.iter().map(|&v| position[v as usize]).collect()
         } else {
             let kept = between.iter().map(|&e| {
@@ -117,6 +160,7 @@ impl Drawing {
             community,
             degree,
             strength,
+            shown,
             drawn,
             drawn_edges: between,
             edges_between,
@@ -133,13 +177,19 @@ impl Drawing {
         }
     }
 
-    /// Whether the diagrams show every person and every edge.
+    /// How many people may be drawn ([`Drawing::shown`]).
+    pub fn drawable(&self) -> usize {
+        self.shown.iter().filter(|&&s| s).count()
+    }
+
+    /// Whether the diagrams show every person that may be drawn and every edge.
     pub fn complete(&self) -> bool {
-        self.drawn.len() == self.position.len() && self.drawn_edges.len() == self.edges_between
+        self.drawn.len() == self.drawable() && self.drawn_edges.len() == self.edges_between
     }
 
     /// The title of a diagram: what it shows of the graph.
-    pub fn title(&self, people: usize) -> String {
+    pub fn title(&self) -> String {
+        let people = self.drawable();
         let edges = if self.drawn_edges.len() < self.edges_between {
             format!(
                 " and the {} most certain of the {} edges between them",
@@ -266,30 +316,46 @@ fn hsl(h: f64, s: f64, l: f64) -> [u8; 3] {
 pub struct Layout {
     drawing: OnceLock<Drawing>,
     progress: Option<Box<dyn Fn(Progress) + Send + Sync>>,
+    /// Who the diagrams may draw.
+    pub diagram: Diagram,
 }
 
 impl std::fmt::Debug for Layout {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Layout")
             .field("done", &self.drawing.get().is_some())
+            .field("diagram", &self.diagram)
             .finish()
     }
 }
 
 impl Layout {
-    /// A layout that reports its progress to `progress` while it is computed (for a progress
-    /// bar).
-    pub fn with_progress(progress: impl Fn(Progress) + Send + Sync + 'static) -> Layout {
+    /// A layout whose diagrams draw the people `diagram` says.
+    pub fn new(diagram: Diagram) -> Layout {
+        Layout {
+            drawing: OnceLock::new(),
+            progress: None,
+            diagram,
+        }
+    }
+
+    /// A layout whose diagrams draw the people `diagram` says, and that reports its progress to
+    /// `progress` while it is computed (for a progress bar).
+    pub fn with_progress(
+        diagram: Diagram,
+        progress: impl Fn(Progress) + Send + Sync + 'static,
+    ) -> Layout {
         Layout {
             drawing: OnceLock::new(),
             progress: Some(Box::new(progress)),
+            diagram,
         }
     }
 
     /// The drawing of `graph` (the graph must be the same at every call).
     pub fn drawing(&self, graph: &Graph) -> &Drawing {
         self.drawing.get_or_init(|| {
-            Drawing::new(graph, &mut |p| {
+            Drawing::new(graph, self.diagram, &mut |p| {
                 if let Some(f) = &self.progress {
                     f(p)
                 }

@@ -3,20 +3,31 @@
 use crate::drawing::Layout;
 use crate::graphml::Xml;
 use crate::time::{day, spells};
-use crate::{ExportError, date, edge_id};
+use crate::{ExportError, date, edge_id, place_cells};
 use std::io::Write;
 use whomet_graph::Graph;
 
 /// Node attributes: id (also the title) and GEXF type.
-const NODE_ATTRIBUTES: [(&str, &str); 4] = [
+const NODE_ATTRIBUTES: [(&str, &str); 5] = [
     ("aliases", "liststring"),
     ("roles", "liststring"),
     ("mentions", "integer"),
     ("documents", "liststring"),
+    ("credit", "boolean"),
+];
+
+/// Place attributes (of a node: where the person's meetings most often were; of an edge:
+/// where most of its evidence places it), given only when known. Gephi's Geo Layout reads
+/// `lat` and `lng`.
+const PLACE_ATTRIBUTES: [(&str, &str); 4] = [
+    ("place", "string"),
+    ("country", "string"),
+    ("lat", "double"),
+    ("lng", "double"),
 ];
 
 /// Edge attributes: id (also the title) and GEXF type.
-const EDGE_ATTRIBUTES: [(&str, &str); 7] = [
+const EDGE_ATTRIBUTES: [(&str, &str); 9] = [
     ("type", "string"),
     ("confidence", "double"),
     ("evidence", "integer"),
@@ -24,6 +35,8 @@ const EDGE_ATTRIBUTES: [(&str, &str); 7] = [
     ("places", "liststring"),
     ("first_date", "string"),
     ("last_date", "string"),
+    ("articles", "integer"),
+    ("sources", "integer"),
 ];
 
 /// Writes `graph.gexf`: a dynamic, undirected GEXF 1.3 graph whose edges carry spells, the days
@@ -63,7 +76,7 @@ pub(crate) fn write_gexf_with(
         ("edge", &EDGE_ATTRIBUTES[..]),
     ] {
         writeln!(out, r#"    <attributes class="{class}" mode="static">"#)?;
-        for (id, ty) in attributes {
+        for (id, ty) in attributes.iter().chain(&PLACE_ATTRIBUTES) {
             writeln!(
                 out,
                 r#"      <attribute id="{id}" title="{id}" type="{ty}"/>"#
@@ -73,7 +86,8 @@ pub(crate) fn write_gexf_with(
     }
 
     writeln!(out, r#"    <nodes count="{}">"#, graph.nodes().count())?;
-    for (i, n) in graph.nodes().enumerate() {
+    let places = graph.node_places();
+    for (i, (n, place)) in graph.nodes().zip(places).enumerate() {
         writeln!(
             out,
             r#"      <node id="{}" label="{}">"#,
@@ -85,8 +99,9 @@ pub(crate) fn write_gexf_with(
             list(graph.strs(&n.roles)),
             n.mentions.to_string(),
             list(graph.docs(&n.documents)),
+            n.credit.to_string(),
         ];
-        write_attvalues(out, &NODE_ATTRIBUTES, &values)?;
+        write_attvalues(out, &NODE_ATTRIBUTES, &values, place)?;
         let [r, g, b] = drawing.color(i);
         let [x, y] = drawing.position[i];
         writeln!(out, r#"        <viz:color r="{r}" g="{g}" b="{b}"/>"#)?;
@@ -104,6 +119,7 @@ pub(crate) fn write_gexf_with(
 
     writeln!(out, r#"    <edges count="{}">"#, graph.edges().count())?;
     for (i, (a, b, e)) in graph.edges().enumerate() {
+        let reach = graph.reach(e);
         writeln!(
             out,
             r#"      <edge id="{}" source="{}" target="{}" label="{kind}" kind="{kind}" weight="{}">"#,
@@ -121,8 +137,10 @@ pub(crate) fn write_gexf_with(
             list(graph.places(e)),
             date(e.first_date),
             date(e.last_date),
+            reach.articles.to_string(),
+            reach.sources.to_string(),
         ];
-        write_attvalues(out, &EDGE_ATTRIBUTES, &values)?;
+        write_attvalues(out, &EDGE_ATTRIBUTES, &values, graph.edge_place(e))?;
         let spells = spells(graph, e);
         if !spells.is_empty() {
             writeln!(out, "        <spells>")?;
@@ -153,9 +171,12 @@ fn write_attvalues<const N: usize>(
     out: &mut impl Write,
     attributes: &[(&str, &str); N],
     values: &[String; N],
+    place: Option<whomet_graph::places::Place>,
 ) -> Result<(), ExportError> {
     writeln!(out, "        <attvalues>")?;
-    for ((id, _), value) in attributes.iter().zip(values) {
+    let place = place.map(|p| place_cells(Some(p)));
+    let place = PLACE_ATTRIBUTES.iter().zip(place.iter().flatten());
+    for ((id, _), value) in attributes.iter().zip(values).chain(place) {
         writeln!(
             out,
             r#"          <attvalue for="{id}" value="{}"/>"#,

@@ -1,22 +1,40 @@
 //! `graph.graphml`.
 
-use crate::{ExportError, date, is_xml_char, join_list};
+use crate::{ExportError, date, is_xml_char, join_list, place_cells};
 use std::fmt;
 use std::io::Write;
 use whomet_graph::Graph;
 
 /// Node keys: key id, `attr.name`, `attr.type`.
-const NODE_KEYS: [(&str, &str, &str); 6] = [
+const NODE_KEYS: [(&str, &str, &str); 7] = [
     ("label", "label", "string"),
     ("aliases", "aliases", "string"),
     ("roles", "roles", "string"),
     ("n_type", "type", "string"),
     ("mentions", "mentions", "int"),
     ("n_documents", "documents", "int"),
+    ("credit", "credit", "boolean"),
+];
+
+/// Node keys of the place where a person's meetings most often were, written only when it is
+/// known (Gephi's Geo Layout and networkx read `lat` and `lng`).
+const NODE_PLACE_KEYS: [(&str, &str, &str); 4] = [
+    ("n_place", "place", "string"),
+    ("n_country", "country", "string"),
+    ("lat", "lat", "double"),
+    ("lng", "lng", "double"),
+];
+
+/// Edge keys of the place of most of an edge's evidence, written only when it is known.
+const EDGE_PLACE_KEYS: [(&str, &str, &str); 4] = [
+    ("e_place", "place", "string"),
+    ("e_country", "country", "string"),
+    ("e_lat", "lat", "double"),
+    ("e_lng", "lng", "double"),
 ];
 
 /// Edge keys: key id, `attr.name`, `attr.type`.
-const EDGE_KEYS: [(&str, &str, &str); 9] = [
+const EDGE_KEYS: [(&str, &str, &str); 11] = [
     ("e_type", "type", "string"),
     ("confidence", "confidence", "double"),
     ("weight", "weight", "double"),
@@ -26,6 +44,8 @@ const EDGE_KEYS: [(&str, &str, &str); 9] = [
     ("last_date", "last_date", "string"),
     ("places", "places", "string"),
     ("edge_id", "edge_id", "string"),
+    ("articles", "articles", "int"),
+    ("sources", "sources", "int"),
 ];
 
 /// Writes `graph.graphml`: undirected GraphML, one `<data>` per key on every node and edge.
@@ -35,7 +55,12 @@ pub fn write_graphml(graph: &Graph, out: &mut impl Write) -> Result<(), ExportEr
         out,
         r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
     )?;
-    for (domain, keys) in [("node", &NODE_KEYS[..]), ("edge", &EDGE_KEYS[..])] {
+    for (domain, keys) in [
+        ("node", &NODE_KEYS[..]),
+        ("node", &NODE_PLACE_KEYS[..]),
+        ("edge", &EDGE_KEYS[..]),
+        ("edge", &EDGE_PLACE_KEYS[..]),
+    ] {
         for (id, name, ty) in keys {
             writeln!(
                 out,
@@ -44,7 +69,8 @@ pub fn write_graphml(graph: &Graph, out: &mut impl Write) -> Result<(), ExportEr
         }
     }
     writeln!(out, r#"  <graph id="whomet" edgedefault="undirected">"#)?;
-    for n in graph.nodes() {
+    let places = graph.node_places();
+    for (n, place) in graph.nodes().zip(places) {
         writeln!(out, r#"    <node id="{}">"#, Xml(&n.id))?;
         let values = [
             n.label.clone(),
@@ -53,12 +79,17 @@ pub fn write_graphml(graph: &Graph, out: &mut impl Write) -> Result<(), ExportEr
             "PERSON".to_string(),
             n.mentions.to_string(),
             n.documents.len().to_string(),
+            n.credit.to_string(),
         ];
         write_data(out, &NODE_KEYS, &values)?;
+        if place.is_some() {
+            write_data(out, &NODE_PLACE_KEYS, &place_cells(place))?;
+        }
         writeln!(out, "    </node>")?;
     }
     for (i, (a, b, e)) in graph.edges().enumerate() {
         let id = format!("e{i}");
+        let reach = graph.reach(e);
         writeln!(
             out,
             r#"    <edge id="{id}" source="{}" target="{}">"#,
@@ -75,8 +106,14 @@ pub fn write_graphml(graph: &Graph, out: &mut impl Write) -> Result<(), ExportEr
             date(e.last_date),
             join_list(graph.places(e), "; "),
             id,
+            reach.articles.to_string(),
+            reach.sources.to_string(),
         ];
         write_data(out, &EDGE_KEYS, &values)?;
+        let place = graph.edge_place(e);
+        if place.is_some() {
+            write_data(out, &EDGE_PLACE_KEYS, &place_cells(place))?;
+        }
         writeln!(out, "    </edge>")?;
     }
     writeln!(out, "  </graph>\n</graphml>")?;

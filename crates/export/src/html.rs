@@ -2,7 +2,7 @@
 
 use crate::drawing::{Drawing, Layout, community_color, hex};
 use crate::graphml::Xml;
-use crate::{ExportError, date};
+use crate::{ExportError, date, web_url};
 use serde::Serialize;
 use std::io::Write;
 use whomet_core::EdgeKind;
@@ -23,8 +23,11 @@ const STYLE: &str = include_str!("../report/report.css");
 /// in a WebGL view (zoom, pan, click) laid out by the shared ForceAtlas2 layout, coloured by
 /// community and sized by degree, with edges as wide as they are certain; search by name or
 /// alias; filters by edge type, date range and minimum confidence; a clicked person's edges and a
-/// clicked edge's evidence sentences with both names marked; sortable tables of people and
-/// edges. The data is one JSON block read at load; the evidence is another, read only when an
+/// clicked edge's evidence sentences with both names marked, each with the article it comes
+/// from (title, linked only when its address is `http:` or `https:`, publisher, date, copies);
+/// sortable tables of people and edges. The view and the people table leave out the people
+/// [`crate::Diagram`] says not to draw (by default those seen only as photo credits or
+/// bylines). The data is one JSON block read at load; the evidence is another, read only when an
 /// edge is first opened. All text is escaped (JSON in the page cannot close its `<script>`).
 /// With `#selftest` in the address the page checks its own search, filters and evidence and
 /// writes the results into `<html data-selftest>`.
@@ -191,7 +194,15 @@ struct Edges<'g> {
 fn data<'g>(graph: &'g Graph, drawing: &Drawing, docs: &'g [&'g str]) -> Data<'g> {
     let doc_index = |d: &str| docs.binary_search(&d).map_or(u32::MAX, |i| i as u32);
     let mut people = People::default();
+    // The people the diagram may draw ([`crate::Diagram`]: not those seen only as credits or
+    // bylines, nor with `drop_isolated` those without edges), numbered in node order; both
+    // people of every edge are among them.
+    let mut index = vec![u32::MAX; drawing.shown.len()];
     for (i, n) in graph.nodes().enumerate() {
+        if !drawing.shown[i] {
+            continue;
+        }
+        index[i] = people.id.len() as u32;
         people.id.push(&n.id);
         people.label.push(&n.label);
         people.aliases.push(graph.strs(&n.aliases).collect());
@@ -209,8 +220,8 @@ fn data<'g>(graph: &'g Graph, drawing: &Drawing, docs: &'g [&'g str]) -> Data<'g
     let mut edges = Edges::default();
     for e in graph.graph.raw_edges() {
         let d = &e.weight;
-        edges.source.push(e.source().index() as u32);
-        edges.target.push(e.target().index() as u32);
+        edges.source.push(index[e.source().index()]);
+        edges.target.push(index[e.target().index()]);
         edges.kind.push(d.kind.to_string());
         edges.confidence.push(d.confidence);
         edges.first.push(date(d.first_date));
@@ -228,7 +239,8 @@ fn data<'g>(graph: &'g Graph, drawing: &Drawing, docs: &'g [&'g str]) -> Data<'g
 }
 
 /// The evidence of every edge, in edge order: for each, a list of `[document index, date,
-/// place, trigger, confidence, sentence HTML with the names marked, start byte, end byte]`.
+/// place, trigger, confidence, sentence HTML with the names marked, start byte, end byte,
+/// citation HTML of the article (empty when the input said nothing of it)]`.
 fn write_evidence(graph: &Graph, docs: &[&str], out: &mut impl Write) -> Result<(), ExportError> {
     out.write_all(b"[")?;
     for (i, (a, b, e)) in graph.edges().enumerate() {
@@ -247,6 +259,7 @@ fn write_evidence(graph: &Graph, docs: &[&str], out: &mut impl Write) -> Result<
                     highlight(x.text, graph, a, b),
                     x.sentence.start,
                     x.sentence.end,
+                    citation(x.article),
                 )
             })
             .collect();
@@ -283,6 +296,50 @@ impl<W: Write> Write for ScriptSafe<W> {
 fn round(x: f64, scale: f64) -> f64 {
     let r = (x * scale).round() / scale;
     if r == 0.0 { 0.0 } else { r }
+}
+
+/// Where a piece of evidence comes from: the article's title (a link when its address is an
+/// `http:` or `https:` one), publisher, date and how many copies of it the input held; nothing
+/// when the input said nothing of it.
+fn citation(a: &whomet_graph::ArticleData) -> String {
+    if a.title.is_none() && a.url.is_none() && a.source.is_none() && a.copies() == 1 {
+        return String::new();
+    }
+    let title = a
+        .title
+        .as_deref()
+        .or(a.url.as_deref())
+        .unwrap_or("untitled");
+    let title = match web_url(a.url.as_deref()) {
+        Some(url) => format!(
+            r#"<a class="article" href="{}" rel="noopener noreferrer" dir="auto">{}</a>"#,
+            Xml(url.trim()),
+            Xml(title)
+        ),
+        None => format!(r#"<cite class="article" dir="auto">{}</cite>"#, Xml(title)),
+    };
+    let mut out = format!(r#"<p class="cite">from {title}"#);
+    if let Some(s) = &a.source {
+        out.push_str(&format!(
+            r#" · <span class="publisher" dir="auto">{}</span>"#,
+            Xml(s)
+        ));
+    }
+    if let Some(d) = a.date {
+        out.push_str(&format!(
+            r#" · <span class="published">{}</span>"#,
+            d.format("%Y-%m-%d")
+        ));
+    }
+    if a.copies() > 1 {
+        out.push_str(&format!(
+            r#" · <span class="copies">{} copies</span> from <span class="sources">{}</span> publisher(s)"#,
+            a.copies(),
+            a.sources.len()
+        ));
+    }
+    out.push_str("</p>");
+    out
 }
 
 /// `s`, or `default` when `s` is empty.

@@ -7,13 +7,17 @@ use whomet_core::{EdgeKind, PartialDate};
 use whomet_graph::Graph;
 
 /// Writes `graph.json`: the graph as Cytoscape.js elements (`cy.add(json.elements)`), with every
-/// value exact and every piece of evidence behind each edge. Compact, one element per line, so
-/// that a large graph stays small on disk and can be read line by line.
+/// value exact and every piece of evidence behind each edge, then the articles the evidence
+/// cites (`articles`: title, address, publisher, date, copies). Compact, one element per line,
+/// so that a large graph stays small on disk and can be read line by line.
 pub fn write_json(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
     let degree = degrees(graph);
+    let places = graph.node_places();
     out.write_all(br#"{"elements":{"nodes":["#)?;
     for (i, n) in graph.nodes().enumerate() {
         let data = NodeData {
+            credit: n.credit,
+            place: places[i].map(PlaceJson::from),
             id: &n.id,
             label: &n.label,
             aliases: graph.strs(&n.aliases).collect(),
@@ -26,7 +30,11 @@ pub fn write_json(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
     }
     out.write_all(b"\n],\"edges\":[")?;
     for (i, (a, b, e)) in graph.edges().enumerate() {
+        let reach = graph.reach(e);
         let data = EdgeJson {
+            articles: reach.articles,
+            sources: reach.sources,
+            place: graph.edge_place(e).map(PlaceJson::from),
             id: edge_id(i),
             source: &a.id,
             target: &b.id,
@@ -54,8 +62,55 @@ pub fn write_json(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError
         };
         element(out, i, &data)?;
     }
-    out.write_all(b"\n]}}\n")?;
+    out.write_all(b"\n]},\"articles\":[")?;
+    for (i, (id, a)) in graph.articles().enumerate() {
+        let data = ArticleJson {
+            id,
+            title: a.title.as_deref(),
+            url: a.url.as_deref(),
+            source: a.source.as_deref(),
+            date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            copies: a.copies(),
+            copy_ids: a.copy_ids.iter().map(|c| &**c).collect(),
+            sources: a.sources.iter().map(|c| &**c).collect(),
+        };
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &data)?;
+    }
+    out.write_all(b"\n]}\n")?;
     Ok(())
+}
+
+/// A resolved place: canonical name, country code, coordinates.
+#[derive(Serialize)]
+struct PlaceJson {
+    name: &'static str,
+    country: &'static str,
+    lat: f64,
+    lng: f64,
+}
+
+impl From<whomet_graph::places::Place> for PlaceJson {
+    fn from(p: whomet_graph::places::Place) -> PlaceJson {
+        PlaceJson {
+            name: p.name,
+            country: p.country,
+            lat: p.lat,
+            lng: p.lng,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    source: Option<&'a str>,
+    date: Option<String>,
+    copies: usize,
+    copy_ids: Vec<&'a str>,
+    sources: Vec<&'a str>,
 }
 
 /// Writes the `i`-th element of a list, on a line of its own: `{"data":...}`.
@@ -79,6 +134,8 @@ struct NodeData<'a> {
     mentions: usize,
     documents: Vec<&'a str>,
     degree: usize,
+    credit: bool,
+    place: Option<PlaceJson>,
 }
 
 #[derive(Serialize)]
@@ -94,6 +151,9 @@ struct EdgeJson<'a> {
     first_date: Option<PartialDate>,
     last_date: Option<PartialDate>,
     places: Vec<&'a str>,
+    articles: usize,
+    sources: usize,
+    place: Option<PlaceJson>,
     evidence: Vec<EvidenceJson<'a>>,
 }
 

@@ -45,7 +45,10 @@ mod time;
 pub use community::communities;
 pub use cypher::write_cypher;
 pub use dot::write_dot;
-pub use drawing::{Drawing, Layout, MAX_DRAWN_EDGES, MAX_DRAWN_PEOPLE, community_color, drawable};
+pub use drawing::{
+    Diagram, Drawing, Layout, MAX_DRAWN_EDGES, MAX_DRAWN_PEOPLE, community_color, drawable,
+    drawable_with,
+};
 pub use gephi::{write_gephi_edges, write_gephi_nodes};
 pub use gexf::write_gexf;
 pub use graphml::write_graphml;
@@ -53,7 +56,11 @@ pub use html::write_html;
 pub use json::write_json;
 pub use layout::{Progress, Topology, layout};
 pub use svg::write_svg;
-pub use table::{write_evidence, write_neo4j_nodes, write_neo4j_relationships};
+pub use table::{
+    write_evidence, write_neo4j_article_people, write_neo4j_articles, write_neo4j_evidence,
+    write_neo4j_evidence_articles, write_neo4j_evidence_people, write_neo4j_nodes,
+    write_neo4j_relationships,
+};
 
 use std::io::Write;
 use whomet_core::PartialDate;
@@ -83,7 +90,9 @@ pub enum Format {
     GraphMl,
     /// `graph.dot`: Graphviz DOT.
     Dot,
-    /// `nodes.csv` and `relationships.csv`: neo4j-admin import CSV.
+    /// `nodes.csv`, `relationships.csv` (people and their edges), `articles.csv`,
+    /// `evidence-nodes.csv` and the link files `evidence-articles.csv`, `evidence-people.csv`,
+    /// `article-people.csv`: neo4j-admin import CSV.
     Neo4jCsv,
     /// `evidence.csv`: one row per edge and supporting sentence, for spreadsheets.
     EvidenceCsv,
@@ -168,6 +177,14 @@ impl Format {
             Format::Neo4jCsv => &[
                 ("nodes.csv", writer!(write_neo4j_nodes)),
                 ("relationships.csv", writer!(write_neo4j_relationships)),
+                ("articles.csv", writer!(write_neo4j_articles)),
+                ("evidence-nodes.csv", writer!(write_neo4j_evidence)),
+                (
+                    "evidence-articles.csv",
+                    writer!(write_neo4j_evidence_articles),
+                ),
+                ("evidence-people.csv", writer!(write_neo4j_evidence_people)),
+                ("article-people.csv", writer!(write_neo4j_article_people)),
             ],
             Format::EvidenceCsv => &[("evidence.csv", writer!(write_evidence))],
             Format::Svg => &[("graph.svg", writer!(svg::write_svg_with, layout))],
@@ -250,6 +267,40 @@ fn dates(e: &whomet_graph::EdgeData) -> String {
         (first, last) if first == last => first,
         (first, last) => format!("{first} to {last}"),
     }
+}
+
+/// A date Neo4j can type as `date`: only a complete `YYYY-MM-DD`, else empty.
+fn full_date(d: Option<PartialDate>) -> String {
+    d.filter(|d| d.day.is_some())
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
+
+/// A resolved place as text cells: canonical name, country code, latitude, longitude (empty
+/// when unknown).
+fn place_cells(p: Option<whomet_graph::places::Place>) -> [String; 4] {
+    match p {
+        Some(p) => [
+            p.name.to_string(),
+            p.country.to_string(),
+            p.lat.to_string(),
+            p.lng.to_string(),
+        ],
+        None => Default::default(),
+    }
+}
+
+/// An address that may be a link: `http:` or `https:` only (never `javascript:` or `data:`).
+fn web_url(url: Option<&str>) -> Option<&str> {
+    url.filter(|u| {
+        let lower = u.trim_start().to_ascii_lowercase();
+        lower.starts_with("http://") || lower.starts_with("https://")
+    })
+}
+
+/// The id of the evidence node of the `k`-th piece of evidence of edge `i`: `e3.0`.
+fn evidence_id(i: usize, k: usize) -> String {
+    format!("e{i}.{k}")
 }
 
 /// The id of the `i`-th edge in output order, the same in every format: `e0`, `e1`, ...

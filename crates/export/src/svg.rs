@@ -10,7 +10,8 @@ use whomet_graph::Graph;
 /// process (no `dot` binary needed), with the people where the shared layout put them (`neato
 /// -n2`: Graphviz only routes the edges and draws). A graph of more than
 /// [`crate::MAX_DRAWN_PEOPLE`] people shows the most connected of them, and its title says so.
-/// The bytes depend only on the graph and the pinned graphviz-pure version.
+/// People seen only as photo credits or bylines are left out ([`crate::Diagram`] says who may
+/// be drawn). The bytes depend only on the graph and the pinned graphviz-pure version.
 pub fn write_svg(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
     write_svg_with(graph, &Layout::default(), out)
 }

@@ -1,13 +1,14 @@
 //! The graph builder: takes analyses one at a time into compact tables, then resolves people,
 //! projects events onto pairs and scores the edges.
 
-use crate::{DocId, EventId, Graph, IndexSet, Sym, TextStore, people};
+use crate::{ArticleData, DocId, EventId, Graph, IndexSet, Sym, TextStore, dedup, people};
 use whomet_core::{Analysis, EdgeKind, NaiveDate};
 
 /// Gathers analyses; [`Builder::finish`] makes the graph. Memory holds, per article, its id and
 /// date, one small row per person (the person's name forms are interned and shared by every
 /// article that uses the same ones), and the evidence of its events; never the article text.
-/// The result does not depend on the order of [`Builder::add`] calls.
+/// The result does not depend on the order of [`Builder::add`] calls, except which copy of a
+/// near-duplicate story is kept: the first one added ([`dedup`]).
 pub struct Builder {
     graph: Graph,
     text: Box<dyn TextStore>,
@@ -15,6 +16,8 @@ pub struct Builder {
     pub(crate) persons: Vec<PersonRow>,
     pub(crate) forms: IndexSet<Form>,
     pairs: Vec<PairRow>,
+    dedup: dedup::Index,
+    copies: usize,
 }
 
 /// One article: its id, date and where its people are in [`Builder::persons`].
@@ -23,6 +26,19 @@ pub(crate) struct DocRow {
     pub id: Box<str>,
     pub date: Option<NaiveDate>,
     pub first_person: u32,
+    /// Title, address, publisher; the copies' ids and publishers.
+    pub article: ArticleRow,
+}
+
+/// What [`ArticleData`] is made of, while articles come in.
+#[derive(Debug, Default)]
+pub(crate) struct ArticleRow {
+    title: Option<Box<str>>,
+    url: Option<Box<str>>,
+    source: Option<Box<str>>,
+    copy_ids: Vec<Box<str>>,
+    /// Publishers of the copies (interned: thousands of copies name a few publishers).
+    copy_sources: Vec<Sym>,
 }
 
 /// One article's person: its form (name, aliases, roles) and number of mentions.
@@ -80,12 +96,20 @@ impl Builder {
             persons: Vec::new(),
             forms: IndexSet::default(),
             pairs: Vec::new(),
+            dedup: dedup::Index::default(),
+            copies: 0,
         }
     }
 
-    /// The number of articles taken in.
+    /// The number of articles taken in, each story once.
     pub fn len(&self) -> usize {
         self.docs.len()
+    }
+
+    /// The number of articles that were near-duplicate copies of one taken in before, and were
+    /// collapsed into it.
+    pub fn copies(&self) -> usize {
+        self.copies
     }
 
     /// Whether no article was taken in.
@@ -93,9 +117,19 @@ impl Builder {
         self.docs.is_empty()
     }
 
-    /// Takes in one article's analysis.
+    /// Takes in one article's analysis. An article whose fingerprint is within reach of one
+    /// taken in before ([`dedup`]) is a copy: only its id and publisher are kept, on the first.
     pub fn add(&mut self, analysis: &Analysis) {
         let d = self.docs.len() as u32;
+        if let Some(kept) = analysis.fingerprint.and_then(|fp| self.dedup.insert(fp, d)) {
+            let row = &mut self.docs[kept as usize].article;
+            row.copy_ids.push(analysis.doc.as_str().into());
+            if let Some(s) = &analysis.article.source {
+                row.copy_sources.push(self.graph.intern(s));
+            }
+            self.copies += 1;
+            return;
+        }
         let first = self.persons.len() as u32;
         for p in &analysis.people {
             let g = &mut self.graph;
@@ -118,10 +152,18 @@ impl Builder {
                 mentions: p.mentions.len().min(u32::MAX as usize) as u32,
             });
         }
+        let meta = &analysis.article;
+        let boxed = |s: &Option<String>| s.as_deref().map(Box::from);
         self.docs.push(DocRow {
             id: analysis.doc.as_str().into(),
             date: analysis.date,
             first_person: first,
+            article: ArticleRow {
+                title: boxed(&meta.title),
+                url: boxed(&meta.url),
+                source: boxed(&meta.source),
+                ..ArticleRow::default()
+            },
         });
         let people = analysis.people.len();
         // The last evidence stored, and where: events of one sentence usually quote the same
@@ -178,6 +220,7 @@ impl Builder {
             persons,
             forms,
             mut pairs,
+            ..
         } = self;
         // Documents in id order: `rank[d]` is the `DocId` of the `d`-th article added.
         let mut order: Vec<u32> = (0..docs.len() as u32).collect();
@@ -230,6 +273,31 @@ impl Builder {
         graph.docs = order
             .iter()
             .map(|&d| std::mem::take(&mut docs[d as usize].id))
+            .collect();
+        graph.articles = order
+            .iter()
+            .map(|&d| {
+                let row = &mut docs[d as usize];
+                let a = std::mem::take(&mut row.article);
+                let mut copy_ids = a.copy_ids;
+                copy_ids.sort_unstable();
+                let mut copy_sources = a.copy_sources;
+                copy_sources.sort_unstable();
+                copy_sources.dedup();
+                let mut sources: Vec<Box<str>> = (a.source.iter().cloned())
+                    .chain(copy_sources.iter().map(|&s| graph.str(s).into()))
+                    .collect();
+                sources.sort_unstable();
+                sources.dedup();
+                ArticleData {
+                    date: row.date,
+                    title: a.title,
+                    url: a.url,
+                    source: a.source,
+                    copy_ids: copy_ids.into(),
+                    sources: sources.into(),
+                }
+            })
             .collect();
         drop((docs, persons, forms, order, rank));
         graph.text = text.take(&graph.layout.sizes);

@@ -19,7 +19,9 @@
 #![warn(missing_docs)]
 
 mod builder;
+pub mod dedup;
 pub mod people;
+pub mod places;
 
 pub use builder::Builder;
 /// The graph library the [`Graph`] is made with.
@@ -32,7 +34,7 @@ pub(crate) type IndexSet<T> = indexmap::IndexSet<T, Hash>;
 /// A map hashed with [`Hash`].
 pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, Hash>;
 use petgraph::graph::UnGraph;
-use whomet_core::{Analysis, EdgeKind, PartialDate, Span};
+use whomet_core::{Analysis, EdgeKind, NaiveDate, PartialDate, Span};
 
 /// A document: an index into the graph's document table, which is sorted by document id, so
 /// that comparing two `DocId`s compares their ids.
@@ -117,12 +119,49 @@ pub struct EdgeData {
     pub last_date: Option<PartialDate>,
 }
 
+/// An article of the graph: what the input said of it, and the near-duplicate copies of it that
+/// were collapsed into it ([`dedup`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleData {
+    /// Document date.
+    pub date: Option<NaiveDate>,
+    /// Headline.
+    pub title: Option<Box<str>>,
+    /// Address; only an `http:` or `https:` address is ever made a link.
+    pub url: Option<Box<str>>,
+    /// Publisher.
+    pub source: Option<Box<str>>,
+    /// Ids of the other copies of the story, sorted.
+    pub copy_ids: Box<[Box<str>]>,
+    /// The distinct publishers of the story and its copies, sorted.
+    pub sources: Box<[Box<str>]>,
+}
+
+impl ArticleData {
+    /// How many times the story was in the input: 1, plus its copies.
+    pub fn copies(&self) -> usize {
+        1 + self.copy_ids.len()
+    }
+}
+
+/// How widely an edge was reported: every article that carries its evidence, copies included,
+/// and their distinct publishers (GDELT's NumArticles and NumSources).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reach {
+    /// Articles, copies included.
+    pub articles: usize,
+    /// Distinct publishers named by those articles (`source`); articles without one count none.
+    pub sources: usize,
+}
+
 /// One piece of evidence as the exporters read it: the sentence, where it is, its trigger and
 /// confidence, and the resolved date and place of its event.
 #[derive(Debug, Clone, Copy)]
 pub struct EvidenceRef<'g> {
     /// Document id.
     pub doc: &'g str,
+    /// The document's title, address, publisher, date and copies.
+    pub article: &'g ArticleData,
     /// The sentence, as a span of the original document text.
     pub sentence: Span,
     /// The sentence text (whitespace runs folded to one space).
@@ -241,6 +280,8 @@ pub struct Graph {
     /// Nodes in id order; edges in (source id, target id, kind) order, source id < target id.
     pub graph: UnGraph<PersonNode, EdgeData>,
     docs: Vec<Box<str>>,
+    /// One per document, in the same order.
+    articles: Vec<ArticleData>,
     strings: IndexSet<Box<str>>,
     events: Vec<EventRow>,
     /// The events behind each edge, edge after edge ([`EvidenceList`]).
@@ -273,6 +314,39 @@ impl Graph {
     /// The id of a document.
     pub fn doc(&self, d: DocId) -> &str {
         &self.docs[d.0 as usize]
+    }
+
+    /// A document's article data.
+    pub fn article(&self, d: DocId) -> &ArticleData {
+        &self.articles[d.0 as usize]
+    }
+
+    /// Every document, in id order, with its article data.
+    pub fn articles(&self) -> impl ExactSizeIterator<Item = (&str, &ArticleData)> {
+        self.docs.iter().map(|d| &**d).zip(&self.articles)
+    }
+
+    /// A document's article data, to fill in (for graphs built by hand).
+    pub fn article_mut(&mut self, d: DocId) -> &mut ArticleData {
+        &mut self.articles[d.0 as usize]
+    }
+
+    /// How widely an edge was reported: its articles with their copies, and their publishers.
+    pub fn reach(&self, edge: &EdgeData) -> Reach {
+        let mut docs: Vec<DocId> = (self.ids(edge.evidence).iter())
+            .map(|e| self.events[e.0 as usize].doc)
+            .collect();
+        docs.dedup();
+        let articles = docs.iter().map(|&d| self.article(d).copies()).sum();
+        let mut sources: Vec<&str> = (docs.iter())
+            .flat_map(|&d| self.article(d).sources.iter().map(|s| &**s))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        Reach {
+            articles,
+            sources: sources.len(),
+        }
     }
 
     /// An interned string.
@@ -320,6 +394,7 @@ impl Graph {
         let cues = row.cues_start as usize..(row.cues_start + row.cues_len) as usize;
         EvidenceRef {
             doc: self.doc(row.doc),
+            article: self.article(row.doc),
             sentence: row.sentence(),
             text: (self.text.get(row.text_block as usize))
                 .and_then(|b| b.get(row.text_off as usize..(row.text_off + row.text_len) as usize))
@@ -363,10 +438,42 @@ impl Graph {
         places
     }
 
+    /// Where an edge happened, on the map: the resolved place ([`places`]) of most of its
+    /// evidence, the canonical name that sorts first on a tie; `None` when no place resolves.
+    pub fn edge_place(&self, edge: &EdgeData) -> Option<places::Place> {
+        let rows = (self.ids(edge.evidence).iter()).map(|e| &self.events[e.0 as usize]);
+        let resolved = rows
+            .filter(|r| r.place != NO_PLACE)
+            .filter_map(|r| places::resolve(self.str(r.place)));
+        most_common(resolved)
+    }
+
+    /// Where each person's meetings most often took place (over the evidence of all their
+    /// edges), by node index in output order; `None` for a person with no resolved place.
+    pub fn node_places(&self) -> Vec<Option<places::Place>> {
+        let mut seen: Vec<(usize, &'static str, places::Place)> = Vec::new();
+        for e in self.graph.raw_edges() {
+            let rows = (self.ids(e.weight.evidence).iter()).map(|x| &self.events[x.0 as usize]);
+            for r in rows.filter(|r| r.place != NO_PLACE) {
+                if let Some(p) = places::resolve(self.str(r.place)) {
+                    seen.push((e.source().index(), p.name, p));
+                    seen.push((e.target().index(), p.name, p));
+                }
+            }
+        }
+        seen.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut out = vec![None; self.graph.node_count()];
+        for run in seen.chunk_by(|a, b| a.0 == b.0) {
+            out[run[0].0] = most_common(run.iter().map(|x| x.2));
+        }
+        out
+    }
+
     /// Adds a document id to the document table (for graphs built by hand, such as test
     /// fixtures; [`Builder`] keeps the table sorted by id).
     pub fn add_doc(&mut self, id: &str) -> DocId {
         self.docs.push(id.into());
+        self.articles.push(ArticleData::default());
         DocId(self.docs.len() as u32 - 1)
     }
 
@@ -484,6 +591,15 @@ impl Graph {
             evidence,
         }
     }
+}
+
+/// The place given most often (the canonical name that sorts first on a tie).
+fn most_common(places: impl Iterator<Item = places::Place>) -> Option<places::Place> {
+    let mut all: Vec<places::Place> = places.collect();
+    all.sort_unstable_by(|a, b| a.name.cmp(b.name).then(a.country.cmp(b.country)));
+    all.chunk_by(|a, b| (a.name, a.country) == (b.name, b.country))
+        .max_by(|a, b| a.len().cmp(&b.len()).then(b[0].name.cmp(a[0].name)))
+        .map(|run| run[0])
 }
 
 /// Combines independent confidences: the probability that at least one is right.

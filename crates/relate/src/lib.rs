@@ -118,6 +118,7 @@ fn analyse_window(
         people: ex.people.people,
         events,
         diagnostics: vec![],
+        ..Default::default()
     };
     (analysis, diagnostics)
 }

@@ -101,6 +101,7 @@ impl Joined {
             people: self.people,
             events: self.events,
             diagnostics: vec![],
+            ..Default::default()
         }
     }
 }

@@ -35,6 +35,7 @@ fn analyse(id: &str, text: &str) -> Analysis {
         people: ex.people.people,
         events,
         diagnostics: vec![],
+        ..Analysis::default()
     }
 }
 

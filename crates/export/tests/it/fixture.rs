@@ -15,6 +15,19 @@ pub fn fixture() -> Graph {
     for d in ["-doc3", "a1", "a2", "a3;b"] {
         g.add_doc(d);
     }
+    // Article data that breaks naive escaping, and an address that must never be a link.
+    let a1 = g.article_mut(whomet_graph::DocId(1));
+    a1.title = Some("Talks in \"Doha\" = peace?\nA <b>second</b> line & more".into());
+    a1.url = Some("https://example.org/a1?x=1&y=<2>".into());
+    a1.source = Some("Reuters; Wire".into());
+    a1.sources = Box::new(["Reuters; Wire".into(), "=cmd".into()]);
+    a1.copy_ids = Box::new(["a1-copy".into()]);
+    a1.date = whomet_core::NaiveDate::from_ymd_opt(2024, 3, 26);
+    let a2 = g.article_mut(whomet_graph::DocId(2));
+    a2.title = Some("'Quoted".into());
+    a2.url = Some("javascript:alert(1)".into());
+    a2.source = Some("=cmd".into());
+    a2.sources = Box::new(["=cmd".into()]);
     let amir = person(
         &mut g,
         "amir-abdollahian",
@@ -184,14 +197,20 @@ pub fn write_fixture(dir: &std::path::Path) -> Result<usize, Box<dyn std::error:
             n += 1;
         }
     }
+    let place = |p: Option<whomet_graph::places::Place>| {
+        p.map(|p| serde_json::json!({"name": p.name, "country": p.country, "lat": p.lat, "lng": p.lng}))
+    };
+    let places = graph.node_places();
     let people: Vec<_> = graph
         .nodes()
-        .map(|n| {
+        .zip(places)
+        .map(|(n, at)| {
             let documents: Vec<&str> = graph.docs(&n.documents).collect();
             let aliases: Vec<&str> = graph.strs(&n.aliases).collect();
             let roles: Vec<&str> = graph.strs(&n.roles).collect();
             serde_json::json!({"id": n.id, "label": n.label, "aliases": aliases,
-                "roles": roles, "mentions": n.mentions, "documents": documents})
+                "roles": roles, "mentions": n.mentions, "documents": documents,
+                "credit": n.credit, "place": place(at)})
         })
         .collect();
     let edges: Vec<_> = graph
@@ -209,7 +228,9 @@ pub fn write_fixture(dir: &std::path::Path) -> Result<usize, Box<dyn std::error:
             let data = serde_json::json!({"kind": e.kind, "confidence": e.confidence,
                 "weight": e.weight, "documents": graph.documents(e),
                 "first_date": e.first_date, "last_date": e.last_date,
-                "places": graph.places(e), "evidence": evidence});
+                "places": graph.places(e), "evidence": evidence,
+                "articles": graph.reach(e).articles, "sources": graph.reach(e).sources,
+                "place": place(graph.edge_place(e))});
             serde_json::json!({"source": a.id, "target": b.id, "data": data})
         })
         .collect();

@@ -167,3 +167,97 @@ fn issue15_report_carries_its_data_as_json_that_cannot_close_its_script() {
 fn petgraph_index(i: usize) -> whomet_graph::petgraph::graph::NodeIndex {
     whomet_graph::petgraph::graph::NodeIndex::new(i)
 }
+
+/// Every file of `format` written with `layout`, one after the other.
+fn written(graph: &Graph, format: Format, layout: &Layout) -> String {
+    let mut files: Vec<std::rc::Rc<std::cell::RefCell<Vec<u8>>>> = Vec::new();
+    write_files_with(format, graph, layout, &mut |_| {
+        let buf = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        files.push(buf.clone());
+        Ok(Box::new(Shared(buf)) as Box<dyn std::io::Write>)
+    })
+    .unwrap();
+    let bytes: Vec<u8> = files.into_iter().flat_map(|b| b.take()).collect();
+    String::from_utf8(bytes).unwrap()
+}
+
+/// Issue 16 on the drawings of issue 15: a person seen only as a photo credit, without edges,
+/// is left out of `graph.dot`, `graph.svg` and the report's data by default and drawn with
+/// `show_credits`; `drop_isolated` leaves out everyone without edges; `graph.gexf` (a data
+/// file) always holds everyone at their layout position.
+#[test]
+fn issue15_16_credits_and_isolated_people_are_left_out_of_the_layout_drawings() {
+    use whomet_export::Diagram;
+    let mut g = crate::fixture::fixture();
+    let zed = g.graph.node_indices().find(|&i| g.graph[i].id == "zed");
+    g.graph[zed.unwrap()].credit = true;
+    let report_people = |html: &str| -> Vec<String> {
+        let start = r#"<script type="application/json" id="whomet-data">"#;
+        let block = html.split(start).nth(1).unwrap().split("</script>").next();
+        let data: serde_json::Value = serde_json::from_str(block.unwrap()).unwrap();
+        let edges = &data["edges"];
+        let n = data["people"]["id"].as_array().unwrap().len() as u64;
+        for end in ["source", "target"] {
+            assert!(
+                edges[end]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|v| v.as_u64().unwrap() < n)
+            );
+        }
+        let ids = data["people"]["id"].as_array().unwrap().iter();
+        ids.map(|v| v.as_str().unwrap().to_string()).collect()
+    };
+    let all = ["amir-abdollahian", "bob", "ismail-haniyeh", "zed"];
+    for (diagram, drawn, title) in [
+        (Diagram::default(), &all[..3], "whomet: 3 people"),
+        (
+            Diagram {
+                show_credits: true,
+                drop_isolated: false,
+            },
+            &all[..],
+            "whomet: 4 people",
+        ),
+        (
+            Diagram {
+                show_credits: true,
+                drop_isolated: true,
+            },
+            &all[..3],
+            "whomet: 3 people",
+        ),
+    ] {
+        let layout = Layout::new(diagram);
+        let dot = written(&g, Format::Dot, &layout);
+        let svg = written(&g, Format::Svg, &layout);
+        let html = written(&g, Format::Html, &layout);
+        let gexf = written(&g, Format::Gexf, &layout);
+        assert!(
+            dot.contains(&format!(r#"label="{title}""#)),
+            "{diagram:?}: {dot}"
+        );
+        assert!(svg.contains(title), "{diagram:?}");
+        assert_eq!(
+            dot.contains(r#""zed""#),
+            drawn.len() == 4,
+            "{diagram:?}: {dot}"
+        );
+        assert_eq!(svg.matches(r#"class="node""#).count(), drawn.len());
+        assert_eq!(svg.matches(r#"class="edge""#).count(), g.graph.edge_count());
+        assert_eq!(report_people(&html), drawn, "{diagram:?}");
+        assert_eq!(gexf.matches("<viz:position ").count(), 4);
+        assert!(gexf.contains(r#"<node id="zed""#));
+    }
+    // Who is drawn does not move anyone: the layout is of the whole graph.
+    let a = Layout::default().drawing(&g).position.clone();
+    let b = Layout::new(Diagram {
+        show_credits: true,
+        drop_isolated: true,
+    })
+    .drawing(&g)
+    .position
+    .clone();
+    assert_eq!(a, b);
+}

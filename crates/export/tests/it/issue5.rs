@@ -247,16 +247,31 @@ fn cypher_literals_hold_the_exact_strings() {
         .split_inclusive(";\n")
         .filter(|s| s.starts_with("MERGE") || s.starts_with("MATCH"))
         .collect();
-    assert_eq!(body.len(), graph.nodes().count() + graph.edges().count());
+    let evidence: usize = graph.edges().map(|(_, _, e)| e.evidence.len()).sum();
+    let mentions: usize = graph.nodes().map(|n| n.documents.len()).sum();
+    // People, relationships, articles; each piece of evidence with its article and two people;
+    // each person's articles.
+    assert_eq!(
+        body.len(),
+        graph.nodes().count()
+            + graph.edges().count()
+            + graph.articles().len()
+            + 4 * evidence
+            + mentions
+    );
     assert!(text.contains(
-        "\nCREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.personId IS UNIQUE;\n"
+        "\nCREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.personId IS UNIQUE;\n"
     ));
     for (statement, n) in body.iter().zip(graph.nodes()) {
         let mut expected = vec![n.id.clone(), n.label.clone()];
         expected.extend(names(&graph, &n.aliases));
         expected.extend(names(&graph, &n.roles));
-        assert_eq!(cypher_strings(statement), expected);
+        assert_eq!(cypher_strings(statement)[..expected.len()], expected);
     }
+    // Complete dates are Neo4j dates; a month is only a period.
+    assert!(text.contains("r.first_date = null, r.last_date = date('2024-03-26'), r.first_period = '2024-03', r.last_period = '2024-03-26'"));
+    assert!(text.contains("(d:Article {articleId: 'a1'}) SET d.title = 'Talks in \"Doha\" = peace?\nA <b>second</b> line & more', d.url = 'https://example.org/a1?x=1&y=<2>', d.source = 'Reuters; Wire', d.date = date('2024-03-26'), d.copies = 2"));
+    assert!(text.contains("MATCH (x:Evidence {evidenceId: 'e1.1'}), (d:Article {articleId: 'a2'}) MERGE (x)-[:IN_ARTICLE]->(d);"));
     for (statement, (a, b, e)) in body[graph.nodes().count()..].iter().zip(graph.edges()) {
         assert!(statement.contains(&format!("MERGE (a)-[r:{}]->(b)", e.kind)));
         assert_eq!(cypher_strings(statement)[..2], [a.id.clone(), b.id.clone()]);
@@ -408,6 +423,38 @@ fn html_report_is_escaped_self_contained_and_complete() {
         .collect();
     assert!(sentences.contains(&"<mark>Amir-Abdollahian</mark> met <mark>Haniyeh</mark> in Doha."));
     assert!(sentences.contains(&"<mark>-Bob</mark>&#9;met <mark>إسماعيل هنية</mark> 🕊️."));
+    // Each piece of evidence cites its article; only an http(s) address is a link, which loads
+    // nothing until followed.
+    let citations: Vec<&str> = evidence
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e.as_array().unwrap())
+        .map(|x| x[8].as_str().unwrap())
+        .collect();
+    let cited = r#"<a class="article" href="https://example.org/a1?x=1&amp;y=&lt;2&gt;" rel="noopener noreferrer" dir="auto">Talks in &quot;Doha&quot; = peace?"#;
+    assert!(
+        citations.iter().any(|c| c.contains(cited)),
+        "the evidence of a1 cites it, linked"
+    );
+    for c in &citations {
+        for link in c.split(r#"href=""#).skip(1) {
+            assert!(
+                link.starts_with("https://") || link.starts_with("http://"),
+                "{c}"
+            );
+        }
+    }
+    assert!(
+        citations
+            .iter()
+            .any(|c| c.contains(r#"<cite class="article" dir="auto">&apos;Quoted</cite>"#))
+    );
+    assert!(
+        citations
+            .iter()
+            .any(|c| c.contains(r#"<span class="copies">2 copies</span>"#))
+    );
     // Deterministic.
     assert_eq!(files(Format::Html, &graph), files(Format::Html, &graph));
 }

@@ -27,6 +27,11 @@ fn render_returns_the_files_of_each_format_deterministically() {
         "graph.dot",
         "nodes.csv",
         "relationships.csv",
+        "articles.csv",
+        "evidence-nodes.csv",
+        "evidence-articles.csv",
+        "evidence-people.csv",
+        "article-people.csv",
         "evidence.csv",
         "graph.svg",
         "graph.gexf",
@@ -150,6 +155,11 @@ fn graphml_round_trips_through_an_xml_parser() {
         "node type string",
         "node mentions int",
         "node documents int",
+        "node credit boolean",
+        "node place string",
+        "node country string",
+        "node lat double",
+        "node lng double",
         "edge type string",
         "edge confidence double",
         "edge weight double",
@@ -159,6 +169,12 @@ fn graphml_round_trips_through_an_xml_parser() {
         "edge last_date string",
         "edge places string",
         "edge edge_id string",
+        "edge articles int",
+        "edge sources int",
+        "edge place string",
+        "edge country string",
+        "edge lat double",
+        "edge lng double",
     ];
     assert_eq!(keys, expected_keys);
     // Key ids are unique, and data refers to a declared key of its own domain by id.
@@ -181,7 +197,15 @@ fn graphml_round_trips_through_an_xml_parser() {
     assert_eq!(parsed.nodes.len(), graph.nodes().count());
     for (el, n) in parsed.nodes.iter().zip(graph.nodes()) {
         let d = named(el, "node");
-        assert_eq!(d.len(), 6);
+        // The place keys only where a place is known (here Amir-Abdollahian's and Haniyeh's).
+        let placed = ["amir-abdollahian", "ismail-haniyeh"].contains(&n.id.as_str());
+        assert_eq!(d.len(), if placed { 11 } else { 7 }, "{}", n.id);
+        assert_eq!(d["credit"], n.credit.to_string());
+        if placed {
+            assert_eq!((d["place"].as_str(), d["country"].as_str()), ("Doha", "QA"));
+            assert!((d["lat"].parse::<f64>().unwrap() - 25.285).abs() < 0.01);
+            assert!((d["lng"].parse::<f64>().unwrap() - 51.531).abs() < 0.01);
+        }
         assert_eq!(el.attrs["id"], n.id);
         assert_eq!(d["label"], xml_value(&n.label));
         assert_eq!(
@@ -202,7 +226,15 @@ fn graphml_round_trips_through_an_xml_parser() {
     assert_eq!(parsed.edges.len(), graph.edges().count());
     for (i, (el, (a, b, e))) in parsed.edges.iter().zip(graph.edges()).enumerate() {
         let d = named(el, "edge");
-        assert_eq!(d.len(), 9);
+        let place = graph.edge_place(e);
+        assert_eq!(d.len(), if place.is_some() { 15 } else { 11 });
+        if let Some(p) = place {
+            assert_eq!(d["place"], p.name);
+            assert_eq!(d["lat"].parse::<f64>().unwrap(), p.lat);
+        }
+        let reach = graph.reach(e);
+        assert_eq!(d["articles"], reach.articles.to_string());
+        assert_eq!(d["sources"], reach.sources.to_string());
         assert_eq!(el.attrs["source"], a.id);
         assert_eq!(el.attrs["target"], b.id);
         assert_eq!(d["edge_id"], format!("e{i}"));
@@ -243,7 +275,7 @@ fn flat(s: &str) -> String {
 fn neo4j_csv_round_trips_through_a_csv_parser() {
     let graph = fixture();
     let (header, rows) = read_csv(&file(Format::Neo4jCsv, "nodes.csv"));
-    let expected = "personId:ID(Person),name,aliases:string[],roles:string[],mentions:int,documents:int,:LABEL";
+    let expected = "personId:ID(Person),name,aliases:string[],roles:string[],mentions:int,documents:int,credit:boolean,place,country,lat:float,lng:float,:LABEL";
     assert_eq!(header.join(","), expected);
     assert_eq!(rows.len(), graph.nodes().count());
     for (row, n) in rows.iter().zip(graph.nodes()) {
@@ -262,34 +294,111 @@ fn neo4j_csv_round_trips_through_a_csv_parser() {
         assert_eq!(split(&row[3]), items(&names(&graph, &n.roles)));
         assert_eq!(row[4], n.mentions.to_string());
         assert_eq!(row[5], n.documents.len().to_string());
-        assert_eq!(row[6], "Person");
+        assert_eq!(row[6], n.credit.to_string());
+        assert_eq!(row[11], "Person");
     }
+    // Haniyeh met in Doha (once) and Tehran (once): the name that sorts first wins the tie.
+    let haniyeh = rows.iter().find(|r| r[0] == "ismail-haniyeh").unwrap();
+    assert_eq!(&haniyeh[7..9], ["Doha", "QA"]);
+    let (lat, lng): (f64, f64) = (haniyeh[9].parse().unwrap(), haniyeh[10].parse().unwrap());
+    assert!(
+        (lat - 25.29).abs() < 0.01 && (lng - 51.53).abs() < 0.01,
+        "{lat} {lng}"
+    );
+    let zed = rows.iter().find(|r| r[0] == "zed").unwrap();
+    assert_eq!(&zed[7..11], ["", "", "", ""]);
     // Values are exact for Neo4j: no formula guard.
     assert!(rows[1][2].starts_with("+Bobby;-Bob;=HYPERLINK(\"http://x\");@bob;"));
 
     let (header, rows) = read_csv(&file(Format::Neo4jCsv, "relationships.csv"));
-    let expected = ":START_ID(Person),:END_ID(Person),:TYPE,confidence:float,weight:float,evidence:int,documents:string[],first_date,last_date,places:string[]";
+    let expected = ":START_ID(Person),:END_ID(Person),:TYPE,edgeId,confidence:float,weight:float,evidence:int,articles:int,sources:int,documents:string[],first_date:date,last_date:date,first_period,last_period,places:string[],place,country,lat:float,lng:float";
     assert_eq!(header.join(","), expected);
     assert_eq!(rows.len(), graph.edges().count());
-    for (row, (a, b, e)) in rows.iter().zip(graph.edges()) {
+    for (i, (row, (a, b, e))) in rows.iter().zip(graph.edges()).enumerate() {
         assert_eq!([&row[0], &row[1], &row[2]], [&a.id, &b.id, e.kind.as_str()]);
-        assert_eq!(row[3].parse::<f64>().unwrap(), e.confidence);
-        assert_eq!(row[4].parse::<f64>().unwrap(), e.weight);
-        assert_eq!(row[5], e.evidence.len().to_string());
-        assert_eq!(row[6], list(&graph.documents(e), ";"));
+        assert_eq!(row[3], format!("e{i}"));
+        assert_eq!(row[4].parse::<f64>().unwrap(), e.confidence);
+        assert_eq!(row[5].parse::<f64>().unwrap(), e.weight);
+        assert_eq!(row[6], e.evidence.len().to_string());
+        assert_eq!(row[9], list(&graph.documents(e), ";"));
         let date = |d: Option<whomet_core::PartialDate>| d.map(|d| d.to_string());
-        assert_eq!(row[7], date(e.first_date).unwrap_or_default());
-        assert_eq!(row[8], date(e.last_date).unwrap_or_default());
-        assert_eq!(row[9], list(&graph.places(e), ";"));
+        let full = |d: Option<whomet_core::PartialDate>| d.filter(|d| d.day.is_some());
+        assert_eq!(row[10], date(full(e.first_date)).unwrap_or_default());
+        assert_eq!(row[11], date(full(e.last_date)).unwrap_or_default());
+        assert_eq!(row[12], date(e.first_date).unwrap_or_default());
+        assert_eq!(row[13], date(e.last_date).unwrap_or_default());
+        assert_eq!(row[14], list(&graph.places(e), ";"));
     }
-    assert_eq!(rows[3][9], "+Gaza, Rafah");
+    assert_eq!(rows[3][14], "+Gaza, Rafah");
+    // Amir-Abdollahian met Haniyeh in a1 (which has a copy) and a2: 3 articles, 2 publishers
+    // (a1's two and a2's "=cmd" are the same "=cmd").
+    let met = &rows[1];
+    assert_eq!(
+        (met[2].as_str(), &met[7], &met[8]),
+        ("MET", &"3".to_string(), &"2".to_string())
+    );
+    // Its first date is only a month (2024-03): no Neo4j date, the period keeps it.
+    assert_eq!((met[10].as_str(), met[12].as_str()), ("", "2024-03"));
+    assert_eq!(
+        (met[11].as_str(), met[13].as_str()),
+        ("2024-03-26", "2024-03-26")
+    );
+    assert_eq!(&met[15..17], ["Doha", "QA"]);
+
+    let (header, rows) = read_csv(&file(Format::Neo4jCsv, "articles.csv"));
+    assert_eq!(
+        header.join(","),
+        "articleId:ID(Article),title,url,source,date:date,copies:int,copy_ids:string[],sources:string[],:LABEL"
+    );
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[1][0], "a1");
+    assert_eq!(
+        rows[1][1],
+        "Talks in \"Doha\" = peace? A <b>second</b> line & more"
+    );
+    assert_eq!(rows[1][4], "2024-03-26");
+    assert_eq!((rows[1][5].as_str(), rows[1][6].as_str()), ("2", "a1-copy"));
+    assert_eq!(rows[1][7], "Reuters, Wire;=cmd");
+    assert_eq!(
+        rows[2][3], "=cmd",
+        "values are exact for Neo4j: no formula guard"
+    );
+
+    let (header, ev) = read_csv(&file(Format::Neo4jCsv, "evidence-nodes.csv"));
+    assert_eq!(header[0], "evidenceId:ID(Evidence)");
+    let total: usize = graph.edges().map(|(_, _, e)| e.evidence.len()).sum();
+    assert_eq!(ev.len(), total);
+    let (_, links) = read_csv(&file(Format::Neo4jCsv, "evidence-articles.csv"));
+    assert_eq!(links.len(), total);
+    let (_, people) = read_csv(&file(Format::Neo4jCsv, "evidence-people.csv"));
+    assert_eq!(people.len(), 2 * total);
+    let mut k = 0;
+    for (i, (a, b, e)) in graph.edges().enumerate() {
+        for (j, x) in graph.evidence(e).enumerate() {
+            let id = format!("e{i}.{j}");
+            assert_eq!(
+                (&ev[k][0], &ev[k][1], ev[k][3].as_str()),
+                (&id, &format!("e{i}"), flat(x.text).as_str())
+            );
+            assert_eq!(
+                [&links[k][0], &links[k][1], &links[k][2]],
+                [&id, x.doc, "IN_ARTICLE"]
+            );
+            assert_eq!([&people[2 * k][1], &people[2 * k + 1][1]], [&a.id, &b.id]);
+            k += 1;
+        }
+    }
+    let (_, mentions) = read_csv(&file(Format::Neo4jCsv, "article-people.csv"));
+    let expected: usize = graph.nodes().map(|n| n.documents.len()).sum();
+    assert_eq!(mentions.len(), expected);
+    assert!(mentions.iter().all(|r| r[2] == "MENTIONS"));
 }
 
 #[test]
 fn evidence_csv_guards_formulas_and_round_trips() {
     let graph = fixture();
     let (header, rows) = read_csv(&file(Format::EvidenceCsv, "evidence.csv"));
-    let expected = "source,target,source_name,target_name,type,document,start,end,sentence,trigger,date,place,confidence";
+    let expected = "source,target,source_name,target_name,type,document,start,end,sentence,trigger,date,place,confidence,article_title,article_url,article_source,article_date,article_copies";
     assert_eq!(header.join(","), expected);
     let formula = ['=', '+', '-', '@', '\t', '\r', '\''];
     let mut guarded = 0;
@@ -298,7 +407,13 @@ fn evidence_csv_guards_formulas_and_round_trips() {
         for x in graph.evidence(e) {
             let row = rows.next().expect("one row per evidence item");
             let date = x.date.map(|d| d.to_string()).unwrap_or_default();
+            let art = x.article;
+            let published = art.date.map(|d| d.to_string()).unwrap_or_default();
             let text = [
+                (13, art.title.as_deref().unwrap_or("")),
+                (14, art.url.as_deref().unwrap_or("")),
+                (15, art.source.as_deref().unwrap_or("")),
+                (16, &published),
                 (0, a.id.as_str()),
                 (1, &b.id),
                 (2, &a.label),
@@ -329,12 +444,13 @@ fn evidence_csv_guards_formulas_and_round_trips() {
             assert_eq!(row[6].parse::<usize>().unwrap(), x.sentence.start);
             assert_eq!(row[7].parse::<usize>().unwrap(), x.sentence.end);
             assert_eq!(row[12].parse::<f64>().unwrap(), x.confidence);
+            assert_eq!(row[17], art.copies().to_string());
         }
     }
     assert_eq!(rows.next(), None);
     assert_eq!(
-        guarded, 7,
-        "=spoke, @Home, -doc3, -Bob..., @met, +Gaza..., 'will meet"
+        guarded, 11,
+        "=spoke, @Home, -doc3, -Bob..., @met, +Gaza..., 'will meet, and a2's 'Quoted and =cmd twice"
     );
 }
 
