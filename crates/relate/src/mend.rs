@@ -1,7 +1,8 @@
 //! Mends of phrase structure the greedy parser gets wrong on news, each one a pattern UD never
-//! annotates (a `compound` with its own case marker, a person hung as an unmarked modifier of
-//! an organisation, a relative clause with no antecedent, a gerund with arguments read as a
-//! bare noun). Each mend moves arcs only; words keep their spans.
+//! annotates (a `compound` with its own case marker, a hyphenated verb before its object, a
+//! case-marked subject, a person hung as an unmarked modifier of an organisation, a relative
+//! clause with no antecedent, a gerund with arguments read as a bare noun). Each mend moves
+//! arcs, and the two that find a word's part of speech wrong retag it; words keep their spans.
 
 use whomet_syntax::{Rel, Upos, Word};
 
