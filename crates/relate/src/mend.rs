@@ -9,6 +9,9 @@ use whomet_syntax::{Rel, Upos, Word};
 /// Applies every mend, in order. `is_person[i]`: word `i` names a person.
 pub fn mend(words: &mut [Word], forms: &[&str], is_person: &[bool]) {
     compound_with_case(words);
+    participle_after_determiner(words);
+    preposition_as_head(words);
+    infinitive_of_predicate_adjective(words);
     hyphenated_modifier(words);
     case_marked_subject(words);
     person_under_organisation(words, is_person);
@@ -51,6 +54,93 @@ fn compound_with_case(words: &mut [Word]) {
             && !has_dependent(words, h, &[Rel::Case])
         {
             promote(words, c, h, Rel::OblUnmarked);
+        }
+    }
+}
+
+/// "during a meeting with the visiting Minister X", parsed with "with" as the head of its
+/// phrase: a preposition with a noun after it hung on it is that noun's case marker, the noun
+/// taking its place (an oblique of a verb, else a nominal modifier).
+fn preposition_as_head(words: &mut [Word]) {
+    for a in 0..words.len() {
+        let Some(h) = words[a].head else { continue };
+        if words[a].upos != Upos::Adp
+            || matches!(
+                words[a].rel,
+                Rel::Case | Rel::Mark | Rel::Fixed | Rel::CompoundPrt | Rel::Cc | Rel::Punct
+            )
+        {
+            continue;
+        }
+        let Some(n) = dependents(words, a)
+            .find(|&k| k > a && matches!(words[k].upos, Upos::Noun | Upos::Propn | Upos::Pron))
+        else {
+            continue;
+        };
+        let rest: Vec<usize> = dependents(words, a).filter(|&k| k != n).collect();
+        for k in rest {
+            words[k].head = Some(n);
+        }
+        words[n].head = Some(h);
+        words[n].rel = if matches!(words[h].upos, Upos::Verb | Upos::Aux) {
+            Rel::Obl
+        } else {
+            Rel::Nmod
+        };
+        words[a].head = Some(n);
+        words[a].rel = Rel::Case;
+    }
+}
+
+/// "received the visiting Foreign Minister X": a determiner read as the head of its phrase,
+/// with a participle after it ("visiting", "outgoing") whose object is the noun: the noun
+/// heads the phrase, the participle is its adjective, the determiner its determiner.
+fn participle_after_determiner(words: &mut [Word]) {
+    for d in 0..words.len().saturating_sub(2) {
+        let g = d + 1;
+        if words[d].upos != Upos::Det
+            || matches!(words[d].rel, Rel::Det | Rel::DetPredet)
+            || words[g].upos != Upos::Verb
+            || words[g].head != Some(d)
+        {
+            continue;
+        }
+        let Some(o) = dependents(words, g).find(|&k| {
+            k > g
+                && words[k].rel == Rel::Obj
+                && matches!(words[k].upos, Upos::Noun | Upos::Propn)
+                && (g + 1..k).all(|m| words[m].head == Some(k))
+        }) else {
+            continue;
+        };
+        let rest: Vec<usize> = dependents(words, g).filter(|&k| k != o).collect();
+        for k in rest {
+            words[k].head = Some(o);
+        }
+        words[o].head = words[d].head;
+        words[o].rel = words[d].rel;
+        words[d].head = Some(o);
+        words[d].rel = Rel::Det;
+        words[g].head = Some(o);
+        words[g].rel = Rel::Amod;
+        words[g].upos = Upos::Adj;
+    }
+}
+
+/// "he is set to meet X", "is due to visit": an infinitive right after a predicate adjective
+/// is its complement (`xcomp`), not an adverbial clause of purpose.
+fn infinitive_of_predicate_adjective(words: &mut [Word]) {
+    for v in 2..words.len() {
+        let Some(a) = words[v].head else { continue };
+        if words[v].rel == Rel::Advcl
+            && a + 2 == v
+            && words[a].upos == Upos::Adj
+            && has_dependent(words, a, &[Rel::Cop])
+            && words[a + 1].head == Some(v)
+            && words[a + 1].rel == Rel::Mark
+            && words[a + 1].lemma.eq_ignore_ascii_case("to")
+        {
+            words[v].rel = Rel::Xcomp;
         }
     }
 }
@@ -461,6 +551,68 @@ mod tests {
         ]);
         assert_eq!(out[6], "4:nmod");
         assert_eq!(out[8], "10:nsubj");
+    }
+
+    #[test]
+    fn a_preposition_heading_a_noun_is_its_case_marker() {
+        // "during a meeting with the Minister Salim", "with" read as a head
+        let out = mended(&[
+            "during|ADP|3|case",
+            "a|DET|3|det",
+            "meeting|NOUN|0|root",
+            "with|ADP|3|nmod",
+            "the|DET|6|det",
+            "Salim*|PROPN|4|goeswith",
+        ]);
+        assert_eq!((out[3].as_str(), out[5].as_str()), ("6:case", "3:nmod"));
+        let out = mended(&[
+            "Karimi*|PROPN|2|nsubj",
+            "made|VERB|0|root",
+            "the|DET|4|det",
+            "remarks|NOUN|2|obj",
+            "during|ADP|7|case",
+            "a|DET|7|det",
+            "meeting|NOUN|2|obl",
+            "with|ADP|7|nmod",
+            "the|DET|8|goeswith",
+            "visiting|VERB|9|acl",
+            "Salim*|PROPN|10|obj",
+            ".|PUNCT|2|punct|.",
+        ]);
+        // With the participle mend before it: "the visiting Salim" is one phrase first.
+        assert_eq!((out[7].as_str(), out[10].as_str()), ("11:case", "7:nmod"));
+        assert_eq!((out[8].as_str(), out[9].as_str()), ("11:det", "11:amod"));
+    }
+
+    #[test]
+    fn a_participle_after_a_determiner_is_an_adjective_of_the_noun() {
+        // "received the visiting Minister Salim in Tehran"
+        let out = mended(&[
+            "Karimi*|PROPN|2|nsubj",
+            "received|VERB|0|root|receive",
+            "the|DET|2|obj",
+            "visiting|VERB|3|acl|visit",
+            "Salim*|PROPN|4|obj",
+            "in|ADP|7|case",
+            "Tehran|PROPN|4|obl",
+        ]);
+        assert_eq!(out[4], "2:obj");
+        assert_eq!((out[2].as_str(), out[3].as_str()), ("5:det", "5:amod"));
+        assert_eq!(out[6], "5:obl");
+    }
+
+    #[test]
+    fn an_infinitive_after_a_predicate_adjective_is_its_complement() {
+        // "he is set to meet Salim"
+        let out = mended(&[
+            "he|PRON|3|nsubj",
+            "is|AUX|3|cop|be",
+            "set|ADJ|0|root",
+            "to|PART|5|mark",
+            "meet|VERB|3|advcl",
+            "Salim*|PROPN|5|obj",
+        ]);
+        assert_eq!(out[4], "3:xcomp");
     }
 
     #[test]
