@@ -22,6 +22,7 @@ mod builder;
 pub mod dedup;
 pub mod people;
 pub mod places;
+mod tables;
 
 pub use builder::Builder;
 /// The graph library the [`Graph`] is made with.
