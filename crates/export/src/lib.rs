@@ -165,6 +165,20 @@ impl Format {
         }
     }
 
+    /// The format of a short name ([`Format::name`]), if it is one.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// Whether the format draws the graph, and so reads the shared [`Layout`]'s positions or
+    /// communities: `graph.dot`, `graph.svg`, `graph.gexf` and `report.html`.
+    pub fn draws(self) -> bool {
+        matches!(
+            self,
+            Format::Dot | Format::Svg | Format::Gexf | Format::Html
+        )
+    }
+
     /// The names of the files this format produces, in the order [`render`] returns them.
     pub fn files(self) -> impl Iterator<Item = &'static str> {
         self.parts().iter().map(|(name, _)| *name)
