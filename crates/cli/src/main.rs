@@ -1,7 +1,9 @@
 //! `whomet`: builds a who-met-whom graph from news articles.
 //!
-//! Glue over the library crates: reads inputs (the only place, with [`output`], that touches
-//! files), runs the per-article stages, builds the graph and writes the exports atomically.
+//! Glue over the library crates, and the only crate that touches files: resolves the command
+//! line into a [`Config`] ([`config`]), reads articles ([`input`]), shards ([`shard`]), a text
+//! to parse ([`parse`]) and a saved graph (`explain`), runs the per-article stages, builds the
+//! graph and writes the output directory as one set ([`output`], [`manifest`]).
 
 mod config;
 mod drawing;

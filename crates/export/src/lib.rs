@@ -6,8 +6,9 @@
 //! `read -> segment -> find mentions -> resolve people -> detect meetings -> score -> build graph
 //! ->` **`export`**.
 //!
-//! Every writer takes a [`Graph`] and any [`std::io::Write`]; none opens a file. [`render`] turns
-//! one [`Format`] into named in-memory files, so that the CLI can write each one atomically. The
+//! Every writer takes a [`Graph`] and any [`std::io::Write`]; none opens a file.
+//! [`write_files`] streams one [`Format`]'s files into writers the caller opens by file name (the
+//! CLI, one new file each); [`render`] returns them as named in-memory files. The
 //! output is deterministic: nodes and edges come in the order [`Graph::nodes`] and
 //! [`Graph::edges`] give, edge `i` is called `e{i}` in every format, and floats are printed in
 //! their shortest round-trip form. `docs/FORMATS.md` describes every column and attribute, and

@@ -128,7 +128,8 @@ fn nickname(short: &str) -> Option<&'static str> {
     .copied()
 }
 
-/// The last word of a name, canonical, suffix dropped.
+/// The last of a name's key words ([`key_tokens`]): its last word, canonical. A suffix ("Jr")
+/// is only dropped from a name of three words or more, and a one-word name is its own surname.
 fn surname(name: &str) -> Option<String> {
     key_tokens(name).pop()
 }
@@ -152,7 +153,8 @@ fn skeleton(word: &str) -> String {
 }
 
 /// At most this many people are compared with one name: the holders of a role in a country
-/// (rule 4), or the people sharing a surname (rule 3; beyond it, a surname alone joins no one).
+/// (rule 4), the people sharing a surname (rule 3; beyond it, a surname alone joins no one), or
+/// the longer names a shorter form may stand for (rule 2b keeps about this many per form).
 const MAX_CANDIDATES: usize = 256;
 
 /// What resolution reads: the articles (visited in id order) and their people.
