@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Writes crates/syntax/tests/data/slice.conllu, the treebank sample the syntax crate's tests and
-# benchmarks read (so that they need nothing beside the clone): the first 150 sentences of UD
+# Writes the treebank samples the syntax crate's tests and benchmarks read (so that they need
+# nothing beside the clone): crates/syntax/tests/data/slice.conllu, the first 150 sentences of UD
 # English-EWT train (CC BY-SA 4.0) and the first 150 sentences of GUM train's news documents
-# (Wikinews, CC BY 2.5; annotations CC BY 4.0). See crates/syntax/tests/data/README.md.
+# (Wikinews, CC BY 2.5; annotations CC BY 4.0), and crates/syntax/tests/data/dev-sample.conllu,
+# every 13th sentence of EWT dev and every 6th of GUM dev, on which a test asserts accuracy
+# floors (dev, not test: the test sets are only for reporting).
 set -euo pipefail
 ud="${1:-../shared/ud}"
 out=crates/syntax/tests/data/slice.conllu
-python3 - "$ud" "$out" <<'PY'
+dev=crates/syntax/tests/data/dev-sample.conllu
+python3 - "$ud" "$out" "$dev" <<'PY'
 import sys
-ud, out = sys.argv[1], sys.argv[2]
+ud, out, dev = sys.argv[1], sys.argv[2], sys.argv[3]
 def sentences(path, keep):
     block, doc = [], ""
     for line in open(path, encoding="utf-8"):
@@ -40,5 +43,10 @@ with open(out, "w", encoding="utf-8") as f:
         f.write(s + "\n")
     for s in take(sentences(f"{ud}/gum-train.conllu", lambda d: "_news_" in d), 150):
         f.write(s + "\n")
+with open(dev, "w", encoding="utf-8") as f:
+    for name, step in (("ewt-dev", 13), ("gum-dev", 6)):
+        for i, s in enumerate(sentences(f"{ud}/{name}.conllu", lambda d: True)):
+            if i % step == 0:
+                f.write(s + "\n")
 PY
-echo "wrote $out"
+echo "wrote $out and $dev"

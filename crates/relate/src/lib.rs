@@ -29,6 +29,7 @@ pub mod article;
 mod cache;
 pub mod dates;
 pub mod long;
+mod mend;
 pub mod modality;
 pub mod participants;
 mod places;

@@ -96,6 +96,16 @@ pub fn modality(
             }
         }
     }
+    // "would open the way for talks between A and B": a noun's phrase under the object of
+    // a verb belongs to that verb's clause.
+    if x == t
+        && !p.is_verb(t)
+        && let Some((Rel::Nmod, h)) = p.up(t)
+        && let Some((Rel::Obj | Rel::Obl, v)) = p.up(h)
+        && p.is_verb(v)
+    {
+        x = v;
+    }
     let mut planned: Option<&'static str> = None;
     for _ in 0..6 {
         // The clause's own auxiliaries, negation and subordinators.
@@ -117,6 +127,11 @@ pub fn modality(
                 Rel::Aux if lemma_in(c, "unreal") => return (Modality::Dropped, "modal"),
                 Rel::Advmod if lemma_in(c, "negation") => return (Modality::Dropped, "negated"),
                 Rel::Mark if lemma_in(c, "unreal") => return (Modality::Dropped, "conditional"),
+                // "if the meeting took place, it would open the way for talks": a condition
+                // before the clause.
+                Rel::Advcl if c < x && p.deps(c, Rel::Mark).any(|m| lemma_in(m, "unreal")) => {
+                    return (Modality::Dropped, "conditional");
+                }
                 _ => {}
             }
         }

@@ -22,24 +22,15 @@ pub struct Parsed<'t> {
 impl<'t> Parsed<'t> {
     /// Joins `words` (a parse of a sentence of `text`) to the mentions of that sentence.
     pub fn new(text: &'t str, mut words: Vec<Word>, mentions: &[&Mention]) -> Parsed<'t> {
+        let person = people_of(&words, mentions);
+        let forms: Vec<&str> = words.iter().map(|w| w.span.of(text)).collect();
+        let is_person: Vec<bool> = person.iter().map(Option::is_some).collect();
+        crate::mend::mend(&mut words, &forms, &is_person);
         repair(&mut words);
         let mut children = vec![Vec::new(); words.len()];
         for (i, w) in words.iter().enumerate() {
             if let Some(h) = w.head.filter(|&h| h < words.len()) {
                 children[h].push(i);
-            }
-        }
-        let mut person = vec![None; words.len()];
-        for m in mentions {
-            // Words are in text order: the first that ends after the mention starts.
-            let first = words.partition_point(|w| w.span.end <= m.span.start);
-            for i in first..words.len() {
-                if !overlaps(words[i].span, m.span) {
-                    break;
-                }
-                if person[i].is_none() {
-                    person[i] = Some((m.person, m.kind));
-                }
             }
         }
         let lemma = words.iter().map(|w| w.lemma.to_lowercase()).collect();
@@ -105,6 +96,24 @@ impl<'t> Parsed<'t> {
     }
 }
 
+/// The person (and how) each word names, from the mentions of its sentence.
+fn people_of(words: &[Word], mentions: &[&Mention]) -> Vec<Option<(usize, MentionKind)>> {
+    let mut person = vec![None; words.len()];
+    for m in mentions {
+        // Words are in text order: the first that ends after the mention starts.
+        let first = words.partition_point(|w| w.span.end <= m.span.start);
+        for i in first..words.len() {
+            if !overlaps(words[i].span, m.span) {
+                break;
+            }
+            if person[i].is_none() {
+                person[i] = Some((m.person, m.kind));
+            }
+        }
+    }
+    person
+}
+
 /// Mends two errors the greedy parser makes on news.
 ///
 /// 1. After a fronted clause ("After talks with X, Y said"; "Amid the tensions, Y, the leader
@@ -150,7 +159,12 @@ fn repair(words: &mut [Word]) {
                 matches!(w.upos, Upos::Propn | Upos::Noun | Upos::Pron)
                     && matches!(
                         w.rel,
-                        Rel::Conj | Rel::Appos | Rel::Parataxis | Rel::Dep | Rel::Vocative
+                        Rel::Conj
+                            | Rel::Appos
+                            | Rel::Parataxis
+                            | Rel::List
+                            | Rel::Dep
+                            | Rel::Vocative
                     )
                     && (c == 0 || words[c - 1].rel == Rel::Punct)
                     && (c > 0 || w.rel == Rel::Vocative || w.rel == Rel::Dep)
@@ -196,7 +210,8 @@ fn repair(words: &mut [Word]) {
         // A sibling whose phrase ends at the comma.
         if let Some(s) = (0..l - 1).find(|&s| {
             words[s].head == head
-                && right[s] == l - 2
+                && (right[s] == l - 2
+                    || right[s] == l - 1 && CLOSING.contains(&words[l - 1].lemma.as_str()))
                 && matches!(words[s].upos, Upos::Noun | Upos::Propn)
         }) {
             words[c].head = Some(s);
@@ -206,6 +221,10 @@ fn repair(words: &mut [Word]) {
         }
     }
 }
+
+/// Closing brackets: a phrase may end with one just before the comma or name that follows it
+/// ("UEFA [Union of European Football Associations] President X").
+const CLOSING: &[&str] = &[")", "]"];
 
 /// Words that open a fronted adverbial clause ("Before the meeting ended, ...").
 const SUBORDINATORS: &[&str] = &[

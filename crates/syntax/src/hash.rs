@@ -16,12 +16,36 @@ pub(crate) fn fmix(mut h: u64) -> u64 {
 /// The key of a string (FNV-1a over its bytes, then [`fmix`]).
 #[inline]
 pub(crate) fn text(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    Text::default().bytes(s.as_bytes()).key()
+}
+
+/// The key of a string given in pieces: `Text::default().bytes(a).bytes(b).key()` is
+/// `text(a + b)`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Text(u64);
+
+impl Default for Text {
+    fn default() -> Text {
+        Text(0xcbf2_9ce4_8422_2325)
     }
-    fmix(h)
+}
+
+impl Text {
+    /// Appends bytes (FNV-1a).
+    #[inline]
+    pub(crate) fn bytes(mut self, bytes: &[u8]) -> Text {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self
+    }
+
+    /// The key of the bytes so far.
+    #[inline]
+    pub(crate) fn key(self) -> u64 {
+        fmix(self.0)
+    }
 }
 
 const TEMPLATE: u64 = 0x9e37_79b9_7f4a_7c15;

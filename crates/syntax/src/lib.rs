@@ -24,6 +24,7 @@ mod codec;
 pub mod conllu;
 mod hash;
 pub mod lemma;
+pub mod lexicon;
 mod model;
 pub mod parser;
 mod perceptron;

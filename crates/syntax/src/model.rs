@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use whomet_core::Span;
 
 /// The first bytes of a model file, with its format version.
-const MAGIC: &[u8; 12] = b"whomet-syn\x00\x01";
+const MAGIC: &[u8; 12] = b"whomet-syn\x00\x02";
 
 /// The bundled model's bytes (see `data/README.md` for how it is trained).
 static BUNDLED: &[u8] = include_bytes!("../../../data/models/syntax.bin");

@@ -8,6 +8,7 @@
 use crate::ModelError;
 use crate::codec::{Reader, Writer};
 use crate::hash::{self, KeyMap, f1, f2, f3};
+use crate::lexicon::FormTable;
 use crate::perceptron::Trainer;
 use crate::rng::Rng;
 use crate::tagger::Tag;
@@ -25,6 +26,8 @@ pub struct Parser {
     /// Normalised forms seen often enough in training to be features of their own, sorted.
     vocabulary: Vec<u64>,
     known: KeyMap<()>,
+    /// Semantic fields of forms ([`crate::lexicon::senses`]).
+    senses: FormTable,
 }
 
 /// How to train a parser.
@@ -42,6 +45,9 @@ pub struct ParserOptions {
     pub prune: f64,
     /// A normalised form is a feature of its own when seen at least this often.
     pub known_count: usize,
+    /// Whether the parser sees the semantic fields of nouns and verbs
+    /// ([`crate::lexicon::senses`]).
+    pub senses: bool,
 }
 
 impl Default for ParserOptions {
@@ -53,6 +59,7 @@ impl Default for ParserOptions {
             explore: 0.9,
             prune: 1.0,
             known_count: 2,
+            senses: true,
         }
     }
 }
@@ -73,6 +80,8 @@ pub struct Example {
 struct Tokens {
     word: Vec<u64>,
     tag: Vec<u64>,
+    /// The semantic field of nouns and verbs.
+    sense: Vec<u64>,
     /// Punctuation marks before each position (`punct[i]` counts words `1..i`).
     punct: Vec<u32>,
 }
@@ -82,7 +91,23 @@ const RARE_WORD: u64 = 0x7261_7265;
 const ROOT_WORD: u64 = 0x726f_6f74;
 
 impl Tokens {
-    fn new(words: &[WordKeys], tags: &[Tag], known: &KeyMap<()>) -> Tokens {
+    fn new(words: &[WordKeys], tags: &[Tag], known: &KeyMap<()>, senses: &FormTable) -> Tokens {
+        // The semantic field of the sense the tag picks (none for other words, and for all
+        // when the model has no senses).
+        let mut sense = Vec::new();
+        if !senses.is_empty() {
+            sense.reserve(words.len() + 1);
+            sense.push(ROOT_WORD);
+        }
+        for (w, t) in words.iter().zip(tags).filter(|_| !senses.is_empty()) {
+            let fields = senses.get(w);
+            let field = match t.upos {
+                crate::Upos::Noun | crate::Upos::Propn => 0x100 | u64::from(fields & 0xff),
+                crate::Upos::Verb => 0x200 | u64::from(fields >> 8),
+                _ => 0,
+            };
+            sense.push(field);
+        }
         let mut word = Vec::with_capacity(words.len() + 1);
         let mut tag = Vec::with_capacity(words.len() + 1);
         let mut punct = Vec::with_capacity(words.len() + 2);
@@ -103,7 +128,12 @@ impl Tokens {
             marks += u32::from(t.upos == crate::Upos::Punct);
             punct.push(marks);
         }
-        Tokens { word, tag, punct }
+        Tokens {
+            word,
+            tag,
+            sense,
+            punct,
+        }
     }
     /// Punctuation marks strictly between positions `a` and `b` (words, or the root last).
     #[inline]
@@ -118,6 +148,14 @@ impl Tokens {
         let count =
             self.punct[(hi as usize).min(self.punct.len() - 1)] - self.punct[lo as usize + 1];
         u64::from(count.min(2))
+    }
+    #[inline]
+    fn sense(&self, i: u32) -> u64 {
+        if i == NONE {
+            NO_WORD
+        } else {
+            self.sense[i as usize]
+        }
     }
     #[inline]
     fn w(&self, i: u32) -> u64 {
@@ -253,12 +291,24 @@ enum T {
     S0hS0luN0u,
     N3p,
     S0rlS0uN0u,
+    S2p,
+    S2pS1pS0p,
+    S1l,
+    S1wS0w,
+    S1pS1lS0p,
+    S0s,
+    N0s,
+    N1s,
+    S0sN0s,
+    S0pN0s,
+    S0sN0p,
+    S0sN0sD,
 }
 
 impl Parser {
     /// The tree of a sentence: `(head, relation)` of each word, heads 1-based, 0 the root.
     pub fn parse(&self, words: &[WordKeys], tags: &[Tag]) -> Vec<(usize, Rel)> {
-        let tokens = Tokens::new(words, tags, &self.known);
+        let tokens = Tokens::new(words, tags, &self.known, &self.senses);
         let mut state = State::new(words.len(), label_index(&self.labels, Rel::Root));
         let mut features = Vec::with_capacity(80);
         let mut scores = vec![0i32; self.weights.classes()];
@@ -269,7 +319,7 @@ impl Parser {
             scores.fill(0);
             self.weights.add_scores(&features, &mut scores);
             let m = best_valid(&state, &scores, labels);
-            state.apply(m);
+            state.apply_labelled(m, best_right(&scores, labels, state.root_label));
         }
         self.tree_of(&state)
     }
@@ -315,9 +365,14 @@ impl Parser {
             .collect();
         vocabulary.sort_unstable();
         let known: KeyMap<()> = vocabulary.iter().map(|&w| (w, ())).collect();
+        let senses = if options.senses {
+            FormTable::new(&crate::lexicon::senses())
+        } else {
+            FormTable::default()
+        };
         let tokens: Vec<Tokens> = examples
             .iter()
-            .map(|e| Tokens::new(&e.words, &e.tags, &known))
+            .map(|e| Tokens::new(&e.words, &e.tags, &known, &senses))
             .collect();
         let mut costs = vec![u32::MAX; classes];
         let root = label_index(&labels, Rel::Root);
@@ -346,7 +401,7 @@ impl Parser {
                         Move::Shift | Move::Right(_) => on_stack[state.b0() as usize] = true,
                         Move::Reduce | Move::Left(_) => on_stack[state.s0() as usize] = false,
                     }
-                    state.apply(m);
+                    state.apply_labelled(m, best_right_f(&scores, labels.len(), root));
                 }
             }
         }
@@ -355,6 +410,7 @@ impl Parser {
             weights: trainer.average(options.prune),
             vocabulary,
             known,
+            senses,
         }
     }
 
@@ -373,6 +429,7 @@ impl Parser {
         for &w in &self.vocabulary {
             out.u64(w);
         }
+        self.senses.write(out);
     }
 
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Parser, ModelError> {
@@ -405,6 +462,7 @@ impl Parser {
             weights,
             vocabulary,
             known,
+            senses: FormTable::read(r)?,
         })
     }
 }
@@ -452,6 +510,30 @@ fn best_of(scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
     best
 }
 
+/// The best-scoring right-arc label.
+fn best_right(scores: &[i32], labels: usize, root: u8) -> u8 {
+    let mut best = (i32::MIN, 0u8);
+    for l in 0..labels as u8 {
+        let s = scores[2 + labels + usize::from(l)];
+        if l != root && s > best.0 {
+            best = (s, l);
+        }
+    }
+    best.1
+}
+
+/// [`best_right`] over training scores.
+fn best_right_f(scores: &[f32], labels: usize, root: u8) -> u8 {
+    let mut best = (f32::MIN, 0u8);
+    for l in 0..labels as u8 {
+        let s = scores[2 + labels + usize::from(l)];
+        if l != root && s > best.0 {
+            best = (s, l);
+        }
+    }
+    best.1
+}
+
 /// The best-scoring valid move.
 fn best_valid(state: &State, scores: &[i32], labels: usize) -> Move {
     let mut best: Option<(i32, usize)> = None;
@@ -467,7 +549,7 @@ fn best_valid(state: &State, scores: &[i32], labels: usize) -> Move {
         consider(1);
     }
     let root = usize::from(state.root_label);
-    if state.s0() != NONE && state.nodes[state.s0() as usize].head == NONE {
+    if state.s0() != NONE {
         if state.b0() == 0 {
             consider(2 + root);
         } else {
@@ -631,4 +713,28 @@ fn features_of(state: &State, t: &Tokens, out: &mut Vec<u64>) {
         f1(T::N3p as u32, t.p(state.buffer(3))),
         f3(T::S0rlS0uN0u as u32, lab(s0r), t.u(s0), t.u(n0)),
     ]);
+    let s2 = if state.stack.len() >= 3 {
+        state.stack[state.stack.len() - 3]
+    } else {
+        NONE
+    };
+    out.extend([
+        f1(T::S2p as u32, t.p(s2)),
+        f3(T::S2pS1pS0p as u32, t.p(s2), t.p(s1), s0p),
+        f1(T::S1l as u32, lab(s1)),
+        f2(T::S1wS0w as u32, t.w(s1), s0w),
+        f3(T::S1pS1lS0p as u32, t.p(s1), lab(s1), s0p),
+    ]);
+    if !t.sense.is_empty() {
+        let (a, b, c) = (t.sense(s0), t.sense(n0), t.sense(n1));
+        out.extend([
+            f1(T::S0s as u32, a),
+            f1(T::N0s as u32, b),
+            f1(T::N1s as u32, c),
+            f2(T::S0sN0s as u32, a, b),
+            f2(T::S0pN0s as u32, s0p, b),
+            f2(T::S0sN0p as u32, a, n0p),
+            f3(T::S0sN0sD as u32, a, b, d),
+        ]);
+    }
 }

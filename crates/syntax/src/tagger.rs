@@ -8,6 +8,7 @@ use crate::ModelError;
 use crate::codec::{Reader, Writer};
 use crate::conllu::TreeSentence;
 use crate::hash::{self, KeyMap, f1, f2, f3};
+use crate::lexicon::FormTable;
 use crate::perceptron::Trainer;
 use crate::rng::Rng;
 use crate::tags::{Upos, Xpos};
@@ -38,6 +39,8 @@ pub struct Tagger {
     /// Normalised forms and the key of the set of tags they had in training.
     ambiguity: Vec<(u64, u64)>,
     ambiguity_index: KeyMap<u64>,
+    /// What the lexicon ([`crate::lexicon`]) says each form can be.
+    lexicon: FormTable,
 }
 
 /// How to train a tagger.
@@ -59,6 +62,8 @@ pub struct TaggerOptions {
     pub known_count: usize,
     /// Folds of the jackknifing that gives the second pass its first-pass tags.
     pub folds: usize,
+    /// Whether the tagger sees the classes the lexicon gives a form.
+    pub lexicon: bool,
 }
 
 impl Default for TaggerOptions {
@@ -72,6 +77,7 @@ impl Default for TaggerOptions {
             prune: 0.01,
             folds: 4,
             known_count: 3,
+            lexicon: true,
         }
     }
 }
@@ -117,31 +123,79 @@ enum T {
     Next12Tags,
     Prev1Next1Tags,
     WordNext1Tag,
+    Lexicon,
+    LexiconCase,
+    LexiconPrev1Tag,
+    Next1Lexicon,
+    Prev1Lexicon,
+    LexiconSuffix2,
 }
 
 const NONE_TAG: u64 = 0xffff;
 
+/// What the tagger looks up about the words of a sentence before tagging it, once for both
+/// passes: each word's dictionary tag, ambiguity class, lexicon classes and whether it is known.
+struct Sentence<'w> {
+    words: &'w [WordKeys],
+    title: bool,
+    dictionary: Vec<Option<u16>>,
+    ambiguity: Vec<u64>,
+    lexicon: Vec<u64>,
+    known: Vec<bool>,
+}
+
+impl<'w> Sentence<'w> {
+    fn new(tagger: &Tagger, words: &'w [WordKeys]) -> Sentence<'w> {
+        let mut s = Sentence {
+            words,
+            title: title_case(words),
+            dictionary: Vec::with_capacity(words.len()),
+            ambiguity: Vec::with_capacity(words.len()),
+            lexicon: Vec::with_capacity(words.len()),
+            known: Vec::with_capacity(words.len()),
+        };
+        for w in words {
+            s.dictionary
+                .push(tagger.dictionary_index.get(&w.exact).copied());
+            let ambiguity = tagger.ambiguity_index.get(&w.norm).copied();
+            s.known.push(ambiguity.is_some());
+            s.ambiguity.push(ambiguity.unwrap_or(w.shape));
+            s.lexicon.push(u64::from(tagger.lexicon.get(w)));
+        }
+        s
+    }
+
+    fn ambiguity(&self, i: usize) -> u64 {
+        self.ambiguity.get(i).copied().unwrap_or(0x5eed)
+    }
+
+    fn lexicon(&self, i: usize) -> u64 {
+        self.lexicon.get(i).copied().unwrap_or(0xffff)
+    }
+}
+
 impl Tagger {
     /// The tags of `words`, one per word.
     pub fn tag(&self, words: &[WordKeys]) -> Vec<Tag> {
-        let first = self.pass(&self.first, words, None);
-        let second = self.pass(&self.second, words, Some(&first));
+        let sentence = Sentence::new(self, words);
+        let first = self.pass(&self.first, &sentence, None);
+        let second = self.pass(&self.second, &sentence, Some(&first));
         second.iter().map(|&c| self.tags[usize::from(c)]).collect()
     }
 
     /// One greedy pass over `words` with `weights`, seeing `right` (the classes of an earlier
     /// pass) when given.
-    fn pass(&self, weights: &Weights, words: &[WordKeys], right: Option<&[u16]>) -> Vec<u16> {
-        let mut classes = Vec::with_capacity(words.len());
+    fn pass(&self, weights: &Weights, sentence: &Sentence<'_>, right: Option<&[u16]>) -> Vec<u16> {
+        let n = sentence.words.len();
+        let mut classes = Vec::with_capacity(n);
         let mut features = Vec::with_capacity(48);
         let mut scores = vec![0i32; self.tags.len()];
-        let title = title_case(words);
-        for i in 0..words.len() {
-            let class = match self.dictionary_index.get(&words[i].exact) {
-                Some(&c) => c,
+        for i in 0..n {
+            let class = match sentence.dictionary[i] {
+                Some(c) => c,
                 None => {
                     features.clear();
-                    self.features(words, title, &classes, right, i, &mut features);
+                    self.features(sentence, &classes, right, i, &mut features);
                     scores.fill(0);
                     weights.add_scores(&features, &mut scores);
                     argmax(&scores) as u16
@@ -152,27 +206,16 @@ impl Tagger {
         classes
     }
 
-    fn ambiguity(&self, words: &[WordKeys], i: usize) -> u64 {
-        match words.get(i) {
-            Some(w) => self
-                .ambiguity_index
-                .get(&w.norm)
-                .copied()
-                .unwrap_or(w.shape),
-            None => 0x5eed,
-        }
-    }
-
     /// Pushes the features of word `i` to `out`, given the classes of the words before it.
     fn features(
         &self,
-        words: &[WordKeys],
-        title: bool,
+        sentence: &Sentence<'_>,
         before: &[u16],
         right: Option<&[u16]>,
         i: usize,
         out: &mut Vec<u64>,
     ) {
+        let (words, title) = (sentence.words, sentence.title);
         let pad = WordKeys::padding();
         let at = |j: isize| -> WordKeys {
             if j < 0 {
@@ -186,9 +229,9 @@ impl Tagger {
         let tag = |j: usize| before.get(j).map_or(NONE_TAG, |&c| u64::from(c));
         let t1 = if i >= 1 { tag(i - 1) } else { NONE_TAG };
         let t2 = if i >= 2 { tag(i - 2) } else { NONE_TAG };
-        let amb0 = self.ambiguity(words, i);
-        let amb1 = self.ambiguity(words, i + 1);
-        let amb2 = self.ambiguity(words, i + 2);
+        let amb0 = sentence.ambiguity(i);
+        let amb1 = sentence.ambiguity(i + 1);
+        let amb2 = sentence.ambiguity(i + 2);
         out.extend([
             f1(T::Bias as u32, 0),
             f1(T::Suffix1 as u32, w.suffix[0]),
@@ -220,7 +263,7 @@ impl Tagger {
         // Only words seen more than once in training have features of their own: the model
         // learns to tag rare words from their affixes, shape and context, as it must tag words
         // it has never seen.
-        let known = self.ambiguity_index.contains_key(&w.norm);
+        let known = sentence.known[i];
         if known {
             out.extend([
                 f1(T::Word as u32, w.norm),
@@ -241,6 +284,23 @@ impl Tagger {
                 u64::from(title),
                 u64::from(w.capitalised),
             ));
+        }
+        if !self.lexicon.is_empty() {
+            let lx = sentence.lexicon(i);
+            let case = u64::from(w.capitalised) | u64::from(i == 0) << 1 | u64::from(title) << 2;
+            let prev = if i == 0 {
+                0xfffe
+            } else {
+                sentence.lexicon(i - 1)
+            };
+            out.extend([
+                f1(T::Lexicon as u32, lx),
+                f2(T::LexiconCase as u32, lx, case),
+                f2(T::LexiconPrev1Tag as u32, lx, t1),
+                f1(T::Next1Lexicon as u32, sentence.lexicon(i + 1)),
+                f1(T::Prev1Lexicon as u32, prev),
+                f2(T::LexiconSuffix2 as u32, lx, w.suffix[1]),
+            ]);
         }
         if let Some(right) = right {
             let tag = |j: usize| right.get(j).map_or(NONE_TAG, |&c| u64::from(c));
@@ -332,7 +392,13 @@ impl Tagger {
             })
             .collect();
         ambiguity.sort_unstable();
+        let lexicon = if options.lexicon {
+            FormTable::new(&crate::lexicon::bundled())
+        } else {
+            FormTable::default()
+        };
         let mut tagger = Tagger {
+            lexicon,
             dictionary_index: dictionary.iter().copied().collect(),
             ambiguity_index: ambiguity.iter().copied().collect(),
             dictionary,
@@ -368,7 +434,8 @@ impl Tagger {
             let mut out = vec![Vec::new(); keyed.len()];
             for (weights, held) in runs {
                 for i in held {
-                    out[i] = tagger.pass(&weights, &keyed[i].0, None);
+                    let sentence = Sentence::new(&tagger, &keyed[i].0);
+                    out[i] = tagger.pass(&weights, &sentence, None);
                 }
             }
             out
@@ -398,24 +465,28 @@ impl Tagger {
         let mut rng = Rng::new(options.seed);
         let mut features = Vec::with_capacity(48);
         let mut scores = vec![0f32; self.tags.len()];
+        let sentences: Vec<Sentence<'_>> = keyed
+            .iter()
+            .map(|(keys, _)| Sentence::new(self, keys))
+            .collect();
         for _ in 0..options.epochs {
             rng.shuffle(&mut order);
             for &si in &order {
                 let (keys, gold) = &keyed[si];
-                let title = title_case(keys);
+                let sentence = &sentences[si];
                 let r = right.map(|r| r[si].as_slice());
                 let mut guessed: Vec<u16> = Vec::with_capacity(keys.len());
-                for i in 0..keys.len() {
-                    if let Some(&c) = self.dictionary_index.get(&keys[i].exact) {
+                for (i, &truth) in gold.iter().enumerate().take(keys.len()) {
+                    if let Some(c) = sentence.dictionary[i] {
                         guessed.push(c);
                         continue;
                     }
                     features.clear();
-                    self.features(keys, title, &guessed, r, i, &mut features);
+                    self.features(sentence, &guessed, r, i, &mut features);
                     trainer.scores(&features, &mut scores);
                     let guess = argmax(&scores);
                     trainer.tick();
-                    trainer.update(&features, usize::from(gold[i]), guess);
+                    trainer.update(&features, usize::from(truth), guess);
                     guessed.push(guess as u16);
                 }
             }
@@ -449,6 +520,7 @@ impl Tagger {
             out.u64(k);
             out.u64(a);
         }
+        self.lexicon.write(out);
     }
 
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Tagger, ModelError> {
@@ -488,6 +560,7 @@ impl Tagger {
         for _ in 0..n {
             ambiguity.push((r.u64()?, r.u64()?));
         }
+        let lexicon = FormTable::read(r)?;
         if first.classes() != tags.len() || second.classes() != tags.len() {
             return Err(ModelError::Invalid {
                 at: r.at(),
@@ -495,6 +568,7 @@ impl Tagger {
             });
         }
         Ok(Tagger {
+            lexicon,
             dictionary_index: dictionary.iter().copied().collect(),
             ambiguity_index: ambiguity.iter().copied().collect(),
             tags,

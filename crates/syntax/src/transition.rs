@@ -1,8 +1,13 @@
 //! The arc-eager transition system (Nivre 2003) with the root at the end of the buffer
-//! (Ballesteros and Nivre 2013), and its dynamic oracle (Goldberg and Nivre 2012): for any
-//! configuration, how many gold arcs each transition makes unreachable. With the root last, a
-//! word is attached to the root only when the whole sentence has been read, which suits the
-//! greedy parser better than deciding it when the word is first seen.
+//! (Ballesteros and Nivre 2013), made non-monotonic (Honnibal, Goldberg and Johnson 2013): a
+//! left-arc may replace the head a right-arc gave the top of the stack, and reducing a word
+//! that has no head attaches it to the word below it, with the label the parser liked best for
+//! it when it was shifted. So an early wrong decision can be undone, and a sentence never ends
+//! with several headless words that can only all go to the root. With it, its dynamic oracle
+//! (after Goldberg and Nivre 2012): for any configuration, how many gold arcs each transition
+//! makes unreachable. With the root last, a word is attached to the root only when the whole
+//! sentence has been read, which suits the greedy parser better than deciding it when the word
+//! is first seen.
 
 use crate::tags::Rel;
 
@@ -12,9 +17,10 @@ use crate::tags::Rel;
 pub enum Move {
     /// Push the front of the buffer.
     Shift,
-    /// Pop the top of the stack (it has its head).
+    /// Pop the top of the stack; without a head, it gets the word below.
     Reduce,
-    /// The front of the buffer becomes the head of the top of the stack, which is popped.
+    /// The front of the buffer becomes the head of the top of the stack (replacing any head
+    /// it had), which is popped.
     Left(u8),
     /// The top of the stack becomes the head of the front of the buffer, which is pushed.
     Right(u8),
@@ -104,6 +110,15 @@ impl State {
         }
     }
 
+    /// The word below the top of the stack, or [`NONE`].
+    pub fn s1(&self) -> u32 {
+        if self.stack.len() >= 2 {
+            self.stack[self.stack.len() - 2]
+        } else {
+            NONE
+        }
+    }
+
     /// The position of node `w` in the sentence (the root last).
     #[inline]
     fn position(&self, w: u32) -> u32 {
@@ -143,13 +158,13 @@ impl State {
         let word_front = self.front <= self.n;
         match m {
             Move::Shift => word_front,
-            Move::Reduce => s != NONE && self.nodes[s as usize].head != NONE,
-            // Only the root takes the root label, and only it.
-            Move::Left(l) => {
-                s != NONE
-                    && self.nodes[s as usize].head == NONE
-                    && word_front != (l == self.root_label)
+            // A word without a head is reduced onto the word below it.
+            Move::Reduce => {
+                s != NONE && (self.nodes[s as usize].head != NONE || self.stack.len() >= 2)
             }
+            // A left-arc may replace the head a right-arc gave. Only the root takes the root
+            // label, and only it.
+            Move::Left(l) => s != NONE && word_front != (l == self.root_label),
             Move::Right(l) => s != NONE && word_front && l != self.root_label,
         }
     }
@@ -169,6 +184,41 @@ impl State {
         h.labels[side] |= 1 << (label & 63);
     }
 
+    /// Removes the arc to `dep`'s head, recounting the head's children.
+    fn detach(&mut self, dep: u32) {
+        let h = self.nodes[dep as usize].head;
+        self.nodes[dep as usize].head = NONE;
+        let hn = &mut self.nodes[h as usize];
+        hn.left = [NONE; 2];
+        hn.right = [NONE; 2];
+        hn.valency = [0; 2];
+        hn.labels = [0; 2];
+        let children: Vec<(u32, u8)> = (1..=self.n)
+            .filter(|&w| self.nodes[w as usize].head == h)
+            .map(|w| (w, self.nodes[w as usize].label))
+            .collect();
+        // Left children arrive from the nearest outward, right children too: re-attach in
+        // that order.
+        let hp = self.position(h);
+        for &(w, l) in children.iter().rev().filter(|&&(w, _)| w < hp) {
+            self.nodes[w as usize].head = NONE;
+            self.attach(h, w, l);
+        }
+        for &(w, l) in children.iter().filter(|&&(w, _)| w > hp) {
+            self.nodes[w as usize].head = NONE;
+            self.attach(h, w, l);
+        }
+    }
+
+    /// Makes move `m`, which must be valid; a shifted word keeps `shift_label` for a later
+    /// repairing reduce.
+    pub fn apply_labelled(&mut self, m: Move, shift_label: u8) {
+        if m == Move::Shift {
+            self.nodes[self.front as usize].label = shift_label;
+        }
+        self.apply(m);
+    }
+
     /// Makes move `m`, which must be valid.
     pub fn apply(&mut self, m: Move) {
         match m {
@@ -177,10 +227,17 @@ impl State {
                 self.front += 1;
             }
             Move::Reduce => {
-                self.stack.pop();
+                let s = self.stack.pop().expect("valid reduce has a stack");
+                if self.nodes[s as usize].head == NONE {
+                    let l = self.nodes[s as usize].label;
+                    self.attach(self.s0(), s, l);
+                }
             }
             Move::Left(l) => {
                 let s = self.stack.pop().expect("valid left-arc has a stack");
+                if self.nodes[s as usize].head != NONE {
+                    self.detach(s);
+                }
                 self.attach(self.b0(), s, l);
             }
             Move::Right(l) => {
@@ -194,35 +251,47 @@ impl State {
 
     /// The dynamic oracle: the number of gold arcs (`gold[w]` = (head, label) of word `w`,
     /// index 0 unused) that move `m` makes unreachable, labels included. `on_stack[w]` says
-    /// whether word `w` is on the stack.
+    /// whether word `w` is on the stack. A word on the stack can still get its gold head from
+    /// the buffer by a left-arc, or from the word below it by a reduce; like Honnibal,
+    /// Goldberg and Johnson, a move that leaves an arc only a repair could make counts that
+    /// arc as lost, so that repairs are learnt for the parser's own errors only.
     pub fn cost(&self, m: Move, gold: &[(u32, u8)], on_stack: &[bool]) -> u32 {
         let s = self.s0();
         let b = self.b0();
-        let beyond = |w: u32| w != NONE && self.position(w) > self.front;
+        let s1 = self.s1();
+        let in_buffer = |w: u32| w != NONE && self.position(w) >= self.front;
         let stacked = |w: u32| w != 0 && w != NONE && on_stack[w as usize];
-        let headless = |w: u32| self.nodes[w as usize].head == NONE;
-        // Gold dependents of `h` in the buffer.
         let children_in_buffer = |h: u32| {
             (self.front..=self.n)
                 .filter(|&k| gold[k as usize].0 == h)
                 .count() as u32
         };
-        // Headless stack words whose gold head is `h`.
+        // Stack words whose gold head is `h`, with or without a head now.
         let stacked_children = |h: u32| {
             self.stack
                 .iter()
-                .filter(|&&k| gold[k as usize].0 == h && headless(k))
+                .filter(|&&k| gold[k as usize].0 == h)
                 .count() as u32
         };
         match m {
             Move::Shift => u32::from(stacked(gold[b as usize].0)) + stacked_children(b),
-            Move::Reduce => children_in_buffer(s),
+            Move::Reduce => {
+                let (gh, gl) = gold[s as usize];
+                let node = &self.nodes[s as usize];
+                let wrong = if node.head == NONE {
+                    // Attached to s1 with the label it was shifted with.
+                    u32::from(gh == s1 && node.label != gl) + u32::from(in_buffer(gh))
+                } else {
+                    u32::from(in_buffer(gh) && node.head != gh)
+                };
+                wrong + children_in_buffer(s)
+            }
             Move::Left(l) => {
                 let (gh, gl) = gold[s as usize];
                 let head = if gh == b {
                     u32::from(gl != l)
                 } else {
-                    u32::from(beyond(gh))
+                    u32::from(in_buffer(gh) || gh == s1)
                 };
                 head + children_in_buffer(s)
             }
@@ -231,7 +300,7 @@ impl State {
                 let head = if gh == s {
                     u32::from(gl != l)
                 } else {
-                    u32::from(stacked(gh) || beyond(gh))
+                    u32::from(stacked(gh) || in_buffer(gh) && gh != b)
                 };
                 head + stacked_children(b)
             }

@@ -23,6 +23,9 @@ pub struct WordKeys {
 impl WordKeys {
     /// The keys of `form`.
     pub fn new(form: &str) -> WordKeys {
+        if form.is_ascii() && form.len() <= ASCII_MAX {
+            return WordKeys::ascii(form.as_bytes());
+        }
         let lower = form.to_lowercase();
         let chars: Vec<(usize, char)> = lower.char_indices().collect();
         let n = chars.len();
@@ -40,6 +43,63 @@ impl WordKeys {
         }
     }
 
+    /// The keys of a short ASCII form, as [`WordKeys::new`] gives them, without allocating.
+    fn ascii(form: &[u8]) -> WordKeys {
+        let mut lower = [0u8; ASCII_MAX];
+        let lower = &mut lower[..form.len()];
+        lower.copy_from_slice(form);
+        lower.make_ascii_lowercase();
+        let mut shape = [0u8; ASCII_MAX];
+        let mut len = 0;
+        let (mut last, mut run) = (0u8, 0);
+        for &c in form {
+            let k = match c {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                c => c,
+            };
+            if k == last {
+                run += 1;
+            } else {
+                (last, run) = (k, 1);
+            }
+            if run <= 4 {
+                shape[len] = k;
+                len += 1;
+            }
+        }
+        let shape = &shape[..len];
+        let digits = form.iter().filter(|c| c.is_ascii_digit()).count();
+        let norm = if digits == 0 {
+            hash::Text::default().bytes(lower)
+        } else if digits == form.len() && digits == 4 {
+            hash::Text::default().bytes(b"<year>")
+        } else if digits == form.len() {
+            hash::Text::default().bytes(b"<number>")
+        } else if form
+            .iter()
+            .all(|&c| c.is_ascii_digit() || b",.:/-".contains(&c))
+        {
+            hash::Text::default().bytes(b"<numeric>")
+        } else {
+            hash::Text::default()
+                .bytes(b"<mixed:")
+                .bytes(shape)
+                .bytes(b">")
+        };
+        let n = lower.len();
+        let key = |b: &[u8]| hash::Text::default().bytes(b).key();
+        WordKeys {
+            exact: key(form),
+            norm: norm.key(),
+            suffix: [1, 2, 3, 4].map(|k| key(&lower[n.saturating_sub(k)..])),
+            prefix: [1, 2, 3].map(|k| key(&lower[..k.min(n)])),
+            shape: key(shape),
+            capitalised: form.first().is_some_and(u8::is_ascii_uppercase),
+        }
+    }
+
     /// The keys of the padding before the first and after the last word.
     pub fn padding() -> WordKeys {
         let k = hash::text("\u{0}pad");
@@ -53,6 +113,9 @@ impl WordKeys {
         }
     }
 }
+
+/// The longest ASCII form [`WordKeys::new`] reads without allocating.
+const ASCII_MAX: usize = 48;
 
 /// The form the models see: lower case, with numbers reduced to their kind, so that "1987"
 /// and "2024" are one word and "12,000" and "3.5" another.
@@ -118,6 +181,23 @@ mod tests {
         assert_eq!(normalise("12,000", "12,000"), "<numeric>");
         assert_eq!(normalise("Met", "met"), "met");
         assert_eq!(normalise("G7", "g7"), "<mixed:Xd>");
+        for form in [
+            "Haniyeh", "U.S.", "1987", "12,000", "G7", "a", "", "Xx-9.", "é",
+        ] {
+            let lower = form.to_lowercase();
+            let slow = WordKeys {
+                exact: hash::text(form),
+                norm: hash::text(&normalise(form, &lower)),
+                suffix: [1, 2, 3, 4].map(|k| {
+                    let n = lower.chars().count();
+                    hash::text(&lower.chars().skip(n.saturating_sub(k)).collect::<String>())
+                }),
+                prefix: [1, 2, 3].map(|k| hash::text(&lower.chars().take(k).collect::<String>())),
+                shape: hash::text(&shape(form)),
+                capitalised: form.chars().next().is_some_and(char::is_uppercase),
+            };
+            assert_eq!(WordKeys::new(form), slow, "{form}");
+        }
         let k = WordKeys::new("Ab");
         assert_eq!(k.suffix[3], hash::text("ab"));
         assert_eq!(k.prefix[0], hash::text("a"));

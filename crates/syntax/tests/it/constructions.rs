@@ -68,19 +68,19 @@ fn counterpart_with_a_name() {
     check(
         text,
         expect![[r#"
-        Minister PROPN nmod:desc Harold
-        Harold PROPN nsubj met
-        Lindqvist PROPN flat Harold
-        met VERB root ROOT
-        his PRON nmod:poss counterpart
-        Norwegian ADJ amod counterpart
-        counterpart NOUN obj met
-        Tomas PROPN appos counterpart
-        Vellner PROPN flat Tomas
-        in ADP case Lima
-        Lima PROPN nmod Tomas
-        . PUNCT punct met
-    "#]],
+            Minister PROPN nmod:desc Harold
+            Harold PROPN nsubj met
+            Lindqvist PROPN flat Harold
+            met VERB root ROOT
+            his PRON nmod:poss counterpart
+            Norwegian ADJ amod counterpart
+            counterpart NOUN obj met
+            Tomas PROPN appos counterpart
+            Vellner PROPN flat Tomas
+            in ADP case Lima
+            Lima PROPN obl met
+            . PUNCT punct met
+        "#]],
     );
 }
 
@@ -93,21 +93,21 @@ fn apposition_with_a_title() {
     check(
         text,
         expect![[r#"
-        Iran PROPN nmod:poss minister
-        's PART case Iran
-        foreign ADJ amod minister
-        minister NOUN nsubj met
-        , PUNCT punct minister
-        Hossein PROPN appos minister
-        Amir-Abdollahian PROPN flat Hossein
-        , PUNCT punct minister
-        met VERB root ROOT
-        Ismail PROPN obj met
-        Haniyeh PROPN flat Ismail
-        on ADP case Tuesday
-        Tuesday PROPN obl met
-        . PUNCT punct met
-    "#]],
+            Iran PROPN nmod:poss minister
+            's PART case Iran
+            foreign ADJ amod minister
+            minister NOUN nsubj met
+            , PUNCT punct Hossein
+            Hossein PROPN appos minister
+            Amir-Abdollahian PROPN flat Hossein
+            , PUNCT punct minister
+            met VERB root ROOT
+            Ismail PROPN obj met
+            Haniyeh PROPN flat Ismail
+            on ADP case Tuesday
+            Tuesday PROPN obl met
+            . PUNCT punct met
+        "#]],
     );
 }
 
@@ -120,28 +120,28 @@ fn passive_with_an_agent() {
     check(
         text,
         expect![[r#"
-        Governor PROPN nmod:desc Nadia
-        Nadia PROPN nsubj:pass joined
-        Sorensen PROPN flat Nadia
-        and CCONJ cc Mayor
-        Mayor PROPN conj Nadia
-        Lars PROPN flat Mayor
-        Eriksen PROPN flat Mayor
-        were AUX aux:pass joined
-        joined VERB root ROOT
-        for ADP case opening
-        the DET det opening
-        opening NOUN obl joined
-        of ADP case bridge
-        the DET det bridge
-        new ADJ amod bridge
-        bridge NOUN nmod opening
-        by ADP case Pierre
-        President PROPN nmod:desc Pierre
-        Pierre PROPN obl:agent joined
-        Dubois PROPN flat Pierre
-        . PUNCT punct joined
-    "#]],
+            Governor NOUN nmod:desc Nadia
+            Nadia PROPN nsubj:pass joined
+            Sorensen PROPN flat Nadia
+            and CCONJ cc Mayor
+            Mayor PROPN conj Nadia
+            Lars PROPN flat Mayor
+            Eriksen PROPN flat Lars
+            were AUX aux:pass joined
+            joined VERB root ROOT
+            for ADP case opening
+            the DET det opening
+            opening NOUN obl joined
+            of ADP case bridge
+            the DET det bridge
+            new ADJ amod bridge
+            bridge NOUN nmod opening
+            by ADP case Pierre
+            President PROPN nmod:desc Pierre
+            Pierre PROPN obl:agent joined
+            Dubois PROPN flat Pierre
+            . PUNCT punct joined
+        "#]],
     );
 }
 
@@ -153,24 +153,24 @@ fn fronted_adverbial_clause() {
     check(
         text,
         expect![[r#"
-        After ADP case talks
-        lengthy ADJ amod talks
-        talks NOUN nsubj told
-        with ADP case Nadia
-        Governor PROPN nmod:desc Nadia
-        Nadia PROPN nmod talks
-        Sorensen PROPN flat Nadia
-        , PUNCT punct Rafael
-        Senator PROPN nmod:desc Rafael
-        Rafael PROPN conj Nadia
-        Quintero PROPN flat Rafael
-        told VERB root ROOT
-        reporters NOUN iobj told
-        he PRON nsubj satisfied
-        was AUX cop satisfied
-        satisfied ADJ ccomp told
-        . PUNCT punct told
-    "#]],
+            After ADP case talks
+            lengthy ADJ amod talks
+            talks NOUN obl told
+            with ADP case Nadia
+            Governor PROPN nmod:desc Nadia
+            Nadia PROPN nmod talks
+            Sorensen PROPN flat Nadia
+            , PUNCT punct told
+            Senator PROPN nmod:desc Rafael
+            Rafael PROPN nsubj told
+            Quintero PROPN flat Rafael
+            told VERB root ROOT
+            reporters NOUN iobj told
+            he PRON nsubj satisfied
+            was AUX cop satisfied
+            satisfied ADJ ccomp told
+            . PUNCT punct told
+        "#]],
     );
 }
 
@@ -224,7 +224,7 @@ fn infinitives_under_plan_agree_due_scheduled() {
             hold VERB xcomp scheduled
             talks NOUN obj hold
             with ADP case Oduya
-            Oduya PROPN obl hold
+            Oduya PROPN nmod talks
             . PUNCT punct scheduled
         "#]],
     );
