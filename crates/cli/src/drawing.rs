@@ -10,10 +10,7 @@ use whomet_graph::Graph;
 /// stderr is a terminal.
 pub fn lay_out(graph: &Graph, formats: &[Format], diagram: Diagram) -> Layout {
     use std::io::IsTerminal;
-    let draws = formats
-        .iter()
-        .any(|f| matches!(f, Format::Svg | Format::Dot | Format::Gexf | Format::Html));
-    if !draws {
+    if !formats.iter().any(|f| f.draws()) {
         return Layout::new(diagram);
     }
     let bar = if std::io::stderr().is_terminal() {

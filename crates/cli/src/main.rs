@@ -1,8 +1,11 @@
 //! `whomet`: builds a who-met-whom graph from news articles.
 //!
-//! Glue over the library crates: reads inputs (the only place, with [`output`], that touches
-//! files), runs the per-article stages, builds the graph and writes the exports atomically.
+//! Glue over the library crates, and the only crate that touches files: resolves the command
+//! line into a [`Config`] ([`config`]), reads articles ([`input`]), shards ([`shard`]), a text
+//! to parse ([`parse`]) and a saved graph (`explain`), runs the per-article stages, builds the
+//! graph and writes the output directory as one set ([`output`], [`manifest`]).
 
+mod config;
 mod drawing;
 mod explain;
 mod input;
@@ -16,144 +19,16 @@ mod term;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use clap::Parser;
+use config::{Cli, Config, GraphSource, Output, Read, Task};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 use whomet_core::{Analysis, Diagnostic, EdgeKind};
 
-#[derive(Parser)]
-#[command(
-    name = "whomet",
-    version,
-    about = "Builds a who-met-whom graph from news articles"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(clap::Args, Clone)]
-struct Inputs {
-    /// Articles: .txt/.text/.md/.html files (one article each; any case), .jsonl files (one
-    /// article per line), directories (read recursively in path order), or `-` for JSON lines on
-    /// stdin. Default: data/corpus.
-    inputs: Vec<PathBuf>,
-    /// Keep only edges with at least this confidence, a number in 0..=1, e.g. `--min-confidence 0.7`.
-    #[arg(long, default_value_t = 0.0, value_parser = parse_confidence)]
-    min_confidence: f64,
-    /// Worker threads, at least 1 and at most 8 per CPU (default: one per CPU), e.g.
-    /// `--threads 4`. Output is the same for any number.
-    #[arg(long, value_parser = parse_threads)]
-    threads: Option<usize>,
-    /// No progress bar.
-    #[arg(long, short)]
-    quiet: bool,
-}
-
-#[derive(clap::Args, Clone)]
-struct Output {
-    /// Output directory (created if missing; not a file), e.g. `--out graph/`.
-    #[arg(long, default_value = "out", value_parser = parse_out)]
-    out: PathBuf,
-    /// Exit with status 1 when any input was skipped or reported.
-    #[arg(long)]
-    strict: bool,
-    /// Formats to write, comma-separated (default: all), e.g. `--format graphml,gexf,neo4j`.
-    #[arg(long, value_delimiter = ',', value_parser = parse_format)]
-    format: Vec<whomet_export::Format>,
-    /// Write into an output directory even if it holds files whomet did not write.
-    #[arg(long)]
-    force: bool,
-    /// Leave people without edges out of the drawings (graph.dot, graph.svg, the report's
-    /// graph view and people table); the data files keep them.
-    #[arg(long)]
-    drop_isolated: bool,
-    /// Draw people seen only as photo credits or bylines too (left out of the drawings by
-    /// default; the data files keep them, marked `credit`).
-    #[arg(long)]
-    show_credits: bool,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Build the graph and write every export into the output directory.
-    ///
-    /// Example: `whomet build data/corpus --out out`
-    Build {
-        #[command(flatten)]
-        inputs: Inputs,
-        #[command(flatten)]
-        output: Output,
-    },
-    /// Analyse articles one by one and write, per article, one JSON line of everything it
-    /// contributes (a shard for `merge`). Keeps no state between articles.
-    ///
-    /// Example: `whomet extract articles/ > shard-1.jsonl`
-    Extract {
-        #[command(flatten)]
-        inputs: Inputs,
-    },
-    /// Merge shards written by `extract` into the graph and write the same output directory as
-    /// `build` would for the same articles.
-    ///
-    /// Example: `whomet merge shard-1.jsonl shard-2.jsonl --out out`
-    Merge {
-        /// Shard files or directories of them (`.jsonl`), or `-` for stdin.
-        shards: Vec<PathBuf>,
-        /// Keep only edges with at least this confidence, a number in 0..=1.
-        #[arg(long, default_value_t = 0.0, value_parser = parse_confidence)]
-        min_confidence: f64,
-        #[command(flatten)]
-        output: Output,
-    },
-    /// Build the graph and score it against a gold file (schema whomet-gold/1).
-    ///
-    /// Example: `whomet eval --gold ../shared/gold/seeds.gold.json data/corpus`
-    Eval {
-        #[command(flatten)]
-        inputs: Inputs,
-        /// Gold annotation file.
-        #[arg(long)]
-        gold: PathBuf,
-        /// Print the report as JSON.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show who a person is (name forms, documents, merges), or the evidence for a pair, from
-    /// the graph `build` wrote (`--graph`, default `out/` when it holds one), or from articles
-    /// given after `--` (the graph is then built again, and also shows how people were merged).
-    ///
-    /// Examples: `whomet explain "Ismail Haniyeh" "Ali Khamenei"`,
-    /// `whomet explain --graph out/ Haniyeh`, `whomet explain Haniyeh -- articles/`
-    Explain {
-        /// A person (name, alias or id).
-        person: String,
-        /// A second person: show every piece of evidence for the pair.
-        other: Option<String>,
-        /// An output directory of `whomet build`: its graph.json is read.
-        #[arg(long, conflicts_with = "inputs")]
-        graph: Option<PathBuf>,
-        /// Articles to build the graph from, as `build` takes them, after `--`.
-        #[arg(last = true)]
-        inputs: Vec<PathBuf>,
-    },
-    /// Print an article's sentences as CoNLL-U: whomet's sentences and tokens with the tags,
-    /// lemmas and dependency tree of the syntax model, as the meeting rules see them (a named
-    /// person, with the titles before the name, is one word). MISC's `Span=` gives each word's
-    /// byte offsets in the input.
-    ///
-    /// Example: `whomet parse "Karimi met Oduya in Lima."`, `whomet parse article.txt`,
-    /// `whomet parse - < article.txt`
-    Parse {
-        /// The text itself, a file to read, or `-` for standard input.
-        input: String,
-    },
-}
-
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let config = Config::new(Cli::parse());
+    match run(config) {
         Ok(code) => code,
         Err(e) => {
             if e.downcast_ref::<std::io::Error>()
@@ -167,141 +42,39 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
-    let threads = match &cli.command {
-        Command::Build { inputs, .. }
-        | Command::Extract { inputs }
-        | Command::Eval { inputs, .. } => inputs.threads.unwrap_or(0),
-        _ => 0,
-    };
+fn run(config: Config) -> Result<ExitCode> {
     rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
+        .num_threads(config.threads.unwrap_or(0))
         .build_global()
         .context("starting worker threads")?;
-    match cli.command {
-        Command::Parse { input } => {
+    match config.task {
+        Task::Parse { input } => {
             emit(&parse::conllu(&input)?)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Build { inputs, output } => {
-            let started = Instant::now();
-            let when = std::time::SystemTime::now();
-            let staging = output::Staging::new(&output.out, output.force)?;
-            let spill = output::Spill::new(staging.dir());
-            let failed = spill.failed();
-            let (builder, run) = analyse(
-                &inputs,
-                whomet_graph::Builder::with_text_store(Box::new(spill)),
-            )?;
-            let manifest = manifest::Manifest::new("build", when, run.inputs, &inputs, &output);
-            write_outputs(
-                builder,
-                &run.diagnostics,
-                inputs.min_confidence,
-                &output,
-                staging,
-                (started, manifest),
-                || {
-                    failed
-                        .lock()
-                        .map_or(Ok(()), |mut e| e.take().map_or(Ok(()), Err))
-                },
-            )
-        }
-        Command::Extract { inputs } => {
+        Task::Build { read, output } => build(&read, &output, config.threads),
+        Task::Extract { read } => {
             let mut out = std::io::BufWriter::new(std::io::stdout());
-            let run = for_each_analysis(&inputs, false, |a| shard::write(&mut out, a))?;
+            let run = for_each_analysis(&read, false, |a| shard::write(&mut out, a))?;
             use std::io::Write;
             out.flush()?;
             print_diagnostics(&run.diagnostics);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Merge {
-            shards,
+        Task::Merge { shards, output } => merge(&shards, &output),
+        Task::Eval {
+            read,
             min_confidence,
-            output,
-        } => {
-            let started = Instant::now();
-            let when = std::time::SystemTime::now();
-            let staging = output::Staging::new(&output.out, output.force)?;
-            let mut builder = whomet_graph::Builder::default();
-            let (diagnostics, files) = shard::read(&shards, |a| builder.add(&a))?;
-            let inputs = Inputs {
-                inputs: shards.clone(),
-                min_confidence,
-                threads: None,
-                quiet: true,
-            };
-            let manifest = manifest::Manifest::new("merge", when, files, &inputs, &output);
-            write_outputs(
-                builder,
-                &diagnostics,
-                min_confidence,
-                &output,
-                staging,
-                (started, manifest),
-                || Ok(()),
-            )
-        }
-        Command::Eval { inputs, gold, json } => {
-            let gold_text = std::fs::read_to_string(&gold)
-                .with_context(|| format!("reading gold file {}", gold.display()))?;
-            let gold_path = gold;
-            let gold = whomet_eval::Gold::from_json(&gold_text)
-                .with_context(|| format!("gold file {}", gold_path.display()))?;
-            let (builder, run) = analyse(&inputs, whomet_graph::Builder::default())?;
-            print_diagnostics(&run.diagnostics);
-            let graph = graph(builder, inputs.min_confidence);
-            let wanted = gold.documents();
-            let mut read = std::collections::BTreeSet::new();
-            for (id, a) in graph.articles() {
-                read.insert(id);
-                read.extend(a.copy_ids.iter().map(|c| &**c));
-            }
-            let found = gold.documents_in(read.iter().copied());
-            if found == 0 {
-                let example: Vec<&str> = wanted.iter().take(3).map(String::as_str).collect();
-                bail!(
-                    "none of the {} documents of the gold file {} is in the input ({} documents read, ids such as {}): give the articles the gold file annotates",
-                    wanted.len(),
-                    gold_path.display(),
-                    read.len(),
-                    if example.is_empty() {
-                        "none".to_string()
-                    } else {
-                        example.join(", ")
-                    }
-                );
-            }
-            let report = whomet_eval::score(&gold, &graph);
-            if json {
-                let mut value = serde_json::to_value(&report)?;
-                value["documents"] = serde_json::json!({
-                    "gold": wanted.len(), "in_input": found, "input": read.len()
-                });
-                emit(&format!("{}\n", serde_json::to_string_pretty(&value)?))?;
-            } else {
-                emit(&format!(
-                    "gold documents in the input: {found} of {} ({} documents read)\n{report}",
-                    wanted.len(),
-                    read.len()
-                ))?;
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Explain {
+            gold,
+            json,
+        } => eval(&read, min_confidence, &gold, json),
+        Task::Explain {
             person,
             other,
-            graph: graph_dir,
-            inputs,
+            from,
         } => {
-            let default_out = PathBuf::from("out");
-            let dir = graph_dir.or_else(|| {
-                (inputs.is_empty() && default_out.join("graph.json").is_file())
-                    .then_some(default_out)
-            });
-            let text = match dir {
-                Some(dir) => {
+            let text = match from {
+                GraphSource::Saved(dir) => {
                     let path = dir.join("graph.json");
                     let json = std::fs::read_to_string(&path).with_context(|| {
                         format!(
@@ -314,14 +87,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         .with_context(|| format!("reading {}", path.display()))?;
                     saved.explain(&person, other.as_deref())?
                 }
-                None => {
-                    let inputs = Inputs {
-                        inputs,
-                        min_confidence: 0.0,
-                        threads: None,
-                        quiet: true,
-                    };
-                    let (builder, _) = analyse(&inputs, whomet_graph::Builder::default())?;
+                GraphSource::Articles(read) => {
+                    let (builder, _) = analyse(&read, whomet_graph::Builder::default())?;
                     let graph = graph(builder, 0.0);
                     explain(&graph, &person, other.as_deref())?
                 }
@@ -332,9 +99,97 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Threads allowed per CPU: more only adds the cost of starting them (`--threads 100000` spent
-/// minutes creating threads).
-const THREADS_PER_CPU: usize = 8;
+/// `whomet build`: analyses the articles, the evidence text spilt to a temporary file of the
+/// new output directory, and writes the output directory.
+fn build(read: &Read, output: &Output, threads: Option<usize>) -> Result<ExitCode> {
+    let started = Instant::now();
+    let when = std::time::SystemTime::now();
+    let staging = output::Staging::new(&output.out, output.force)?;
+    let spill = output::Spill::new(staging.dir());
+    let failed = spill.failed();
+    let (builder, run) = analyse(
+        read,
+        whomet_graph::Builder::with_text_store(Box::new(spill)),
+    )?;
+    let manifest = manifest::Manifest::new("build", when, run.inputs, &read.paths, threads, output);
+    write_outputs(
+        builder,
+        &run.diagnostics,
+        output,
+        staging,
+        (started, manifest),
+        || {
+            failed
+                .lock()
+                .map_or(Ok(()), |mut e| e.take().map_or(Ok(()), Err))
+        },
+    )
+}
+
+/// `whomet merge`: reads the shards into the graph builder and writes the output directory.
+fn merge(shards: &[PathBuf], output: &Output) -> Result<ExitCode> {
+    let started = Instant::now();
+    let when = std::time::SystemTime::now();
+    let staging = output::Staging::new(&output.out, output.force)?;
+    let mut builder = whomet_graph::Builder::default();
+    let (diagnostics, files) = shard::read(shards, |a| builder.add(&a))?;
+    let manifest = manifest::Manifest::new("merge", when, files, shards, None, output);
+    write_outputs(
+        builder,
+        &diagnostics,
+        output,
+        staging,
+        (started, manifest),
+        || Ok(()),
+    )
+}
+
+/// `whomet eval`: builds the graph and prints its score against the gold file.
+fn eval(read: &Read, min_confidence: f64, gold_path: &Path, json: bool) -> Result<ExitCode> {
+    let gold_text = std::fs::read_to_string(gold_path)
+        .with_context(|| format!("reading gold file {}", gold_path.display()))?;
+    let gold = whomet_eval::Gold::from_json(&gold_text)
+        .with_context(|| format!("gold file {}", gold_path.display()))?;
+    let (builder, run) = analyse(read, whomet_graph::Builder::default())?;
+    print_diagnostics(&run.diagnostics);
+    let graph = graph(builder, min_confidence);
+    let wanted = gold.documents();
+    let mut read = std::collections::BTreeSet::new();
+    for (id, a) in graph.articles() {
+        read.insert(id);
+        read.extend(a.copy_ids.iter().map(|c| &**c));
+    }
+    let found = gold.documents_in(read.iter().copied());
+    if found == 0 {
+        let example: Vec<&str> = wanted.iter().take(3).map(String::as_str).collect();
+        bail!(
+            "none of the {} documents of the gold file {} is in the input ({} documents read, ids such as {}): give the articles the gold file annotates",
+            wanted.len(),
+            gold_path.display(),
+            read.len(),
+            if example.is_empty() {
+                "none".to_string()
+            } else {
+                example.join(", ")
+            }
+        );
+    }
+    let report = whomet_eval::score(&gold, &graph);
+    if json {
+        let mut value = serde_json::to_value(&report)?;
+        value["documents"] = serde_json::json!({
+            "gold": wanted.len(), "in_input": found, "input": read.len()
+        });
+        emit(&format!("{}\n", serde_json::to_string_pretty(&value)?))?;
+    } else {
+        emit(&format!(
+            "gold documents in the input: {found} of {} ({} documents read)\n{report}",
+            wanted.len(),
+            read.len()
+        ))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
 /// Prints diagnostics to stderr, control characters and bidirectional overrides escaped.
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
@@ -353,56 +208,6 @@ fn emit(s: &str) -> Result<()> {
     Ok(())
 }
 
-fn cpus() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
-}
-
-/// `--min-confidence`: a number in 0..=1.
-fn parse_confidence(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
-        _ => Err("--min-confidence takes a number from 0 to 1 (0..=1), e.g. 0.7".into()),
-    }
-}
-
-/// `--threads`: 1 up to [`THREADS_PER_CPU`] per CPU (more only adds the cost of starting them).
-fn parse_threads(s: &str) -> Result<usize, String> {
-    let max = cpus() * THREADS_PER_CPU;
-    match s.trim().parse::<usize>() {
-        Ok(n) if (1..=max).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "--threads takes a whole number from 1 to {max} ({THREADS_PER_CPU} per CPU, and this machine has {}); leave it out for one thread per CPU",
-            cpus()
-        )),
-    }
-}
-
-/// `--out`: a directory, or a path that does not exist yet; not a file.
-fn parse_out(s: &str) -> Result<PathBuf, String> {
-    let path = PathBuf::from(s);
-    match std::fs::metadata(&path) {
-        Ok(m) if !m.is_dir() => Err(format!(
-            "--out {s} is {}not a directory: --out takes a directory (made if missing); choose another path",
-            if m.is_file() { "a file, " } else { "" }
-        )),
-        _ if s.is_empty() => Err("--out takes a directory, not an empty path".into()),
-        _ => Ok(path),
-    }
-}
-
-fn parse_format(s: &str) -> Result<whomet_export::Format, String> {
-    whomet_export::Format::ALL
-        .into_iter()
-        .find(|f| f.name() == s)
-        .ok_or_else(|| {
-            let names: Vec<&str> = whomet_export::Format::ALL
-                .iter()
-                .map(|f| f.name())
-                .collect();
-            format!("unknown format {s:?}; choose from {}", names.join(", "))
-        })
-}
-
 /// What reading the inputs gave besides the analyses: diagnostics, and the files read, for the
 /// manifest.
 struct Run {
@@ -414,10 +219,10 @@ struct Run {
 /// A near-duplicate copy of an article read before is not analysed: the builder only records
 /// it on the first copy.
 fn analyse(
-    inputs: &Inputs,
+    read: &Read,
     mut builder: whomet_graph::Builder,
 ) -> Result<(whomet_graph::Builder, Run)> {
-    let run = for_each_analysis(inputs, true, |a| {
+    let run = for_each_analysis(read, true, |a| {
         builder.add(&a);
         Ok(())
     })?;
@@ -441,12 +246,12 @@ type Loaded = (
 /// input order while the next batch is analysed. Memory holds what the sink keeps, not the
 /// corpus, and the result does not depend on the number of threads.
 fn for_each_analysis(
-    inputs: &Inputs,
+    read: &Read,
     skip_copies: bool,
     mut sink: impl FnMut(Analysis) -> Result<()> + Send,
 ) -> Result<Run> {
     use rayon::prelude::*;
-    let paths = if inputs.inputs.is_empty() {
+    let paths = if read.paths.is_empty() {
         let corpus = PathBuf::from("data/corpus");
         if !corpus.is_dir() {
             bail!(
@@ -455,7 +260,7 @@ fn for_each_analysis(
         }
         vec![corpus]
     } else {
-        inputs.inputs.clone()
+        read.paths.clone()
     };
     let (files, mut diagnostics) = input::expand(&paths)?;
     let total: u64 = files
@@ -463,15 +268,12 @@ fn for_each_analysis(
         .filter_map(|f| f.path().metadata().ok())
         .map(|m| m.len())
         .sum();
-    let progress = progress_bar(total, inputs.quiet);
-    let mut ids = std::collections::HashSet::new();
-    let mut index = whomet_graph::dedup::Index::default();
-    let mut kept = 0u32;
+    let progress = progress_bar(total, read.quiet);
+    let mut seen = Seen::default();
     let mut records = Vec::new();
     let mut file_records = Vec::new();
     let mut failed = None;
     let mut count = 0usize;
-    type Done = (u64, Option<Analysis>, Vec<Diagnostic>);
     let mut pending: Vec<Done> = Vec::new();
     let mut consume = |results: Vec<Done>, diagnostics: &mut Vec<Diagnostic>| {
         for (size, analysis, diags) in results {
@@ -498,59 +300,9 @@ fn for_each_analysis(
             let previous = std::mem::take(&mut pending);
             (pending, ()) = rayon::join(
                 || {
-                    let loaded: Vec<_> = jobs
-                        .into_par_iter()
-                        .map(|job| {
-                            let size = job.size();
-                            let (article, notes, record) = job.load();
-                            let fp = article.as_ref().map(|a| {
-                                whomet_graph::dedup::fingerprint(&String::from_utf8_lossy(&a.bytes))
-                            });
-                            (size, article, notes, record, fp)
-                        })
-                        .collect();
-                    let mut work: Vec<Loaded> = Vec::with_capacity(loaded.len());
-                    for (size, article, mut notes, record, fp) in loaded {
-                        file_records.extend(record);
-                        let article = article.filter(|a| {
-                            let new = ids.insert(a.id.clone());
-                            if !new {
-                                notes.push(Diagnostic {
-                                    source: a.source.clone(),
-                                    line: None,
-                                    message: format!("duplicate document id {:?}: skipped", a.id),
-                                });
-                            }
-                            new
-                        });
-                        let copy = article.is_some()
-                            && skip_copies
-                            && fp.is_some_and(|fp| {
-                                let copy = index.insert(fp, kept).is_some();
-                                kept += u32::from(!copy);
-                                copy
-                            });
-                        work.push((size, article, notes, copy, fp));
-                    }
-                    work.into_par_iter()
-                        .map(|(size, article, mut diags, copy, fp)| {
-                            let analysis = article.map(|a| {
-                                let mut analysis = if copy {
-                                    Analysis {
-                                        doc: a.id.clone(),
-                                        date: a.date,
-                                        ..Analysis::default()
-                                    }
-                                } else {
-                                    analyse_one(&a, &mut diags)
-                                };
-                                analysis.article = a.meta;
-                                analysis.fingerprint = fp;
-                                analysis
-                            });
-                            (size, analysis, diags)
-                        })
-                        .collect()
+                    let loaded: Vec<_> = jobs.into_par_iter().map(load).collect();
+                    let work = seen.check(loaded, skip_copies, &mut file_records);
+                    work.into_par_iter().map(analyse_loaded).collect()
                 },
                 || consume(previous, diagnostics),
             );
@@ -567,6 +319,96 @@ fn for_each_analysis(
             inputs: records,
         }),
     }
+}
+
+/// One input article read: bytes of input it stands for, the article (none when it could not be
+/// had), its diagnostics, its file's record for the manifest, its fingerprint.
+type Fetched = (
+    u64,
+    Option<input::Article>,
+    Vec<Diagnostic>,
+    Option<input::InputRecord>,
+    Option<whomet_core::Fingerprint>,
+);
+
+/// One input article analysed: bytes of input it stands for, its analysis (none when it could
+/// not be had), its diagnostics.
+type Done = (u64, Option<Analysis>, Vec<Diagnostic>);
+
+/// Reads one job and fingerprints its article.
+fn load(job: input::Job) -> Fetched {
+    let size = job.size();
+    let (article, notes, record) = job.load();
+    let fp = article
+        .as_ref()
+        .map(|a| whomet_graph::dedup::fingerprint(&String::from_utf8_lossy(&a.bytes)));
+    (size, article, notes, record, fp)
+}
+
+/// What the articles read so far tell about the next: their ids, and the fingerprints of those
+/// kept (not copies).
+#[derive(Default)]
+struct Seen {
+    ids: std::collections::HashSet<String>,
+    index: whomet_graph::dedup::Index,
+    kept: u32,
+}
+
+impl Seen {
+    /// Checks a batch in input order: a repeated document id is reported and the later document
+    /// skipped; with `skip_copies`, a near-duplicate of an article kept before is marked a copy.
+    /// The files' records go to `file_records`.
+    fn check(
+        &mut self,
+        loaded: Vec<Fetched>,
+        skip_copies: bool,
+        file_records: &mut Vec<input::InputRecord>,
+    ) -> Vec<Loaded> {
+        let mut work: Vec<Loaded> = Vec::with_capacity(loaded.len());
+        for (size, article, mut notes, record, fp) in loaded {
+            file_records.extend(record);
+            let article = article.filter(|a| {
+                let new = self.ids.insert(a.id.clone());
+                if !new {
+                    notes.push(Diagnostic {
+                        source: a.source.clone(),
+                        line: None,
+                        message: format!("duplicate document id {:?}: skipped", a.id),
+                    });
+                }
+                new
+            });
+            let copy = article.is_some()
+                && skip_copies
+                && fp.is_some_and(|fp| {
+                    let copy = self.index.insert(fp, self.kept).is_some();
+                    self.kept += u32::from(!copy);
+                    copy
+                });
+            work.push((size, article, notes, copy, fp));
+        }
+        work
+    }
+}
+
+/// Analyses one checked article; a copy gets an empty analysis of its id, date, metadata and
+/// fingerprint.
+fn analyse_loaded((size, article, mut diags, copy, fp): Loaded) -> Done {
+    let analysis = article.map(|a| {
+        let mut analysis = if copy {
+            Analysis {
+                doc: a.id.clone(),
+                date: a.date,
+                ..Analysis::default()
+            }
+        } else {
+            analyse_one(&a, &mut diags)
+        };
+        analysis.article = a.meta;
+        analysis.fingerprint = fp;
+        analysis
+    });
+    (size, analysis, diags)
 }
 
 /// The per-article stages: prepare, extract, detect.
@@ -602,7 +444,6 @@ fn progress_bar(total: u64, quiet: bool) -> indicatif::ProgressBar {
 fn write_outputs(
     builder: whomet_graph::Builder,
     diagnostics: &[Diagnostic],
-    min_confidence: f64,
     output: &Output,
     staging: output::Staging,
     (started, manifest): (Instant, manifest::Manifest),
@@ -611,19 +452,15 @@ fn write_outputs(
     let docs = builder.len();
     let copies = builder.copies();
     phase("analysed", started);
-    let graph = graph(builder, min_confidence);
+    let graph = graph(builder, output.min_confidence);
     spill_failed().context("keeping the evidence text in a temporary file")?;
     phase("graph built", started);
     let diagnostics = diagnostics.to_vec();
-    let formats = formats(&output.format);
-    let diagram = whomet_export::Diagram {
-        drop_isolated: output.drop_isolated,
-        show_credits: output.show_credits,
-    };
-    let layout = drawing::lay_out(&graph, &formats, diagram);
+    let formats = &output.formats;
+    let layout = drawing::lay_out(&graph, formats, output.diagram);
     phase("laid out", started);
     let writing = drawing::writing(formats.len());
-    output::write_formats(staging.dir(), &graph, &formats, &layout)
+    output::write_formats(staging.dir(), &graph, formats, &layout)
         .with_context(|| format!("writing the output for {}", staging.out().display()))?;
     writing.finish_and_clear();
     let counts = manifest::Counts::of(&graph, docs, copies);
@@ -676,15 +513,6 @@ fn phase(name: &str, started: Instant) {
         "whomet: {name} at {:.2}s, peak memory {peak}",
         started.elapsed().as_secs_f64()
     );
-}
-
-/// The formats asked for (none: all).
-fn formats(asked: &[whomet_export::Format]) -> Vec<whomet_export::Format> {
-    if asked.is_empty() {
-        whomet_export::Format::ALL.to_vec()
-    } else {
-        asked.to_vec()
-    }
 }
 
 fn graph(builder: whomet_graph::Builder, min_confidence: f64) -> whomet_graph::Graph {

@@ -3,10 +3,10 @@
 //! written, and when it ran. It is the one file of the output that records time: every other
 //! file is the same, byte for byte, for the same input whatever the thread count.
 
+use crate::config::Output;
 use crate::input::InputRecord;
-use crate::{Inputs, Output};
 use serde::Serialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 use whomet_core::{Diagnostic, EdgeKind};
 
@@ -91,12 +91,15 @@ struct FileRecord {
 }
 
 impl Manifest {
-    /// The manifest of a run of `command` that started at `when`.
+    /// The manifest of a run of `command` that started at `when`, on the `paths` given (articles
+    /// or shards) with `threads` (`None`: one per CPU), writing `output`; `inputs` are the files
+    /// read.
     pub fn new(
         command: &'static str,
         when: SystemTime,
         inputs: Vec<InputRecord>,
-        given: &Inputs,
+        paths: &[PathBuf],
+        threads: Option<usize>,
         output: &Output,
     ) -> Manifest {
         let since = when
@@ -105,11 +108,6 @@ impl Manifest {
         let started = chrono::DateTime::from_timestamp(since.as_secs() as i64, 0)
             .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
             .unwrap_or_default();
-        let formats = if output.format.is_empty() {
-            whomet_export::Format::ALL.to_vec()
-        } else {
-            output.format.clone()
-        };
         Manifest {
             schema: SCHEMA,
             whomet: env!("CARGO_PKG_VERSION"),
@@ -117,19 +115,15 @@ impl Manifest {
             started,
             inputs,
             options: Options {
-                paths: given
-                    .inputs
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect(),
-                min_confidence: given.min_confidence,
-                threads: given.threads,
+                paths: paths.iter().map(|p| p.display().to_string()).collect(),
+                min_confidence: output.min_confidence,
+                threads,
                 out: output.out.display().to_string(),
-                formats: formats.iter().map(|f| f.name()).collect(),
+                formats: output.formats.iter().map(|f| f.name()).collect(),
                 force: output.force,
                 strict: output.strict,
-                drop_isolated: output.drop_isolated,
-                show_credits: output.show_credits,
+                drop_isolated: output.diagram.drop_isolated,
+                show_credits: output.diagram.show_credits,
             },
         }
     }

@@ -2,9 +2,10 @@
 //!
 //! The pipeline is `read -> segment -> find mentions -> resolve people -> detect meetings ->
 //! score -> build graph -> export`. This crate holds the values passed between those stages:
-//! [`Document`] (an article and its [`SourceMap`]), [`Span`] (a byte range into the original
+//! [`Document`] (an article and its [`SourceMap`]), [`Span`] (a byte range of an article's
 //! text), [`Analysis`] (everything one article contributes: [`LocalPerson`]s and [`Event`]s with
-//! their [`Evidence`]). The graph and its node and edge types live in `whomet-graph`.
+//! their [`Evidence`]), and the projection of an event onto pairs ([`Event::pairs`]). The graph
+//! and its node and edge types live in `whomet-graph`.
 //!
 //! ```
 //! use whomet_core::{fold_name, PartialDate};
@@ -25,8 +26,10 @@ pub use source::{Document, SourceMap};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A byte range `start..end` into the original text of a document (the file's bytes, or the
-/// `text` field of a JSON line). Analysis works on decoded text; [`SourceMap`] maps back.
+/// A byte range `start..end` of a document's text. The type does not say which text: analysis
+/// works on the decoded text ([`Mention::span`] indexes it), and what is stored in an output
+/// ([`Evidence::sentence`], [`LocalPerson::mentions`]) is mapped back through the
+/// [`SourceMap`] to the original text (the file's bytes, or the `text` field of a JSON line).
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -293,7 +296,9 @@ pub struct Analysis {
     pub people: Vec<LocalPerson>,
     /// Events of the article.
     pub events: Vec<Event>,
-    /// Problems found on the way.
+    /// Problems found on the way, when the analysis carries them (a shard line may).
+    /// `whomet_relate::analyse` leaves this empty and returns its diagnostics beside the
+    /// analysis.
     pub diagnostics: Vec<Diagnostic>,
 }
 

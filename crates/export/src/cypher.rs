@@ -16,6 +16,16 @@ use whomet_graph::Graph;
 /// ids, and each relationship is merged between its two ends, a person-to-person one always
 /// from the person whose id sorts first.
 pub fn write_cypher(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
+    header(graph, out)?;
+    people(graph, out)?;
+    relationships(graph, out)?;
+    articles(graph, out)?;
+    evidence(graph, out)?;
+    mentions(graph, out)
+}
+
+/// The counts and how to run the script, as comments, and the uniqueness constraints.
+fn header(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
     let count = |k: EdgeKind| graph.edges().filter(|(_, _, e)| e.kind == k).count();
     writeln!(
         out,
@@ -48,6 +58,11 @@ pub fn write_cypher(graph: &Graph, out: &mut impl Write) -> Result<(), ExportErr
             "CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{key} IS UNIQUE;"
         )?;
     }
+    Ok(())
+}
+
+/// One `MERGE` of each person, with its properties.
+fn people(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
     let places = graph.node_places();
     for (n, place) in graph.nodes().zip(places) {
         writeln!(
@@ -63,6 +78,11 @@ pub fn write_cypher(graph: &Graph, out: &mut impl Write) -> Result<(), ExportErr
             place_props("p", place),
         )?;
     }
+    Ok(())
+}
+
+/// One `MERGE` of each person-to-person relationship, from the id that sorts first.
+fn relationships(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
     for (i, (a, b, e)) in graph.edges().enumerate() {
         let reach = graph.reach(e);
         writeln!(
@@ -86,6 +106,11 @@ pub fn write_cypher(graph: &Graph, out: &mut impl Write) -> Result<(), ExportErr
             place_props("r", graph.edge_place(e)),
         )?;
     }
+    Ok(())
+}
+
+/// One `MERGE` of each article.
+fn articles(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
     for (id, a) in graph.articles() {
         let published = a
             .date
@@ -103,6 +128,12 @@ pub fn write_cypher(graph: &Graph, out: &mut impl Write) -> Result<(), ExportErr
             list(a.sources.iter()),
         )?;
     }
+    Ok(())
+}
+
+/// Each piece of evidence, edge after edge: its node, its article (`IN_ARTICLE`) and its two
+/// people (`INVOLVES`).
+fn evidence(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
     for (i, (a, b, e)) in graph.edges().enumerate() {
         for (k, x) in graph.evidence(e).enumerate() {
             let id = string(&evidence_id(i, k));
@@ -139,6 +170,11 @@ pub fn write_cypher(graph: &Graph, out: &mut impl Write) -> Result<(), ExportErr
             }
         }
     }
+    Ok(())
+}
+
+/// `(:Article)-[:MENTIONS]->(:Person)` for every article a person is in.
+fn mentions(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
     for n in graph.nodes() {
         for d in graph.docs(&n.documents) {
             writeln!(

@@ -11,11 +11,11 @@ use whomet_core::EdgeKind;
 use whomet_graph::Graph;
 use whomet_graph::{EdgeData, PersonNode};
 
-/// Writes `graph.dot`: an undirected Graphviz graph `whomet`, made of graphviz-rust's DOT model
-/// statements printed by its printer one at a time, as they are written (so that a large graph
-/// is never held in memory twice). Each person has the `pos` of the shared layout (in points,
-/// for `neato -n2`) and the colour of their community; people without edges are grey. A graph of
-/// more than [`crate::MAX_DRAWN_PEOPLE`] people shows only the most connected of them, and its
+/// Writes `graph.dot`: an undirected Graphviz graph `whomet`, made as graphviz-rust's DOT model
+/// and printed whole by its printer (a diagram holds at most [`crate::MAX_DRAWN_PEOPLE`] people
+/// and [`crate::MAX_DRAWN_EDGES`] edges, so the model and its text stay small). Each person has
+/// the `pos` of the shared layout (in points, for `neato -n2`) and the colour of their
+/// community; people without edges are grey. A graph of more than [`crate::MAX_DRAWN_PEOPLE`] people shows only the most connected of them, and its
 /// `label` (the title drawn above it) says so. People seen only as photo credits or bylines are
 /// left out ([`crate::Diagram`] says who may be drawn).
 pub fn write_dot(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
@@ -29,23 +29,12 @@ pub(crate) fn write_dot_with(
     out: &mut impl Write,
 ) -> Result<(), ExportError> {
     let drawing = layout.drawing(graph);
-    // What graphviz-rust's `Graph` printer writes around the statements, which it indents by
-    // two spaces and separates by line breaks.
-    let mut ctx = PrinterContext::default();
-    let mut id = DotGraph::Graph {
+    let dot = DotGraph::Graph {
         id: Id::Plain("whomet".to_string()),
         strict: false,
-        stmts: vec![],
-    }
-    .print(&mut ctx);
-    let close = id.split_off(id.find('{').map_or(id.len(), |i| i + 1));
-    let close = close.trim_start();
-    write!(out, "{id}")?;
-    let mut ctx = PrinterContext::default();
-    for stmt in statements(graph, drawing) {
-        write!(out, "\n  {}", stmt.print(&mut ctx))?;
-    }
-    writeln!(out, "\n{close}")?;
+        stmts: statements(graph, drawing).collect(),
+    };
+    writeln!(out, "{}", dot.print(&mut PrinterContext::default()))?;
     Ok(())
 }
 

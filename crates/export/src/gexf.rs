@@ -1,6 +1,6 @@
 //! `graph.gexf`.
 
-use crate::drawing::Layout;
+use crate::drawing::{Drawing, Layout};
 use crate::graphml::Xml;
 use crate::time::{day, spells};
 use crate::{ExportError, date, edge_id, place_cells};
@@ -55,6 +55,16 @@ pub(crate) fn write_gexf_with(
     out: &mut impl Write,
 ) -> Result<(), ExportError> {
     let drawing = layout.drawing(graph);
+    header(out)?;
+    nodes(graph, drawing, out)?;
+    edges(graph, out)?;
+    writeln!(out, "  </graph>\n</gexf>")?;
+    Ok(())
+}
+
+/// The XML declaration, the `gexf` and `graph` elements opened, the meta data and the
+/// attribute declarations.
+fn header(out: &mut impl Write) -> Result<(), ExportError> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
@@ -84,7 +94,11 @@ pub(crate) fn write_gexf_with(
         }
         writeln!(out, "    </attributes>")?;
     }
+    Ok(())
+}
 
+/// The people, with their attributes and `viz` position, size and colour.
+fn nodes(graph: &Graph, drawing: &Drawing, out: &mut impl Write) -> Result<(), ExportError> {
     writeln!(out, r#"    <nodes count="{}">"#, graph.nodes().count())?;
     let places = graph.node_places();
     for (i, (n, place)) in graph.nodes().zip(places).enumerate() {
@@ -116,7 +130,11 @@ pub(crate) fn write_gexf_with(
         writeln!(out, "      </node>")?;
     }
     writeln!(out, "    </nodes>")?;
+    Ok(())
+}
 
+/// The edges, with their attributes and spells.
+fn edges(graph: &Graph, out: &mut impl Write) -> Result<(), ExportError> {
     writeln!(out, r#"    <edges count="{}">"#, graph.edges().count())?;
     for (i, (a, b, e)) in graph.edges().enumerate() {
         let reach = graph.reach(e);
@@ -157,7 +175,6 @@ pub(crate) fn write_gexf_with(
         writeln!(out, "      </edge>")?;
     }
     writeln!(out, "    </edges>")?;
-    writeln!(out, "  </graph>\n</gexf>")?;
     Ok(())
 }
 

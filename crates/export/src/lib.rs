@@ -6,8 +6,9 @@
 //! `read -> segment -> find mentions -> resolve people -> detect meetings -> score -> build graph
 //! ->` **`export`**.
 //!
-//! Every writer takes a [`Graph`] and any [`std::io::Write`]; none opens a file. [`render`] turns
-//! one [`Format`] into named in-memory files, so that the CLI can write each one atomically. The
+//! Every writer takes a [`Graph`] and any [`std::io::Write`]; none opens a file.
+//! [`write_files`] streams one [`Format`]'s files into writers the caller opens by file name (the
+//! CLI, one new file each); [`render`] returns them as named in-memory files. The
 //! output is deterministic: nodes and edges come in the order [`Graph::nodes`] and
 //! [`Graph::edges`] give, edge `i` is called `e{i}` in every format, and floats are printed in
 //! their shortest round-trip form. `docs/FORMATS.md` describes every column and attribute, and
@@ -163,6 +164,20 @@ impl Format {
             Format::Json => "json",
             Format::Html => "html",
         }
+    }
+
+    /// The format of a short name ([`Format::name`]), if it is one.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// Whether the format draws the graph, and so reads the shared [`Layout`]'s positions or
+    /// communities: `graph.dot`, `graph.svg`, `graph.gexf` and `report.html`.
+    pub fn draws(self) -> bool {
+        matches!(
+            self,
+            Format::Dot | Format::Svg | Format::Gexf | Format::Html
+        )
     }
 
     /// The names of the files this format produces, in the order [`render`] returns them.

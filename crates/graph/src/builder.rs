@@ -1,8 +1,10 @@
 //! The graph builder: takes analyses one at a time into compact tables, then resolves people,
 //! projects events onto pairs and scores the edges.
 
-use crate::{ArticleData, DocId, EventId, Graph, IndexSet, Sym, TextStore, dedup, people};
-use whomet_core::{Analysis, EdgeKind, NaiveDate};
+use crate::tables::{ArticleRow, DocRow, Form, PairRow, PersonRow};
+use crate::{DocId, EdgeData, EventId, Graph, IndexSet, PersonNode, Sym, TextStore, dedup, people};
+use petgraph::graph::UnGraph;
+use whomet_core::{Analysis, Evidence};
 
 /// Gathers analyses; [`Builder::finish`] makes the graph. Memory holds, per article, its id and
 /// date, one small row per person (the person's name forms are interned and shared by every
@@ -12,72 +14,14 @@ use whomet_core::{Analysis, EdgeKind, NaiveDate};
 pub struct Builder {
     graph: Graph,
     text: Box<dyn TextStore>,
-    pub(crate) docs: Vec<DocRow>,
-    pub(crate) persons: Vec<PersonRow>,
-    pub(crate) forms: IndexSet<Form>,
+    /// The articles, in the order they were added.
+    docs: Vec<DocRow>,
+    /// Every article's people, article after article.
+    persons: Vec<PersonRow>,
+    forms: IndexSet<Form>,
     pairs: Vec<PairRow>,
     dedup: dedup::Index,
     copies: usize,
-}
-
-/// One article: its id, date and where its people are in [`Builder::persons`].
-#[derive(Debug)]
-pub(crate) struct DocRow {
-    pub id: Box<str>,
-    pub date: Option<NaiveDate>,
-    pub first_person: u32,
-    /// Title, address, publisher; the copies' ids and publishers.
-    pub article: ArticleRow,
-}
-
-/// What [`ArticleData`] is made of, while articles come in.
-#[derive(Debug, Default)]
-pub(crate) struct ArticleRow {
-    title: Option<Box<str>>,
-    url: Option<Box<str>>,
-    source: Option<Box<str>>,
-    copy_ids: Vec<Box<str>>,
-    /// Publishers of the copies (interned: thousands of copies name a few publishers).
-    copy_sources: Vec<Sym>,
-}
-
-/// One article's person: its form (name, aliases, roles) and number of mentions.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct PersonRow {
-    pub doc: u32,
-    pub form: u32,
-    pub mentions: u32,
-}
-
-/// What cross-article resolution reads of a person, interned: articles that name someone the
-/// same way share one form.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub(crate) struct Form {
-    pub name: Sym,
-    /// Aliases, then roles.
-    names: Box<[Sym]>,
-    roles_at: u32,
-    /// Role head and country of a person only described by a role.
-    pub described: Option<(Sym, Sym)>,
-    pub credit: bool,
-}
-
-impl Form {
-    pub fn aliases(&self) -> &[Sym] {
-        &self.names[..self.roles_at as usize]
-    }
-    pub fn roles(&self) -> &[Sym] {
-        &self.names[self.roles_at as usize..]
-    }
-}
-
-/// One pair of people an event claims (indices into [`Builder::persons`]).
-#[derive(Debug, Clone, Copy)]
-struct PairRow {
-    a: u32,
-    b: u32,
-    kind: EdgeKind,
-    event: EventId,
 }
 
 impl Default for Builder {
@@ -132,19 +76,7 @@ impl Builder {
         }
         let first = self.persons.len() as u32;
         for p in &analysis.people {
-            let g = &mut self.graph;
-            let name = g.intern(&p.name);
-            let names = p.aliases.iter().chain(&p.roles).map(|a| g.intern(a));
-            let form = Form {
-                name,
-                names: names.collect(),
-                roles_at: p.aliases.len() as u32,
-                described: p
-                    .described
-                    .as_ref()
-                    .map(|r| (g.intern(&r.head), g.intern(&r.country))),
-                credit: p.credit,
-            };
+            let form = Form::new(p, &mut self.graph);
             let form = self.forms.insert_full(form).0 as u32;
             self.persons.push(PersonRow {
                 doc: d,
@@ -165,10 +97,16 @@ impl Builder {
                 ..ArticleRow::default()
             },
         });
+        self.add_events(analysis, d, first);
+    }
+
+    /// Takes in the events of article `d`, whose people start at `first` in
+    /// the builder's persons: each event's evidence once, and the pairs it claims.
+    fn add_events(&mut self, analysis: &Analysis, d: u32, first: u32) {
         let people = analysis.people.len();
-        // The last evidence stored, and where: events of one sentence usually quote the same
-        // text, which is then stored once.
-        let mut stored: Option<(&whomet_core::Evidence, (u32, u32, u32))> = None;
+        // The last evidence stored, and where its text is (block, offset, length): events of
+        // one sentence usually quote the same text, which is then stored once.
+        let mut stored: Option<(&Evidence, (u32, u32, u32))> = None;
         for e in &analysis.events {
             let pairs = e.pairs();
             let pairs = pairs.iter().filter(|&&(a, b)| a < people && b < people);
@@ -205,7 +143,7 @@ impl Builder {
                     a: first + a as u32,
                     b: first + b as u32,
                     kind: e.kind,
-                    event,
+                    event: event.0,
                 });
             }
         }
@@ -222,84 +160,31 @@ impl Builder {
             mut pairs,
             ..
         } = self;
-        // Documents in id order: `rank[d]` is the `DocId` of the `d`-th article added.
-        let mut order: Vec<u32> = (0..docs.len() as u32).collect();
-        order.sort_by(|&a, &b| {
-            docs[a as usize]
-                .id
-                .cmp(&docs[b as usize].id)
-                .then(a.cmp(&b))
-        });
-        let mut rank = vec![0u32; docs.len()];
-        for (r, &d) in order.iter().enumerate() {
-            rank[d as usize] = r as u32;
-        }
+        let (by_id, doc_id) = documents_by_id(&docs);
         for row in &mut graph.events {
-            row.doc = DocId(rank[row.doc.0 as usize]);
+            row.doc = DocId(doc_id[row.doc.0 as usize]);
         }
-        // Events in (document, sentence, id) order, once, so that sorting the pairs below
-        // compares numbers held in the pairs: `by_rank[i]` is the event of rank `i`, and
-        // `sentence[i]` numbers its (document, sentence).
-        let mut keyed: Vec<_> = (graph.events.iter().enumerate())
-            .map(|(i, r)| (r.doc, r.start, r.end, i as u32))
-            .collect();
-        keyed.sort_unstable();
-        let mut sentence: Vec<u32> = Vec::with_capacity(keyed.len());
-        for (i, k) in keyed.iter().enumerate() {
-            let new = i > 0 && (keyed[i - 1].0, keyed[i - 1].1, keyed[i - 1].2) != (k.0, k.1, k.2);
-            let n = sentence.last().copied().unwrap_or(0);
-            sentence.push(n + u32::from(new));
-        }
-        let by_rank: Vec<u32> = keyed.iter().map(|k| k.3).collect();
-        drop(keyed);
-        let mut rank_of = vec![0u32; by_rank.len()];
-        for (i, &e) in by_rank.iter().enumerate() {
-            rank_of[e as usize] = i as u32;
-        }
-        for p in &mut pairs {
-            p.event = EventId(rank_of[p.event.0 as usize]);
-        }
-        drop(rank_of);
+        let (sorted_events, sentence_no) = sort_events(&graph, &mut pairs);
         let resolved = people::resolve(
             &people::Corpus {
                 docs: &docs,
-                order: &order,
-                rank: &rank,
+                by_id: &by_id,
+                doc_id: &doc_id,
                 persons: &persons,
                 forms: &forms,
             },
             &mut graph.strings,
         );
-        graph.docs = order
-            .iter()
+        graph.docs = (by_id.iter())
             .map(|&d| std::mem::take(&mut docs[d as usize].id))
             .collect();
-        graph.articles = order
-            .iter()
+        graph.articles = (by_id.iter())
             .map(|&d| {
                 let row = &mut docs[d as usize];
-                let a = std::mem::take(&mut row.article);
-                let mut copy_ids = a.copy_ids;
-                copy_ids.sort_unstable();
-                let mut copy_sources = a.copy_sources;
-                copy_sources.sort_unstable();
-                copy_sources.dedup();
-                let mut sources: Vec<Box<str>> = (a.source.iter().cloned())
-                    .chain(copy_sources.iter().map(|&s| graph.str(s).into()))
-                    .collect();
-                sources.sort_unstable();
-                sources.dedup();
-                ArticleData {
-                    date: row.date,
-                    title: a.title,
-                    url: a.url,
-                    source: a.source,
-                    copy_ids: copy_ids.into(),
-                    sources: sources.into(),
-                }
+                std::mem::take(&mut row.article).into_data(row.date, &graph)
             })
             .collect();
-        drop((docs, persons, forms, order, rank));
+        drop((docs, persons, forms, by_id, doc_id));
         graph.text = text.take(&graph.layout.sizes);
 
         // Pairs of nodes, and the evidence of each pair and kind in document then sentence
@@ -314,28 +199,82 @@ impl Builder {
             (p.a, p.b) = (a.min(b), a.max(b));
             true
         });
-        pairs.sort_unstable_by_key(|p| (p.a, p.b, p.kind, p.event.0));
-        let at = |p: &PairRow| (p.a, p.b, p.kind, sentence[p.event.0 as usize]);
+        pairs.sort_unstable_by_key(|p| (p.a, p.b, p.kind, p.event));
+        let at = |p: &PairRow| (p.a, p.b, p.kind, sentence_no[p.event as usize]);
         pairs.dedup_by(|x, y| at(x) == at(y));
         for p in &mut pairs {
-            p.event = EventId(by_rank[p.event.0 as usize]);
+            p.event = sorted_events[p.event as usize];
         }
-        drop((sentence, by_rank));
-
-        let same_edge = |x: &PairRow, y: &PairRow| (x.a, x.b, x.kind) == (y.a, y.b, y.kind);
-        let edges = pairs.chunk_by(same_edge).count();
-        graph.edge_events.reserve_exact(pairs.len());
-        let mut g = petgraph::graph::UnGraph::with_capacity(resolved.nodes.len(), edges);
-        for n in resolved.nodes {
-            g.add_node(n);
-        }
-        for run in pairs.chunk_by(same_edge) {
-            let evidence = graph.evidence_list(run.iter().map(|p| p.event));
-            let e = graph.edge_data(run[0].kind, evidence);
-            g.add_edge(run[0].a.into(), run[0].b.into(), e);
-        }
+        drop((sentence_no, sorted_events));
+        let g = edges(&mut graph, resolved.nodes, &pairs);
         drop(pairs);
         graph.graph = g;
         graph
     }
+}
+
+/// The articles in id order (`by_id`, indices in the order they were added), and the `DocId` of
+/// each (`doc_id[d]`, for the `d`-th article added): its place in that order.
+fn documents_by_id(docs: &[DocRow]) -> (Vec<u32>, Vec<u32>) {
+    let mut by_id: Vec<u32> = (0..docs.len() as u32).collect();
+    by_id.sort_by(|&a, &b| {
+        docs[a as usize]
+            .id
+            .cmp(&docs[b as usize].id)
+            .then(a.cmp(&b))
+    });
+    let mut doc_id = vec![0u32; docs.len()];
+    for (r, &d) in by_id.iter().enumerate() {
+        doc_id[d as usize] = r as u32;
+    }
+    (by_id, doc_id)
+}
+
+/// Puts the events in (document, sentence, id) order, once, so that sorting the pairs compares
+/// numbers held in the pairs: each pair's `event` becomes its event's position in that order.
+/// Returns the event at each position (`sorted_events[i]`, an `EventId`'s number) and the number
+/// of its (document, sentence) among the distinct ones (`sentence_no[i]`).
+fn sort_events(graph: &Graph, pairs: &mut [PairRow]) -> (Vec<u32>, Vec<u32>) {
+    let mut keyed: Vec<_> = (graph.events.iter().enumerate())
+        .map(|(i, r)| (r.doc, r.start, r.end, i as u32))
+        .collect();
+    keyed.sort_unstable();
+    let mut sentence_no: Vec<u32> = Vec::with_capacity(keyed.len());
+    for (i, k) in keyed.iter().enumerate() {
+        let new = i > 0 && (keyed[i - 1].0, keyed[i - 1].1, keyed[i - 1].2) != (k.0, k.1, k.2);
+        let n = sentence_no.last().copied().unwrap_or(0);
+        sentence_no.push(n + u32::from(new));
+    }
+    let sorted_events: Vec<u32> = keyed.iter().map(|k| k.3).collect();
+    drop(keyed);
+    let mut position_of = vec![0u32; sorted_events.len()];
+    for (i, &e) in sorted_events.iter().enumerate() {
+        position_of[e as usize] = i as u32;
+    }
+    for p in pairs {
+        p.event = position_of[p.event as usize];
+    }
+    (sorted_events, sentence_no)
+}
+
+/// The petgraph graph of `nodes`, with one edge per run of `pairs` of the same two nodes and
+/// kind (sorted so, their events in document then sentence order), scored from its evidence.
+fn edges(
+    graph: &mut Graph,
+    nodes: Vec<PersonNode>,
+    pairs: &[PairRow],
+) -> UnGraph<PersonNode, EdgeData> {
+    let same_edge = |x: &PairRow, y: &PairRow| (x.a, x.b, x.kind) == (y.a, y.b, y.kind);
+    let count = pairs.chunk_by(same_edge).count();
+    graph.edge_events.reserve_exact(pairs.len());
+    let mut g = UnGraph::with_capacity(nodes.len(), count);
+    for n in nodes {
+        g.add_node(n);
+    }
+    for run in pairs.chunk_by(same_edge) {
+        let evidence = graph.evidence_list(run.iter().map(|p| EventId(p.event)));
+        let e = graph.edge_data(run[0].kind, evidence);
+        g.add_edge(run[0].a.into(), run[0].b.into(), e);
+    }
+    g
 }

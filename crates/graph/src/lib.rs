@@ -5,7 +5,7 @@
 //!
 //! A [`Builder`] takes the per-article [`Analysis`] values one at a time and keeps only what the
 //! graph needs, in compact tables: document ids, interned name forms, and each event's evidence
-//! once (its sentence text in one shared buffer). [`Builder::finish`] then decides which people
+//! once (its sentence text in a [`TextStore`], a `String` unless the caller gives another). [`Builder::finish`] then decides which people
 //! of different articles are one person ([`people`]), projects every event onto pairs of people,
 //! and gathers the evidence of each pair and kind into one scored edge of a [`petgraph`] graph.
 //! Nodes are ordered by id and edges by (source, target, kind), so the result does not depend on
@@ -22,6 +22,7 @@ mod builder;
 pub mod dedup;
 pub mod people;
 pub mod places;
+mod tables;
 
 pub use builder::Builder;
 /// The graph library the [`Graph`] is made with.
@@ -438,8 +439,8 @@ impl Graph {
         places
     }
 
-    /// Where an edge happened, on the map: the resolved place ([`places`]) of most of its
-    /// evidence, the canonical name that sorts first on a tie; `None` when no place resolves.
+    /// Where an edge happened, on the map: the resolved place ([`places`]) its evidence gives
+    /// most often, the canonical name that sorts first on a tie; `None` when no place resolves.
     pub fn edge_place(&self, edge: &EdgeData) -> Option<places::Place> {
         let rows = (self.ids(edge.evidence).iter()).map(|e| &self.events[e.0 as usize]);
         let resolved = rows

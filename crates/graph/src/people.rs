@@ -26,7 +26,7 @@
 //!
 //! Every merge is recorded on the node as a [`MergeRecord`].
 
-use crate::builder::{DocRow, Form, PersonRow};
+use crate::tables::{DocRow, Form, PersonRow};
 use crate::{DocId, MergeRecord, PersonNode, Sym};
 use crate::{HashMap, IndexSet};
 use rayon::prelude::*;
@@ -128,7 +128,8 @@ fn nickname(short: &str) -> Option<&'static str> {
     .copied()
 }
 
-/// The last word of a name, canonical, suffix dropped.
+/// The last of a name's key words ([`key_tokens`]): its last word, canonical. A suffix ("Jr")
+/// is only dropped from a name of three words or more, and a one-word name is its own surname.
 fn surname(name: &str) -> Option<String> {
     key_tokens(name).pop()
 }
@@ -152,16 +153,18 @@ fn skeleton(word: &str) -> String {
 }
 
 /// At most this many people are compared with one name: the holders of a role in a country
-/// (rule 4), or the people sharing a surname (rule 3; beyond it, a surname alone joins no one).
+/// (rule 4), the people sharing a surname (rule 3; beyond it, a surname alone joins no one), or
+/// the longer names a shorter form may stand for (rule 2b keeps about this many per form).
 const MAX_CANDIDATES: usize = 256;
 
 /// What resolution reads: the articles (visited in id order) and their people.
 pub(crate) struct Corpus<'a> {
+    /// The articles, in the order they were added.
     pub docs: &'a [DocRow],
     /// Article indices in id order.
-    pub order: &'a [u32],
-    /// The `DocId` of each article.
-    pub rank: &'a [u32],
+    pub by_id: &'a [u32],
+    /// The `DocId` of each article: its place in id order.
+    pub doc_id: &'a [u32],
     pub persons: &'a [PersonRow],
     pub forms: &'a IndexSet<Form>,
 }
@@ -342,7 +345,7 @@ fn extend(to: &mut Vec<u32>, add: &[u32]) {
 }
 
 /// Whether two sorted lists share an item.
-fn meet(a: &[u32], b: &[u32]) -> bool {
+fn intersects(a: &[u32], b: &[u32]) -> bool {
     work::tick(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
@@ -410,7 +413,7 @@ impl Cluster {
             && near(year - 8) == near(year + 9)
             && !heads.is_empty()
             && !self.heads.is_empty()
-            && !meet(&self.heads, heads)
+            && !intersects(&self.heads, heads)
     }
 
     /// Seen in articles within two years of `date`, or of unknown date.
@@ -426,353 +429,496 @@ impl Cluster {
     }
 }
 
-/// Merges the people of all articles into corpus-wide nodes. Rule texts are interned into
-/// `strings`.
+/// Merges the people of all articles into corpus-wide nodes: the steps of the module's
+/// documentation, in order, over one [`Merge`] table. Rule texts are interned into `strings`.
 pub(crate) fn resolve(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> Resolved {
-    let mut intern = |s: &str| Sym(strings.insert_full(s.into()).0 as u32);
-    const SAME_KEY: &str = "same name key";
-    let same_key = intern(SAME_KEY);
-    let kept_apart = intern("same name as another person, kept apart: roles and dates disagree");
-    let variant = intern("same given name, surname spelling variant, shared role");
-    let given_variant = intern("given name spelling variant, same surname");
-    let only_surname = intern("surname of the only person with that name");
-    let shorter_form = intern("shorter form of the only person with that longer name");
-    let surname_role = intern("surname and shared role");
-    let first_seen = intern("first seen");
-    let described_rules: HashMap<(Sym, Sym), Sym> = c
-        .forms
-        .iter()
-        .filter_map(|f| f.described)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .map(|(head, country)| {
-            let text = format!(
-                "described as {} ({}), the role this person holds elsewhere in the corpus",
-                strings[head.0 as usize], strings[country.0 as usize]
-            );
-            (
-                (head, country),
-                Sym(strings.insert_full(text.into()).0 as u32),
-            )
-        })
-        .collect();
+    let rules = RuleNames::intern(c, strings);
     let strings: &IndexSet<Box<str>> = strings;
-
-    // Keys of each distinct name and each distinct list of roles, computed in parallel and
-    // interned in first-seen order.
-    let mut names: IndexSet<Sym> = IndexSet::default();
-    let mut role_lists: IndexSet<&[Sym]> = IndexSet::default();
-    let form_keys: Vec<(u32, u32)> = (c.forms.iter())
-        .map(|f| {
-            let name = names.insert_full(f.name).0 as u32;
-            (name, role_lists.insert_full(f.roles()).0 as u32)
-        })
-        .collect();
-    let mut words = Words::default();
-    let mut name_keys = Vec::with_capacity(names.len());
-    let names: Vec<Sym> = names.into_iter().collect();
-    let text = |s: Sym| &*strings[s.0 as usize];
-    in_blocks(
-        &names,
-        |&n| name_strings(text(n)),
-        |ns| {
-            let near = ns.near.map(|x| words.id(x));
-            let given_only = ns.given_only.map(|x| words.id(x));
-            let short_near = ns.short_near.map(|x| words.id(x));
-            let short = words.id(format!("={}", ns.key));
-            let parts = ns.parts.into_iter().map(|x| words.id(x)).collect();
-            name_keys.push(NameKeys {
-                words: ns.words,
-                key: words.id(ns.key),
-                short,
-                short_near,
-                parts,
-                near,
-                given_only,
-            })
-        },
-    );
-    let mut role_keys = Vec::with_capacity(role_lists.len());
-    let role_lists: Vec<&[Sym]> = role_lists.into_iter().collect();
-    in_blocks(
-        &role_lists,
-        |list| role_strings(&list.iter().map(|&r| text(r)).collect::<Vec<_>>()),
-        |(roles, heads)| {
-            let mut roles_heads = sorted(roles.into_iter().map(|w| words.id(w)).collect());
-            let heads_at = roles_heads.len() as u32;
-            roles_heads.extend(sorted(heads.into_iter().map(|w| words.id(w)).collect()));
-            role_keys.push(RoleKeys {
-                roles_heads: roles_heads.into(),
-                heads_at,
-            })
-        },
-    );
-    drop((names, role_lists));
-    let form = |p: u32| &c.forms[c.persons[p as usize].form as usize];
-    let keys_of = |p: u32| {
-        let (name, roles) = form_keys[c.persons[p as usize].form as usize];
-        FormKeys {
-            name: &name_keys[name as usize],
-            roles: &role_keys[roles as usize],
-        }
+    let (keys, words) = Keys::of(c, strings);
+    let mut merge = Merge {
+        c,
+        strings,
+        keys: &keys,
+        rules: &rules,
+        words,
+        clusters: Vec::new(),
+        by_key: HashMap::default(),
+        records: vec![rules.first_seen; c.persons.len()],
+        alive: Vec::new(),
     };
-    let date_of = |p: u32| c.docs[c.persons[p as usize].doc as usize].date;
+    let (singles, described) = merge.full_names();
+    merge.shorter_forms();
+    merge.surnames_alone(singles);
+    merge.described_by_role(described);
+    let (clusters, records) = merge.into_clusters();
+    drop(keys);
+    nodes(c, strings, clusters, &records)
+}
 
-    let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<u32, usize> = HashMap::default();
-    // The rule that merged each person; `first_seen` for those that started a node.
-    let mut records: Vec<Sym> = vec![first_seen; c.persons.len()];
-    let mut singles: Vec<u32> = Vec::new();
-    let mut described: Vec<u32> = Vec::new();
-    let mut namesakes: HashMap<u32, Vec<usize>> = HashMap::default();
-    let mut by_skeleton: HashMap<u32, Vec<usize>> = HashMap::default();
-    let mut by_given_only: HashMap<u32, Vec<usize>> = HashMap::default();
+/// The interned text of each merge rule, as [`MergeRecord::rule`] gives it.
+struct RuleNames {
+    same_key: Sym,
+    kept_apart: Sym,
+    variant: Sym,
+    given_variant: Sym,
+    only_surname: Sym,
+    shorter_form: Sym,
+    surname_role: Sym,
+    first_seen: Sym,
+    /// One per role (head, country) someone is described by.
+    described: HashMap<(Sym, Sym), Sym>,
+}
 
-    // Rules 1 and 2: full names, in document id order.
-    let persons_of = |d: u32| {
-        let first = c.docs[d as usize].first_person;
-        let end = c
-            .docs
-            .get(d as usize + 1)
-            .map_or(c.persons.len() as u32, |n| n.first_person);
-        first..end
-    };
-    for &d in c.order {
-        for p in persons_of(d) {
-            if form(p).described.is_some() {
-                described.push(p);
-                continue;
-            }
-            let k = keys_of(p);
-            if k.name.words < 2 {
-                singles.push(p);
-                continue;
-            }
-            let same_name: Vec<usize> = by_key
-                .get(&k.name.key)
-                .into_iter()
-                .chain(namesakes.get(&k.name.key).into_iter().flatten())
-                .copied()
-                .collect();
-            work::tick(same_name.len());
-            let date = date_of(p);
-            let compatible = same_name
-                .iter()
-                .copied()
-                .find(|&i| !clusters[i].namesake_apart(date, k.heads()));
-            if let Some(i) = compatible {
-                clusters[i].join(c, p, k.roles());
-                extend(&mut clusters[i].heads, k.heads());
-                records[p as usize] = same_key;
-                continue;
-            }
-            if !same_name.is_empty() {
-                // Same name, but years apart in other roles: another person.
-                namesakes
-                    .entry(k.name.key)
-                    .or_default()
-                    .push(clusters.len());
-                records[p as usize] = kept_apart;
-                clusters.push(Cluster::new(c, p, k.roles(), k.heads()));
-                continue;
-            }
-            // Indexed by (given name, surname skeleton): no comparison of all pairs.
-            let near = k
-                .name
-                .near
-                .and_then(|n| by_skeleton.get(&n))
-                .into_iter()
-                .flatten()
-                .copied()
-                .find(|&i| meet(&clusters[i].roles, k.roles()));
-            if let Some(i) = near {
-                clusters[i].join(c, p, k.roles());
-                records[p as usize] = variant;
-                // Later forms spelt this way join this node by rule 1.
-                by_key.entry(k.name.key).or_insert(i);
-                continue;
-            }
-            let given_near = k
-                .name
-                .given_only
-                .and_then(|n| by_given_only.get(&n))
-                .into_iter()
-                .flatten()
-                .copied()
-                .find(|&i| !clusters[i].namesake_apart(date, k.heads()));
-            if let Some(i) = given_near {
-                clusters[i].join(c, p, k.roles());
-                extend(&mut clusters[i].heads, k.heads());
-                records[p as usize] = given_variant;
-                by_key.entry(k.name.key).or_insert(i);
-                continue;
-            }
-            by_key.insert(k.name.key, clusters.len());
-            if let Some(n) = k.name.near {
-                by_skeleton.entry(n).or_default().push(clusters.len());
-            }
-            if let Some(n) = k.name.given_only {
-                by_given_only.entry(n).or_default().push(clusters.len());
-            }
-            clusters.push(Cluster::new(c, p, k.roles(), k.heads()));
+impl RuleNames {
+    fn intern(c: &Corpus, strings: &mut IndexSet<Box<str>>) -> RuleNames {
+        let mut intern = |s: &str| Sym(strings.insert_full(s.into()).0 as u32);
+        let same_key = intern("same name key");
+        let kept_apart =
+            intern("same name as another person, kept apart: roles and dates disagree");
+        let variant = intern("same given name, surname spelling variant, shared role");
+        let given_variant = intern("given name spelling variant, same surname");
+        let only_surname = intern("surname of the only person with that name");
+        let shorter_form = intern("shorter form of the only person with that longer name");
+        let surname_role = intern("surname and shared role");
+        let first_seen = intern("first seen");
+        let described = (c.forms.iter())
+            .filter_map(|f| f.described)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(|(head, country)| {
+                let text = format!(
+                    "described as {} ({}), the role this person holds elsewhere in the corpus",
+                    strings[head.0 as usize], strings[country.0 as usize]
+                );
+                (
+                    (head, country),
+                    Sym(strings.insert_full(text.into()).0 as u32),
+                )
+            })
+            .collect();
+        RuleNames {
+            same_key,
+            kept_apart,
+            variant,
+            given_variant,
+            only_surname,
+            shorter_form,
+            surname_role,
+            first_seen,
+            described,
         }
     }
+}
 
-    // Rule 2b: a shorter form of exactly one longer name joins it ("Amir Abdollahian" and
-    // "Hossein Amir Abdollahian", "Abdullah bin Zayed" and "Abdullah bin Zayed Al Nahyan").
-    let mut by_part: HashMap<u32, Vec<usize>> = HashMap::default();
-    for (i, cluster) in clusters.iter().enumerate() {
-        for &part in keys_of(cluster.members[0]).name.parts.iter() {
-            let list = by_part.entry(part).or_default();
-            if list.last() != Some(&i) && list.len() <= MAX_CANDIDATES {
-                list.push(i);
-            }
-        }
-    }
-    let mut alive = vec![true; clusters.len()];
-    for j in 0..clusters.len() {
-        let first = clusters[j].members[0];
-        let k = keys_of(first);
-        if k.name.words < 2 {
-            continue;
-        }
-        let exact = by_part.get(&k.name.short).map(Vec::as_slice);
-        let near = || {
-            k.name
-                .short_near
-                .and_then(|s| by_part.get(&s))
-                .map(Vec::as_slice)
-        };
-        let Some([i]) = exact.or_else(near) else {
-            continue;
-        };
-        let i = *i;
-        work::tick(clusters[j].members.len());
-        let date = date_of(first);
-        if i == j || !alive[i] || clusters[i].namesake_apart(date, &clusters[j].heads) {
-            continue;
-        }
-        let moved = std::mem::take(&mut clusters[j].members);
-        let (heads, roles) = (
-            std::mem::take(&mut clusters[j].heads),
-            std::mem::take(&mut clusters[j].roles),
+/// The keys of every distinct name and every distinct list of roles, and which of them each
+/// form has.
+struct Keys {
+    names: Vec<NameKeys>,
+    roles: Vec<RoleKeys>,
+    /// Per form: its name's index in `names`, its roles' in `roles`.
+    forms: Vec<(u32, u32)>,
+}
+
+impl Keys {
+    /// The keys of every form of `c`, computed in parallel and interned into the returned
+    /// [`Words`] in first-seen order.
+    fn of(c: &Corpus, strings: &IndexSet<Box<str>>) -> (Keys, Words) {
+        let mut names: IndexSet<Sym> = IndexSet::default();
+        let mut role_lists: IndexSet<&[Sym]> = IndexSet::default();
+        let forms: Vec<(u32, u32)> = (c.forms.iter())
+            .map(|f| {
+                let name = names.insert_full(f.name).0 as u32;
+                (name, role_lists.insert_full(f.roles()).0 as u32)
+            })
+            .collect();
+        let mut words = Words::default();
+        let mut name_keys = Vec::with_capacity(names.len());
+        let names: Vec<Sym> = names.into_iter().collect();
+        let text = |s: Sym| &*strings[s.0 as usize];
+        in_blocks(
+            &names,
+            |&n| name_strings(text(n)),
+            |ns| {
+                let near = ns.near.map(|x| words.id(x));
+                let given_only = ns.given_only.map(|x| words.id(x));
+                let short_near = ns.short_near.map(|x| words.id(x));
+                let short = words.id(format!("={}", ns.key));
+                let parts = ns.parts.into_iter().map(|x| words.id(x)).collect();
+                name_keys.push(NameKeys {
+                    words: ns.words,
+                    key: words.id(ns.key),
+                    short,
+                    short_near,
+                    parts,
+                    near,
+                    given_only,
+                })
+            },
         );
-        for p in moved {
-            clusters[i].add(c, p);
-            records[p as usize] = shorter_form;
-        }
-        extend(&mut clusters[i].heads, &heads);
-        extend(&mut clusters[i].roles, &roles);
-        alive[j] = false;
-        if let Some(slot) = by_key.get_mut(&k.name.key) {
-            *slot = i;
-        }
-    }
-    drop(by_part);
-
-    // Rule 3: one-word names.
-    let mut by_surname: HashMap<u32, Vec<usize>> = HashMap::default();
-    for (i, cluster) in clusters.iter().enumerate() {
-        if !alive[i] {
-            continue;
-        }
-        let name = &strings[form(cluster.members[0]).name.0 as usize];
-        if let Some(s) = surname(name) {
-            by_surname.entry(words.id(s)).or_default().push(i);
-        }
-    }
-    for p in singles {
-        let k = keys_of(p);
-        let cands = by_surname.get(&k.name.key).map_or(&[][..], Vec::as_slice);
-        let pick = match cands {
-            [one] => Some((*one, only_surname)),
-            [] => None,
-            // So many people share the surname that it says too little: no comparison of all.
-            many if many.len() > MAX_CANDIDATES => None,
-            many => {
-                work::tick(many.len());
-                let by_role: Vec<usize> = many
-                    .iter()
-                    .copied()
-                    .filter(|&i| meet(&clusters[i].roles, k.roles()))
-                    .collect();
-                (by_role.len() == 1).then(|| (by_role[0], surname_role))
-            }
+        let mut role_keys = Vec::with_capacity(role_lists.len());
+        let role_lists: Vec<&[Sym]> = role_lists.into_iter().collect();
+        in_blocks(
+            &role_lists,
+            |list| role_strings(&list.iter().map(|&r| text(r)).collect::<Vec<_>>()),
+            |(roles, heads)| {
+                let mut roles_heads = sorted(roles.into_iter().map(|w| words.id(w)).collect());
+                let heads_at = roles_heads.len() as u32;
+                roles_heads.extend(sorted(heads.into_iter().map(|w| words.id(w)).collect()));
+                role_keys.push(RoleKeys {
+                    roles_heads: roles_heads.into(),
+                    heads_at,
+                })
+            },
+        );
+        let keys = Keys {
+            names: name_keys,
+            roles: role_keys,
+            forms,
         };
-        match pick {
-            Some((i, rule)) => {
-                clusters[i].join(c, p, k.roles());
-                records[p as usize] = rule;
-            }
-            None => {
-                if let Some(&i) = by_key.get(&k.name.key) {
-                    clusters[i].join(c, p, k.roles());
-                    records[p as usize] = same_key;
-                    continue;
-                }
-                by_key.insert(k.name.key, clusters.len());
-                clusters.push(Cluster::new(c, p, k.roles(), &[]));
-            }
+        (keys, words)
+    }
+}
+
+/// The clusters table the merge rules share: each cluster is one person of the corpus (a node,
+/// once the rules are done), each rule adds article's people to clusters or starts new ones and
+/// records why.
+struct Merge<'a> {
+    c: &'a Corpus<'a>,
+    strings: &'a IndexSet<Box<str>>,
+    keys: &'a Keys,
+    rules: &'a RuleNames,
+    words: Words,
+    clusters: Vec<Cluster>,
+    /// The cluster of each name key (the first one, for namesakes kept apart).
+    by_key: HashMap<u32, usize>,
+    /// The rule that merged each person; `first seen` for those that started a cluster.
+    records: Vec<Sym>,
+    /// Whether each cluster of a full name still stands (rule 2b empties those it merges into
+    /// another).
+    alive: Vec<bool>,
+}
+
+impl<'a> Merge<'a> {
+    /// The clusters and the rule that merged each person; the indexes and the interned words
+    /// are freed.
+    fn into_clusters(self) -> (Vec<Cluster>, Vec<Sym>) {
+        (self.clusters, self.records)
+    }
+
+    /// The keys of person `p`'s form.
+    fn keys(&self, p: u32) -> FormKeys<'a> {
+        let keys = self.keys;
+        let (name, roles) = keys.forms[self.c.persons[p as usize].form as usize];
+        FormKeys {
+            name: &keys.names[name as usize],
+            roles: &keys.roles[roles as usize],
         }
     }
 
-    // Rule 4: people described only by a role join the one holder of that role.
-    let mut by_country: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, cluster) in clusters.iter().enumerate() {
-        for &w in &cluster.roles {
-            if let Some(stem) = words.0[w as usize].get(..4) {
-                let list = by_country.entry(stem).or_default();
-                if list.last() != Some(&i) {
+    fn form(&self, p: u32) -> &'a Form {
+        &self.c.forms[self.c.persons[p as usize].form as usize]
+    }
+
+    fn date(&self, p: u32) -> Option<NaiveDate> {
+        self.c.docs[self.c.persons[p as usize].doc as usize].date
+    }
+
+    /// Adds person `p` to cluster `i` with its roles, by `rule`.
+    fn join(&mut self, i: usize, p: u32, rule: Sym) {
+        let k = self.keys(p);
+        self.clusters[i].join(self.c, p, k.roles());
+        self.records[p as usize] = rule;
+    }
+
+    /// Starts a cluster of person `p` with its roles and role heads (`heads`: none for a
+    /// one-word name), recorded as first seen.
+    fn start(&mut self, p: u32, heads: &[u32]) -> usize {
+        let k = self.keys(p);
+        self.clusters
+            .push(Cluster::new(self.c, p, k.roles(), heads));
+        self.clusters.len() - 1
+    }
+
+    /// Rules 1 and 2, over the full names in document id order: each joins the first rule that
+    /// takes it, or starts a cluster of its own. Returns the people left for the later rules:
+    /// those named by one word (rule 3) and those only described by a role (rule 4).
+    fn full_names(&mut self) -> (Vec<u32>, Vec<u32>) {
+        let mut singles: Vec<u32> = Vec::new();
+        let mut described: Vec<u32> = Vec::new();
+        let mut index = FullNameIndex::default();
+        let c = self.c;
+        for &d in c.by_id {
+            let first = c.docs[d as usize].first_person;
+            let end =
+                (c.docs.get(d as usize + 1)).map_or(c.persons.len() as u32, |n| n.first_person);
+            for p in first..end {
+                if self.form(p).described.is_some() {
+                    described.push(p);
+                } else if self.keys(p).name.words < 2 {
+                    singles.push(p);
+                } else if !self.same_name(&mut index, p)
+                    && !self.spelling_variant(&index, p)
+                    && !self.given_name_variant(&index, p)
+                {
+                    let k = self.keys(p);
+                    let i = self.start(p, k.heads());
+                    self.by_key.insert(k.name.key, i);
+                    if let Some(n) = k.name.near {
+                        index.by_skeleton.entry(n).or_default().push(i);
+                    }
+                    if let Some(n) = k.name.given_only {
+                        index.by_given_only.entry(n).or_default().push(i);
+                    }
+                }
+            }
+        }
+        (singles, described)
+    }
+
+    /// Rule 1, same name: `p` joins the first cluster of its name key that is not a namesake
+    /// years apart in another office; when all of them are, `p` starts another cluster of that
+    /// key. Whether `p` found its cluster.
+    fn same_name(&mut self, index: &mut FullNameIndex, p: u32) -> bool {
+        let k = self.keys(p);
+        let same_name: Vec<usize> = (self.by_key.get(&k.name.key).into_iter())
+            .chain(index.namesakes.get(&k.name.key).into_iter().flatten())
+            .copied()
+            .collect();
+        work::tick(same_name.len());
+        let date = self.date(p);
+        let compatible = (same_name.iter().copied())
+            .find(|&i| !self.clusters[i].namesake_apart(date, k.heads()));
+        if let Some(i) = compatible {
+            self.join(i, p, self.rules.same_key);
+            extend(&mut self.clusters[i].heads, k.heads());
+            return true;
+        }
+        if same_name.is_empty() {
+            return false;
+        }
+        // Same name, but years apart in other roles: another person.
+        let i = self.start(p, k.heads());
+        index.namesakes.entry(k.name.key).or_default().push(i);
+        self.records[p as usize] = self.rules.kept_apart;
+        true
+    }
+
+    /// Rule 2, spelling variant with a shared role: `p` joins the first cluster of its given
+    /// name and surname skeleton that shares a role word with it (an index: no comparison of
+    /// all pairs). Whether it did.
+    fn spelling_variant(&mut self, index: &FullNameIndex, p: u32) -> bool {
+        let k = self.keys(p);
+        let near = (k.name.near)
+            .and_then(|n| index.by_skeleton.get(&n))
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&i| intersects(&self.clusters[i].roles, k.roles()));
+        let Some(i) = near else {
+            return false;
+        };
+        self.join(i, p, self.rules.variant);
+        // Later forms spelt this way join this cluster by rule 1.
+        self.by_key.entry(k.name.key).or_insert(i);
+        true
+    }
+
+    /// Rule 2, given name variant: `p` joins the first cluster of its given name skeleton and
+    /// surname as spelt that is not a namesake years apart in another office. Whether it did.
+    fn given_name_variant(&mut self, index: &FullNameIndex, p: u32) -> bool {
+        let k = self.keys(p);
+        let date = self.date(p);
+        let given_near = (k.name.given_only)
+            .and_then(|n| index.by_given_only.get(&n))
+            .into_iter()
+            .flatten()
+            .copied()
+            .find(|&i| !self.clusters[i].namesake_apart(date, k.heads()));
+        let Some(i) = given_near else {
+            return false;
+        };
+        self.join(i, p, self.rules.given_variant);
+        extend(&mut self.clusters[i].heads, k.heads());
+        self.by_key.entry(k.name.key).or_insert(i);
+        true
+    }
+
+    /// Rule 2b: a cluster whose name is a shorter form of exactly one longer name joins that
+    /// one's cluster ("Amir Abdollahian" and "Hossein Amir Abdollahian", "Abdullah bin Zayed"
+    /// and "Abdullah bin Zayed Al Nahyan"), unless they are namesakes years apart.
+    fn shorter_forms(&mut self) {
+        let mut by_part: HashMap<u32, Vec<usize>> = HashMap::default();
+        for (i, cluster) in self.clusters.iter().enumerate() {
+            for &part in self.keys(cluster.members[0]).name.parts.iter() {
+                let list = by_part.entry(part).or_default();
+                if list.last() != Some(&i) && list.len() <= MAX_CANDIDATES {
                     list.push(i);
                 }
             }
         }
-    }
-    // Which people hold each role (their roles do not change in this rule), once per role.
-    let mut holders_of: HashMap<(Sym, Sym), Vec<usize>> = HashMap::default();
-    for p in described {
-        let Some((head, country)) = form(p).described else {
-            continue;
-        };
-        let Some(stem) = strings[country.0 as usize].get(..4) else {
-            continue;
-        };
-        let candidates = holders_of.entry((head, country)).or_insert_with(|| {
-            let head_words: Option<Vec<u32>> = strings[head.0 as usize]
-                .split(' ')
-                .map(|w| words.get(w))
-                .collect();
-            let Some(head_words) = head_words else {
-                return Vec::new();
+        self.alive = vec![true; self.clusters.len()];
+        for j in 0..self.clusters.len() {
+            let first = self.clusters[j].members[0];
+            let k = self.keys(first);
+            if k.name.words < 2 {
+                continue;
+            }
+            let exact = by_part.get(&k.name.short).map(Vec::as_slice);
+            let near = || {
+                (k.name.short_near)
+                    .and_then(|s| by_part.get(&s))
+                    .map(Vec::as_slice)
             };
-            (by_country.get(stem).map_or(&[][..], Vec::as_slice))
-                .iter()
-                .take(MAX_CANDIDATES)
-                .copied()
-                .filter(|&i| {
-                    work::tick(1);
-                    (head_words.iter()).all(|w| clusters[i].roles.binary_search(w).is_ok())
-                })
-                .collect()
-        });
-        work::tick(candidates.len());
-        let date = date_of(p);
-        let holders: Vec<usize> = (candidates.iter().copied())
-            .filter(|&i| clusters[i].near_in_time(date))
-            .collect();
-        if let [i] = holders.as_slice() {
-            clusters[*i].add(c, p);
-            records[p as usize] = described_rules[&(head, country)];
+            let Some(&[i]) = exact.or_else(near) else {
+                continue;
+            };
+            work::tick(self.clusters[j].members.len());
+            let date = self.date(first);
+            if i == j
+                || !self.alive[i]
+                || self.clusters[i].namesake_apart(date, &self.clusters[j].heads)
+            {
+                continue;
+            }
+            let from = &mut self.clusters[j];
+            let moved = std::mem::take(&mut from.members);
+            let (heads, roles) = (
+                std::mem::take(&mut from.heads),
+                std::mem::take(&mut from.roles),
+            );
+            for p in moved {
+                self.clusters[i].add(self.c, p);
+                self.records[p as usize] = self.rules.shorter_form;
+            }
+            extend(&mut self.clusters[i].heads, &heads);
+            extend(&mut self.clusters[i].roles, &roles);
+            self.alive[j] = false;
+            if let Some(slot) = self.by_key.get_mut(&k.name.key) {
+                *slot = i;
+            }
         }
     }
-    drop((by_key, namesakes, by_skeleton, by_surname, by_country));
-    drop((form_keys, name_keys, role_keys));
 
+    /// Rule 3, surname to the only full name: each one-word name joins the one cluster whose
+    /// surname it is; among several, the one sharing a role with it; else the cluster of the
+    /// same one-word name, or a new one.
+    fn surnames_alone(&mut self, singles: Vec<u32>) {
+        let mut by_surname: HashMap<u32, Vec<usize>> = HashMap::default();
+        for (i, cluster) in self.clusters.iter().enumerate() {
+            if !self.alive[i] {
+                continue;
+            }
+            let name = &self.strings[self.form(cluster.members[0]).name.0 as usize];
+            if let Some(s) = surname(name) {
+                by_surname.entry(self.words.id(s)).or_default().push(i);
+            }
+        }
+        for p in singles {
+            let k = self.keys(p);
+            let cands = by_surname.get(&k.name.key).map_or(&[][..], Vec::as_slice);
+            let pick = match cands {
+                [one] => Some((*one, self.rules.only_surname)),
+                [] => None,
+                // So many people share the surname that it says too little: no comparison of all.
+                many if many.len() > MAX_CANDIDATES => None,
+                many => {
+                    work::tick(many.len());
+                    let by_role: Vec<usize> = (many.iter().copied())
+                        .filter(|&i| intersects(&self.clusters[i].roles, k.roles()))
+                        .collect();
+                    (by_role.len() == 1).then(|| (by_role[0], self.rules.surname_role))
+                }
+            };
+            if let Some((i, rule)) = pick {
+                self.join(i, p, rule);
+            } else if let Some(&i) = self.by_key.get(&k.name.key) {
+                self.join(i, p, self.rules.same_key);
+            } else {
+                let i = self.start(p, &[]);
+                self.by_key.insert(k.name.key, i);
+            }
+        }
+    }
+
+    /// Rule 4, described by a role: someone an article only describes joins the one cluster
+    /// holding that office for that country, seen within two years of the article.
+    fn described_by_role(&mut self, described: Vec<u32>) {
+        let words = &self.words;
+        let mut by_country: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (i, cluster) in self.clusters.iter().enumerate() {
+            for &w in &cluster.roles {
+                if let Some(stem) = words.0[w as usize].get(..4) {
+                    let list = by_country.entry(stem).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        // Which clusters hold each role (their roles do not change in this rule), once per role.
+        let mut holders_of: HashMap<(Sym, Sym), Vec<usize>> = HashMap::default();
+        for p in described {
+            let Some((head, country)) = self.form(p).described else {
+                continue;
+            };
+            let Some(stem) = self.strings[country.0 as usize].get(..4) else {
+                continue;
+            };
+            let clusters = &self.clusters;
+            let candidates = holders_of.entry((head, country)).or_insert_with(|| {
+                let head_words: Option<Vec<u32>> = (self.strings[head.0 as usize].split(' '))
+                    .map(|w| words.get(w))
+                    .collect();
+                let Some(head_words) = head_words else {
+                    return Vec::new();
+                };
+                (by_country.get(stem).map_or(&[][..], Vec::as_slice))
+                    .iter()
+                    .take(MAX_CANDIDATES)
+                    .copied()
+                    .filter(|&i| {
+                        work::tick(1);
+                        (head_words.iter()).all(|w| clusters[i].roles.binary_search(w).is_ok())
+                    })
+                    .collect()
+            });
+            work::tick(candidates.len());
+            let date = self.date(p);
+            let holders: Vec<usize> = (candidates.iter().copied())
+                .filter(|&i| clusters[i].near_in_time(date))
+                .collect();
+            if let [i] = holders.as_slice() {
+                self.clusters[*i].add(self.c, p);
+                self.records[p as usize] = self.rules.described[&(head, country)];
+            }
+        }
+    }
+}
+
+/// The indexes of full names that only rules 1 and 2 read.
+#[derive(Default)]
+struct FullNameIndex {
+    /// The clusters of namesakes kept apart, by name key, beyond the first ([`Merge::by_key`]).
+    namesakes: HashMap<u32, Vec<usize>>,
+    /// Clusters by given name and surname skeleton.
+    by_skeleton: HashMap<u32, Vec<usize>>,
+    /// Clusters by given name skeleton and surname as spelt.
+    by_given_only: HashMap<u32, Vec<usize>>,
+}
+
+/// The nodes of the clusters that kept members, sorted by id and given unique ids, and the node
+/// of each article's person.
+fn nodes(
+    c: &Corpus,
+    strings: &IndexSet<Box<str>>,
+    clusters: Vec<Cluster>,
+    records: &[Sym],
+) -> Resolved {
     let mut nodes: Vec<(PersonNode, Vec<u32>)> = clusters
         .into_par_iter()
         .filter(|cluster| !cluster.members.is_empty())
         .map(|cluster| {
-            let node = node_of(c, strings, &cluster.members, &records);
+            let node = node_of(c, strings, &cluster.members, records);
             (node, cluster.members)
         })
         .collect();
@@ -859,7 +1005,7 @@ fn node_of(
         aliases.insert(s(f.name), f.name);
         aliases.extend(f.aliases().iter().map(|&a| (s(a), a)));
         roles.extend(f.roles().iter().map(|&r| (s(r), r)));
-        let doc = DocId(c.rank[row.doc as usize]);
+        let doc = DocId(c.doc_id[row.doc as usize]);
         documents.insert(doc);
         mentions += row.mentions as usize;
         credit &= f.credit;
