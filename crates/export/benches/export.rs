@@ -25,12 +25,12 @@ const COPIES: usize = 50;
 const LINES: [(Format, usize); 10] = [
     (Format::GraphMl, 335),
     (Format::Dot, 27),        // photo credits without edges are not drawn
-    (Format::Neo4jCsv, 4935), // people, edges, articles, evidence and their links
-    (Format::EvidenceCsv, 751),
+    (Format::Neo4jCsv, 5135), // people, edges, articles, evidence and their links
+    (Format::EvidenceCsv, 801),
     (Format::Svg, 224), // photo credits without edges are not drawn
     (Format::Gexf, 431),
     (Format::GephiCsv, 30),
-    (Format::Cypher, 4934), // people, edges, articles, each evidence with its 3 links, mentions
+    (Format::Cypher, 5134), // people, edges, articles, each evidence with its 3 links, mentions
     (Format::Json, 282),    // one line per node, per edge and per article, and four of framing
     (Format::Html, 1898),
 ];

@@ -106,7 +106,10 @@ fn people_of(words: &[Word], mentions: &[&Mention]) -> Vec<Option<(usize, Mentio
             if !overlaps(words[i].span, m.span) {
                 break;
             }
-            if person[i].is_none() {
+            // A name wins over a role or pronoun the word also holds ("Iran's ambassador to
+            // Warsaw Ramin Mehmanparast" is one word).
+            let named = matches!(person[i], Some((_, MentionKind::Name)));
+            if person[i].is_none() || m.kind == MentionKind::Name && !named {
                 person[i] = Some((m.person, m.kind));
             }
         }
