@@ -24,7 +24,7 @@ const NODES: usize = 22;
 /// Edges (pair of people and kind) of the corpus graph; copies add none.
 const EDGES: usize = 6;
 /// Pieces of evidence on the edges of the graph of one copy of the corpus.
-const EVIDENCE: usize = 15;
+const EVIDENCE: usize = 16;
 
 #[path = "../../../benches/corpus.rs"]
 mod corpus;
