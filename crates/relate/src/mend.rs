@@ -1,5 +1,6 @@
 //! Mends of phrase structure the greedy parser gets wrong on news, each one a pattern UD never
-//! annotates (a `compound` with its own case marker, a hyphenated verb before its object, a
+//! annotates (a `compound` with its own case marker, an adjective as a case marker, a
+//! participle after a determiner, a preposition as a head, a hyphenated verb before its object, a
 //! case-marked subject, a person hung as an unmarked modifier of an organisation, a relative
 //! clause with no antecedent, a gerund with arguments read as a bare noun). Each mend moves
 //! arcs, and the two that find a word's part of speech wrong retag it; words keep their spans.
@@ -9,6 +10,7 @@ use whomet_syntax::{Rel, Upos, Word};
 /// Applies every mend, in order. `is_person[i]`: word `i` names a person.
 pub fn mend(words: &mut [Word], forms: &[&str], is_person: &[bool]) {
     compound_with_case(words);
+    adjective_as_case(words);
     participle_after_determiner(words);
     preposition_as_head(words);
     infinitive_of_predicate_adjective(words);
@@ -55,6 +57,40 @@ fn compound_with_case(words: &mut [Word]) {
         {
             promote(words, c, h, Rel::OblUnmarked);
         }
+    }
+}
+
+/// "X is due in Moscow on Friday for talks with Y", parsed with "due" as the case marker of
+/// "Moscow": an adjective is no case marker; it is the predicate, the noun it was hung on its
+/// oblique, and that noun's clause dependents (subject, copula, other phrases) move to it.
+fn adjective_as_case(words: &mut [Word]) {
+    for a in 0..words.len() {
+        let Some(h) = words[a].head else { continue };
+        if words[a].upos != Upos::Adj || words[a].rel != Rel::Case || h <= a {
+            continue;
+        }
+        let moved: Vec<usize> = dependents(words, h)
+            .filter(|&k| {
+                k != a
+                    && !(k > a
+                        && k < h
+                        && matches!(
+                            words[k].rel,
+                            Rel::Case | Rel::Det | Rel::Amod | Rel::Compound
+                        ))
+                    && !matches!(words[k].rel, Rel::Flat | Rel::Appos)
+            })
+            .collect();
+        for k in moved {
+            words[k].head = Some(a);
+            if words[k].rel == Rel::Nmod {
+                words[k].rel = Rel::Obl;
+            }
+        }
+        words[a].head = words[h].head;
+        words[a].rel = words[h].rel;
+        words[h].head = Some(a);
+        words[h].rel = Rel::Obl;
     }
 }
 
@@ -551,6 +587,26 @@ mod tests {
         ]);
         assert_eq!(out[6], "4:nmod");
         assert_eq!(out[8], "10:nsubj");
+    }
+
+    #[test]
+    fn an_adjective_read_as_a_case_marker_is_the_predicate() {
+        // "Kellerman is due in Moscow on Friday for talks"
+        let out = mended(&[
+            "Kellerman*|PROPN|5|nsubj",
+            "is|AUX|5|cop|be",
+            "due|ADJ|5|case",
+            "in|ADP|5|case",
+            "Moscow|PROPN|0|root",
+            "on|ADP|7|case",
+            "Friday|PROPN|5|nmod",
+            "for|ADP|9|case",
+            "talks|NOUN|5|obl|talk",
+        ]);
+        assert_eq!(out[2], "0:root");
+        assert_eq!((out[0].as_str(), out[1].as_str()), ("3:nsubj", "3:cop"));
+        assert_eq!((out[3].as_str(), out[4].as_str()), ("5:case", "3:obl"));
+        assert_eq!((out[6].as_str(), out[8].as_str()), ("3:obl", "3:obl"));
     }
 
     #[test]

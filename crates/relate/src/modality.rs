@@ -107,6 +107,10 @@ pub fn modality(
         x = v;
     }
     let mut planned: Option<&'static str> = None;
+    // "is due in Berlin for talks with X": a noun under a predicate adjective of plans.
+    if x != t && p.words[x].upos == Upos::Adj && lemma_in(x, "plan") {
+        planned = Some("due");
+    }
     for _ in 0..6 {
         // The clause's own auxiliaries, negation and subordinators.
         for &c in &p.children[x] {
