@@ -3,7 +3,7 @@
 //! participle after a determiner, a preposition as a head, a hyphenated verb before its object, a
 //! case-marked subject, a person hung as an unmarked modifier of an organisation, a relative
 //! clause with no antecedent, a gerund with arguments read as a bare noun). Each mend moves
-//! arcs, and the two that find a word's part of speech wrong retag it; words keep their spans.
+//! arcs, and those that find a word's part of speech wrong retag it; words keep their spans.
 
 use whomet_syntax::{Rel, Upos, Word};
 
