@@ -31,6 +31,12 @@ pub struct Lexicon {
     pub modifiers: WordSet<&'static str>,
     /// Words never part of a person's name (lowercase).
     pub stop: WordSet<&'static str>,
+    /// The last words of names of things (places, firms, events, documents), `thing-heads.txt`.
+    pub thing_heads: WordSet<&'static str>,
+    /// Lower-case nouns that, just before a chain, make it a thing, `thing-nouns.txt`.
+    pub thing_before: WordSet<&'static str>,
+    /// Lower-case nouns (one or two words) that, just after a chain, make it a thing.
+    pub thing_after: WordSet<&'static str>,
     /// Places as written ("Saudi Arabia"), and their lowercase forms.
     pub places: WordSet<String>,
     /// Demonyms (lowercase).
@@ -66,6 +72,7 @@ pub fn lexicon() -> &'static Lexicon {
         let demonyms: WordSet<String> = lines(include_str!("../../../data/lexicon/demonyms.txt"))
             .map(str::to_lowercase)
             .collect();
+        let thing_nouns = include_str!("../../../data/lexicon/thing-nouns.txt");
         let non_name = stop
             .iter()
             .map(|w| w.to_string())
@@ -94,6 +101,11 @@ pub fn lexicon() -> &'static Lexicon {
                 .filter_map(|l| l.strip_prefix('='))
                 .collect(),
             stop,
+            thing_heads: lines(include_str!("../../../data/lexicon/thing-heads.txt")).collect(),
+            thing_before: lines(thing_nouns)
+                .map(|l| l.trim_start_matches('<'))
+                .collect(),
+            thing_after: lines(thing_nouns).filter(|l| !l.starts_with('<')).collect(),
             places,
             demonyms,
             non_name,

@@ -21,6 +21,7 @@ mod chains;
 mod link;
 mod names;
 mod refer;
+mod things;
 
 /// The people of one article and the mentions that refer to them.
 #[derive(Debug, Clone, Default, PartialEq)]

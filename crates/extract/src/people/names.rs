@@ -2,6 +2,7 @@
 //! person.
 
 use super::chains::{Sentence, TitleTail, is_given};
+use super::things;
 use super::{Candidate, is_acronym, is_honorific_only, is_numeral, is_particle, strip_possessive};
 use crate::finder::Tag;
 use crate::lexicon::{lexicon, with_lowercase};
@@ -83,12 +84,6 @@ pub(super) fn classify(
     // "The Velvet Underground" inside a sentence names a thing, not a person; "The Turkish
     // Interior Minister Suleiman Soylu" names a person.
     let sentence_initial = words[0] <= first_word;
-    if word_text(0) == "The"
-        && !sentence_initial
-        && !(1..name_from).any(|k| lex.is_head_title(word_text(k)))
-    {
-        return;
-    }
     // A sentence-initial adjective glued to a name: "Nonpartisan Paul Tse".
     if sentence_initial
         && tail_from.is_none()
@@ -143,12 +138,8 @@ pub(super) fn classify(
     });
     let titled =
         role_words.iter().any(|w| lex.is_head_title(w)) || lower_title || tail_from.is_some();
-    // An organisation noun next to the chain: "daily Fraternite Matin", "Yomiuri Shimbun daily".
-    let org_after = toks[words.last().expect("non-empty") + 1..]
-        .iter()
-        .find(|t| !t.is_space())
-        .is_some_and(|t| ORG_NOUNS.contains(&t.text));
-    if before.is_some_and(|b| ORG_NOUNS.contains(&b)) || org_after {
+    // A thing's noun next to the chain: "daily Fraternite Matin", "Yomiuri Shimbun daily".
+    if things::thing_noun_beside(toks, words, lex.is_head_title(word_text(0))) {
         return;
     }
 
@@ -216,6 +207,29 @@ pub(super) fn classify(
             [w] => lex.is_place(w),
             ws => lex.is_place(&ws.join(" ")),
         }
+    {
+        return;
+    }
+    // The name finder's word: every name word tagged a name (the first one `B`), or none.
+    let model_yes = tags.get(name_idx[0]).is_some_and(|t| t.tag == Tag::B)
+        && name_idx[1..]
+            .iter()
+            .all(|&k| tags.get(k).is_some_and(|t| t.tag == Tag::I));
+    // A name that opens with an unknown word ("Rustyn Stoops") may end in a plural noun.
+    let unknown_first = !lex.is_non_name(name_words[0])
+        && !with_lowercase(name_words[0], |w| lex.common.contains(w));
+    if things::thing_head(&name_words, titled_before, model_yes || unknown_first) {
+        return;
+    }
+    let personal = model_yes
+        || is_given(name_words[0])
+        || name_words
+            .iter()
+            .all(|w| with_lowercase(w, |w| !lex.common.contains(w)));
+    if things::after_article(toks, words)
+        && !things::modifier_name(toks, words, personal)
+        && tail_from.is_none()
+        && !(0..name_from).any(|k| lex.is_head_title(word_text(k)))
     {
         return;
     }
@@ -292,18 +306,16 @@ pub(super) fn classify(
     let rare = content.iter().all(|w| !common(w) || w.len() <= 2) || romanised;
     // A given name that is also a common word ("Star", "Angel") needs an uncommon surname.
     let given_evidence = given && (!common(first) || !common(last));
-    // The name finder's word: every name word tagged a name (the first one `B`), or none.
-    let model_yes = tags.get(name_idx[0]).is_some_and(|t| t.tag == Tag::B)
-        && name_idx[1..]
-            .iter()
-            .all(|&k| tags.get(k).is_some_and(|t| t.tag == Tag::I));
     let model_no = name_idx
         .iter()
         .all(|&k| tags.get(k).is_none_or(|t| t.margin < -MODEL_NO));
+    // After "in", "at" or "near" a chain is most often a place: the finder must say it is a name.
+    let located = !titled && !possessive && things::after_place_preposition(toks, words);
     let strong = titled
         || credit
         || (words_n >= 2
-            && (model_yes || (given_evidence || appositive || said || rare) && !model_no));
+            && (model_yes
+                || (given_evidence || appositive || said || rare) && !model_no && !located));
     let royal_name = royal
         .filter(|_| bare_n == 1)
         .map(|k| fold_space(Span::new(toks[words[k]].span.start, span.end).of(text)));
@@ -389,9 +401,13 @@ pub(super) fn classify(
         (r, _) => r,
     };
     let after_the = words[0] >= 2 && toks[words[0] - 2].text.eq_ignore_ascii_case("the");
+    // "Shana reported": an outlet.
+    let reports = next.is_some_and(|t| matches!(t.text, "reported" | "reports" | "quoted"));
     let lone_word = words_n == 1
         && !sentence_initial
         && !after_the
+        && !located
+        && !reports
         && !model_no
         && !with_lowercase(first, |w| lex.common.contains(w));
     let lone_given = lone_word && given;
@@ -439,35 +455,6 @@ pub(super) fn classify(
 /// How far below 0 the name finder's margin must be on every word of an untitled chain to
 /// overrule the rules' weaker evidence (a given name, rare words).
 const MODEL_NO: f32 = 12.0;
-
-/// Lower-case nouns that, next to a capitalised chain, make it an organisation or a thing.
-const ORG_NOUNS: &[&str] = &[
-    "daily",
-    "newspaper",
-    "weekly",
-    "magazine",
-    "agency",
-    "party",
-    "group",
-    "company",
-    "firm",
-    "channel",
-    "station",
-    "ship",
-    "tanker",
-    "operation",
-    "plan",
-    "accord",
-    "treaty",
-    "bank",
-    "council",
-    "committee",
-    "union",
-    "movement",
-    "radio",
-    "television",
-    "network",
-];
 
 /// An age or a description before a name: "Fifteen-year-old Magomed", "Pan-democrat Gary
 /// Fan" (a hyphenated word ending in a common lower-case word).

@@ -299,3 +299,37 @@ fn title_case_lines_end_a_name_at_its_verb() {
         "#]],
     );
 }
+
+#[test]
+fn trap_places_firms_events_and_groups_by_their_last_word() {
+    check(
+        "Tomas Vellner sailed across Marutka Bay to Osmar Kapital and the Dolmer Protocol talks. Flight Attendants and Varnese Studies spoke at the Nordvik Cup. Carla Bay and Senator Lucy Harbour came.\n\nRustyn Stoops, Delaware delegate",
+        expect![[r#"
+            Tomas Vellner
+            Carla Bay
+            Lucy Harbour as Senator
+        "#]],
+    );
+}
+
+#[test]
+fn trap_a_chain_after_the_or_beside_a_thing_noun_is_no_person() {
+    check(
+        "The Osmar Herald reported that the Vellan Marutko was seized, the tanker Marita Dawn sank and the Verlan news agency and the Osmar rebel brigade said so. Shana reported it too. He shares the Yahya Vellner views, not the novel Tomas Berg; party Chairman Anna Lund agreed.",
+        expect![[r#"
+            Anna Lund as Chairman
+        "#]],
+    );
+}
+
+#[test]
+fn trap_a_chain_after_in_or_at_needs_the_name_finder() {
+    check(
+        "Dana Holt worked as a painter in Ann Arbour and at Lena Marsh before she met Tomas Vellner in Oslo.",
+        expect![[r#"
+            Dana Holt
+            Ann Arbour
+            Tomas Vellner
+        "#]],
+    );
+}
