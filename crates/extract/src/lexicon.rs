@@ -37,6 +37,8 @@ pub struct Lexicon {
     pub thing_before: WordSet<&'static str>,
     /// Lower-case nouns (one or two words) that, just after a chain, make it a thing.
     pub thing_after: WordSet<&'static str>,
+    /// Vessel nouns ("frigate"): before a chain, a thing even when a title opens the chain.
+    pub vessels: WordSet<&'static str>,
     /// Places as written ("Saudi Arabia"), and their lowercase forms.
     pub places: WordSet<String>,
     /// Demonyms (lowercase).
@@ -103,9 +105,15 @@ pub fn lexicon() -> &'static Lexicon {
             stop,
             thing_heads: lines(include_str!("../../../data/lexicon/thing-heads.txt")).collect(),
             thing_before: lines(thing_nouns)
-                .map(|l| l.trim_start_matches('<'))
+                .map(|l| l.trim_start_matches(['<', '!']))
                 .collect(),
-            thing_after: lines(thing_nouns).filter(|l| !l.starts_with('<')).collect(),
+            thing_after: lines(thing_nouns)
+                .filter(|l| !l.starts_with('<'))
+                .map(|l| l.trim_start_matches('!'))
+                .collect(),
+            vessels: lines(thing_nouns)
+                .filter_map(|l| l.strip_prefix('!'))
+                .collect(),
             places,
             demonyms,
             non_name,

@@ -218,7 +218,9 @@ pub(super) fn classify(
     // A name that opens with an unknown word ("Rustyn Stoops") may end in a plural noun.
     let unknown_first = !lex.is_non_name(name_words[0])
         && !with_lowercase(name_words[0], |w| lex.common.contains(w));
-    if things::thing_head(&name_words, titled_before, model_yes || unknown_first) {
+    if things::thing_head(&name_words, titled_before, model_yes || unknown_first)
+        || things::numbered_thing(&name_words, titled)
+    {
         return;
     }
     let personal = model_yes
@@ -302,6 +304,9 @@ pub(super) fn classify(
     let given = with_lowercase(first, |w| lex.given.contains(w));
     // A romanised East Asian given name ("Lee Cheuk-yan", "Kim Jong-un") after a surname.
     let romanised = words_n == 2 && is_romanised_given(last);
+    // After a common surname of the world lists ("Wong", "Lee"), such a given name is evidence
+    // the name finder does not overrule: it saw few of them.
+    let east_asian = romanised && with_lowercase(first, |w| lex.world_surnames.contains(w));
     // A two-letter word is no evidence of common English ("Xi Jinping", "Wu Qian").
     let rare = content.iter().all(|w| !common(w) || w.len() <= 2) || romanised;
     // A given name that is also a common word ("Star", "Angel") needs an uncommon surname.
@@ -313,6 +318,7 @@ pub(super) fn classify(
     let located = !titled && !possessive && things::after_place_preposition(toks, words);
     let strong = titled
         || credit
+        || east_asian && !located
         || (words_n >= 2
             && (model_yes
                 || (given_evidence || appositive || said || rare) && !model_no && !located));
@@ -466,8 +472,8 @@ fn is_age(w: &str) -> bool {
         })
 }
 
-/// `Cheuk-yan`, `Jong-un`, `Joo-Ho`: two short syllables joined by a hyphen, the first
-/// capitalised, the second not a common word.
+/// `Cheuk-yan`, `Jong-un`, `Joo-Ho`, `Kwok-kin`: two short syllables joined by a hyphen, the
+/// first capitalised, not both common words.
 fn is_romanised_given(w: &str) -> bool {
     let Some((a, b)) = w.split_once('-') else {
         return false;
@@ -479,7 +485,8 @@ fn is_romanised_given(w: &str) -> bool {
         && a.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && a.chars().skip(1).all(|c| c.is_ascii_lowercase())
         && b.chars().skip(1).all(|c| c.is_ascii_lowercase())
-        && !with_lowercase(b, |b| lexicon().common.contains(b))
+        && !(with_lowercase(a, |a| lexicon().common.contains(a))
+            && with_lowercase(b, |b| lexicon().common.contains(b)))
 }
 
 /// The whole of a quotation, in title case: the title of a work (the painting "Madonna Litta",

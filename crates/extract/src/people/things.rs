@@ -10,11 +10,14 @@
 //!   ("the Prime Minister Anna Berg" has a title).
 //! - **A noun beside it**: a lower-case noun of `thing-nouns.txt` just before ("the tanker Marita
 //!   Dawn") or just after ("the Verlan news agency") the chain.
+//! - **A list entry's description**: in a bulleted line that opens with a name, a comma and a
+//!   title ("-   Marta Lind, President, Voto Osmar"), the chains after the title describe the
+//!   person: organisations, not people, unless titled themselves.
 //! - **A place preposition**: a chain after "in", "at" or "near" is most often a place ("worked in
 //!   Ann Arbour"): it needs the name finder's own word, not the weaker evidence of a given name.
 
 use super::chains::is_given;
-use super::strip_possessive;
+use super::{Candidate, strip_possessive};
 use crate::lexicon::{lexicon, with_lowercase};
 use crate::segment::Token;
 
@@ -23,6 +26,11 @@ use crate::segment::Token;
 /// (`titled`) stands before it: then the last word is a surname.
 /// A plural noun yields to other evidence of a name (`vouched`): "Rustyn Stoops".
 pub(super) fn thing_head(name: &[&str], titled: bool, vouched: bool) -> bool {
+    // One word after a title ("Admiral Blvd", "Metropolitan Area"): a head word, not a plural
+    // ("Senator Banks").
+    if let [word] = name {
+        return titled && with_lowercase(word, |w| lexicon().thing_heads.contains(w));
+    }
     let [first, .., last] = name else {
         return false;
     };
@@ -33,6 +41,20 @@ pub(super) fn thing_head(name: &[&str], titled: bool, vouched: bool) -> bool {
     with_lowercase(last, |w| {
         lexicon().thing_heads.contains(w) || !vouched && plural_noun(w)
     })
+}
+
+/// "Sputnik V", "Falcon IX": a word and a numeral name a product or a craft, unless the word is a
+/// given name or a title stands before it ("Pope Leo XIV", "Mohammed VI").
+pub(super) fn numbered_thing(name: &[&str], titled: bool) -> bool {
+    match name {
+        [word, numeral] => {
+            !titled
+                && super::is_numeral(numeral)
+                && !numeral.starts_with(['J', 'S'])
+                && !is_given(word)
+        }
+        _ => false,
+    }
 }
 
 /// A plural common noun ("attendants", "studies"), lower case, that is no given name or surname.
@@ -133,7 +155,8 @@ fn noun_like(w: &str) -> bool {
 }
 
 /// A lower-case noun of `thing-nouns.txt` stands just before the chain (when it opens with no
-/// title: "party Chairman Tomas Vellner" is a person) or just after it (one or two words).
+/// title: "party Chairman Tomas Vellner" is a person; but "the frigate Admiral Vellner" is a
+/// ship) or just after it (one or two words).
 pub(super) fn thing_noun_beside(toks: &[Token<'_>], words: &[usize], opens_titled: bool) -> bool {
     let lex = lexicon();
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
@@ -141,7 +164,9 @@ pub(super) fn thing_noun_beside(toks: &[Token<'_>], words: &[usize], opens_title
     };
     let lower = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
     let before = word_before(toks, first).filter(|w| lower(w));
-    if !opens_titled && before.is_some_and(|b| lex.thing_before.contains(b)) {
+    if before
+        .is_some_and(|b| lex.vessels.contains(b) || !opens_titled && lex.thing_before.contains(b))
+    {
         return true;
     }
     let mut after = toks[last + 1..].iter().filter(|t| !t.is_space());
@@ -168,4 +193,34 @@ pub(super) fn after_place_preposition(toks: &[Token<'_>], words: &[usize]) -> bo
             )
         })
     })
+}
+
+/// Drops the untitled candidates of a bulleted entry (`cands`, in text order) after its head
+/// name, a comma and a title word: "-   Marta Lind, Co-Founder and President, Voto Osmar" gives
+/// no person "Voto Osmar"; "-   Marta Lind, Anna Berg and Carl Lund" is a list of people.
+pub(super) fn drop_entry_descriptions(toks: &[Token<'_>], cands: &mut Vec<Candidate>, from: usize) {
+    let lex = lexicon();
+    let Some(head) = cands.get(from) else {
+        return;
+    };
+    let opens = toks
+        .iter()
+        .find(|t| t.is_word())
+        .is_some_and(|t| t.span.start == head.chain.start);
+    let mut after = toks
+        .iter()
+        .skip_while(|t| t.span.start < head.span.end)
+        .filter(|t| !t.is_space());
+    let described = after.next().is_some_and(|t| t.text == ",")
+        && after
+            .next()
+            .is_some_and(|t| t.is_capitalized() && lex.is_title(t.text));
+    if !opens || !described {
+        return;
+    }
+    let mut k = 0;
+    cands.retain(|c| {
+        k += 1;
+        k <= from + 1 || c.titled
+    });
 }

@@ -333,3 +333,31 @@ fn trap_a_chain_after_in_or_at_needs_the_name_finder() {
         "#]],
     );
 }
+
+#[test]
+fn trap_vessels_products_entries_and_greetings_are_no_people() {
+    check(
+        "The frigate Admiral Vellner docked as the Osmar V vaccine and the Varnak II rocket shipped. Pope Leo XIV and Mohammed VI met Admiral Blvd. What Vellner added was new. Hi Anna Berg.\n\n-   Marta Lind, Co-Founder and President, Voto Osmar\n-   Carl Lund, Ida Holm and Nils Berg\n",
+        expect![[r#"
+            Leo XIV aka Pope Leo XIV as Pope
+            Mohammed VI
+            Anna Berg
+            Marta Lind
+            Carl Lund
+            Ida Holm
+            Nils Berg
+        "#]],
+    );
+}
+
+#[test]
+fn romanised_given_names_after_a_common_surname() {
+    check(
+        "Pan-democrats Lee Cheuk-ting and Wong Kwok-kin met Park Joo-Ho in Seoul.",
+        expect![[r#"
+            Lee Cheuk-ting
+            Wong Kwok-kin
+            Park Joo-Ho
+        "#]],
+    );
+}
