@@ -279,7 +279,7 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
         }
         match matches.as_slice() {
             [p] => assigned[c] = Some(*p),
-            [] if cand.titled || cand.lone_given => {
+            [] if cand.titled || cand.lone_given || cand.speaker => {
                 let name = cand.royal_name.clone().unwrap_or_else(|| cand.name.clone());
                 let existing = ix.by_fold.get(&fold_name(&name)).copied();
                 assigned[c] = Some(existing.unwrap_or_else(|| ix.add(&name)));

@@ -70,6 +70,9 @@ pub(crate) struct Candidate {
     /// A lone uncommon word inside a sentence, not after "the" ("compliment Vitaly and
     /// yourself"): a given name when a full name of the article begins with it.
     pub(crate) lone_word: bool,
+    /// Such a lone word before a reporting verb ("Maduro said"): a person even when no full
+    /// name of the article has it.
+    pub(crate) speaker: bool,
     /// The whole chain, title included.
     pub(crate) chain: Span,
     /// Weak, but a person if listed beside people.

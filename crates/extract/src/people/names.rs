@@ -114,7 +114,10 @@ pub(super) fn classify(
     {
         return;
     }
-    if quoted_work(toks, words) || beside_ampersand(toks, words) {
+    if quoted_work(toks, words)
+        || beside_ampersand(toks, words)
+        || things::firm_partner(toks, words)
+    {
         return;
     }
     let name_idx = &words[name_from..];
@@ -417,6 +420,7 @@ pub(super) fn classify(
         && !model_no
         && !with_lowercase(first, |w| lex.common.contains(w));
     let lone_given = lone_word && given;
+    let speaker = lone_word && said && model_yes && !lex.is_place(first);
     // The person that opens a list entry ("-   **Addison**, age 14, ...", "Bo Dunmore,
     // Director, Vell Fund"): a name, a comma, then what they are.
     let entry_head = sentence.entry
@@ -452,6 +456,7 @@ pub(super) fn classify(
         credit,
         lone_given,
         lone_word,
+        speaker,
         chain: Span::new(toks[words[0]].span.start, span.end),
         listable: words_n >= 2,
         words: words_n,

@@ -5,9 +5,12 @@
 //!   Kapital", "Dolmer Protocol") or in a plural common noun ("Flight Attendants", "Varnese
 //!   Studies") is a thing or a group, unless it is a given name and a surname ("Tyra Banks",
 //!   "Senator Lucy Bay").
-//! - **The article**: a chain after a lower-case "the", or opening with "The", without a title
+//! - **The article**: a chain after a lower-case "the", "a" or "an", or opening with "The",
+//!   without a title
 //!   ("the Osmar Herald", "the Lincoln Protocols"), is a thing; a person's name takes no article
 //!   ("the Prime Minister Anna Berg" has a title).
+//! - **A firm**: a chain that capitalised words, commas and "and" join to a firm's suffix ("Vellner
+//!   Lund and Berg LLP").
 //! - **A noun beside it**: a lower-case noun of `thing-nouns.txt` just before ("the tanker Marita
 //!   Dawn") or just after ("the Verlan news agency") the chain.
 //! - **A list entry's description**: in a bulleted line that opens with a name, a comma and a
@@ -85,12 +88,36 @@ fn word_before<'t>(toks: &[Token<'t>], first: usize) -> Option<&'t str> {
         .map(|t| t.text)
 }
 
-/// The chain opens with "The" or follows a lower-case "the".
+/// The chain opens with "The" or follows a lower-case article ("the", "a", "an": "a Truman
+/// Scholar").
 pub(super) fn after_article(toks: &[Token<'_>], words: &[usize]) -> bool {
     let Some(&first) = words.first() else {
         return false;
     };
-    toks[first].text == "The" || word_before(toks, first) == Some("the")
+    toks[first].text == "The" || matches!(word_before(toks, first), Some("the" | "a" | "an"))
+}
+
+/// Suffixes of a firm's name ("LLP", "GmbH").
+const FIRM_SUFFIXES: &[&str] = &[
+    "LLP", "LLC", "PLLC", "PC", "Inc", "Ltd", "PLC", "plc", "GmbH", "AG", "SA", "NV", "BV",
+];
+
+/// The chain is a partner of a firm's name: capitalised words, commas, "and" or "&" lead from
+/// it to a firm's suffix ("Wilmer Vellner Lund and Berg LLP", "Lind, Osmar & Berg LLP").
+pub(super) fn firm_partner(toks: &[Token<'_>], words: &[usize]) -> bool {
+    let Some(&last) = words.last() else {
+        return false;
+    };
+    for t in toks[last + 1..].iter().filter(|t| !t.is_space()).take(12) {
+        let w = t.text.trim_end_matches('.');
+        if FIRM_SUFFIXES.contains(&w) {
+            return true;
+        }
+        if !(t.is_capitalized() || matches!(t.text, "," | "and" | "&" | ".")) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "the Yahya Sinwar views": after an article, a name of two words at least that looks like a

@@ -361,3 +361,21 @@ fn romanised_given_names_after_a_common_surname() {
         "#]],
     );
 }
+
+#[test]
+fn a_lone_surname_that_speaks_is_a_person() {
+    check(
+        "“We will buy what we want,” Varnasco said in a speech. Osmar, a Truman Scholar, worked at Vellner Lund and Berg LLP.",
+        expect![[r#"
+            Varnasco
+        "#]],
+    );
+}
+
+#[test]
+fn trap_monuments_and_persian_place_nouns_are_no_people() {
+    check(
+        "Many foreign tourists visited Masjed-e Jameh, then Bagh Vellan, then Qaleh Osmar and the Ali Vellan Mausoleum; others went to Emamzadeh Lund or walked through the old Hassan Varnak Gate on Yalda Night with their families.",
+        expect![[r#""#]],
+    );
+}
