@@ -33,6 +33,8 @@ pub struct Lexicon {
     pub stop: WordSet<&'static str>,
     /// The last words of names of things (places, firms, events, documents), `thing-heads.txt`.
     pub thing_heads: WordSet<&'static str>,
+    /// Those heads that are never surnames (`!` in `thing-heads.txt`: "st", "gmbh").
+    pub firm_heads: WordSet<&'static str>,
     /// Lower-case nouns that, just before a chain, make it a thing, `thing-nouns.txt`.
     pub thing_before: WordSet<&'static str>,
     /// Lower-case nouns (one or two words) that, just after a chain, make it a thing.
@@ -75,6 +77,7 @@ pub fn lexicon() -> &'static Lexicon {
             .map(str::to_lowercase)
             .collect();
         let thing_nouns = include_str!("../../../data/lexicon/thing-nouns.txt");
+        let thing_heads = include_str!("../../../data/lexicon/thing-heads.txt");
         let non_name = stop
             .iter()
             .map(|w| w.to_string())
@@ -103,7 +106,12 @@ pub fn lexicon() -> &'static Lexicon {
                 .filter_map(|l| l.strip_prefix('='))
                 .collect(),
             stop,
-            thing_heads: lines(include_str!("../../../data/lexicon/thing-heads.txt")).collect(),
+            thing_heads: lines(thing_heads)
+                .map(|l| l.trim_start_matches('!'))
+                .collect(),
+            firm_heads: lines(thing_heads)
+                .filter_map(|l| l.strip_prefix('!'))
+                .collect(),
             thing_before: lines(thing_nouns)
                 .map(|l| l.trim_start_matches(['<', '!']))
                 .collect(),

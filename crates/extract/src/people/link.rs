@@ -176,9 +176,12 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
                 .inspect(|_| whomet_core::work::tick(1))
                 .min();
         }
-        // "Warhol Polaroids" after "Andy Warhol": a known surname used as a modifier.
+        // "Warhol Polaroids" after "Andy Warhol": a known surname used as a modifier; but not
+        // a surname-first name ("Wong Kwok-kin" after "Raymond Wong").
         let modifier = !cand.titled
             && hit.is_none()
+            && !cand.romanised
+            && !surname_first(&kw)
             && ix
                 .with_last(kw.first())
                 .iter()

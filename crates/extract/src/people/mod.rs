@@ -73,6 +73,8 @@ pub(crate) struct Candidate {
     /// Such a lone word before a reporting verb ("Maduro said"): a person even when no full
     /// name of the article has it.
     pub(crate) speaker: bool,
+    /// A surname then a romanised given name ("Wong Yeung-tat"): its first word is a surname.
+    pub(crate) romanised: bool,
     /// The whole chain, title included.
     pub(crate) chain: Span,
     /// Weak, but a person if listed beside people.

@@ -117,6 +117,7 @@ pub(super) fn classify(
     if quoted_work(toks, words)
         || beside_ampersand(toks, words)
         || things::firm_partner(toks, words)
+        || things::town_of_place(toks, words)
     {
         return;
     }
@@ -457,6 +458,7 @@ pub(super) fn classify(
         lone_given,
         lone_word,
         speaker,
+        romanised,
         chain: Span::new(toks[words[0]].span.start, span.end),
         listable: words_n >= 2,
         words: words_n,

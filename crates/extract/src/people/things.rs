@@ -16,6 +16,7 @@
 //! - **A list entry's description**: in a bulleted line that opens with a name, a comma and a
 //!   title ("-   Marta Lind, President, Voto Osmar"), the chains after the title describe the
 //!   person: organisations, not people, unless titled themselves.
+//! - **A town**: after a preposition, a chain then a comma and a place ("from Irving, Texas").
 //! - **A place preposition**: a chain after "in", "at" or "near" is most often a place ("worked in
 //!   Ann Arbour"): it needs the name finder's own word, not the weaker evidence of a given name.
 
@@ -37,10 +38,13 @@ pub(super) fn thing_head(name: &[&str], titled: bool, vouched: bool) -> bool {
     let [first, .., last] = name else {
         return false;
     };
+    let last = strip_possessive(last).0;
+    if with_lowercase(last, |w| lexicon().firm_heads.contains(w)) {
+        return true;
+    }
     if is_given(first) && (titled || name.len() == 2) {
         return false;
     }
-    let last = strip_possessive(last).0;
     with_lowercase(last, |w| {
         lexicon().thing_heads.contains(w) || !vouched && plural_noun(w)
     })
@@ -250,4 +254,29 @@ pub(super) fn drop_entry_descriptions(toks: &[Token<'_>], cands: &mut Vec<Candid
         k += 1;
         k <= from + 1 || c.titled
     });
+}
+
+/// "from Irving, Texas": after a preposition, a chain followed by a comma and a place is a town.
+pub(super) fn town_of_place(toks: &[Token<'_>], words: &[usize]) -> bool {
+    let lex = lexicon();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let after_preposition = word_before(toks, first)
+        .is_some_and(|w| matches!(w, "in" | "at" | "near" | "from" | "outside" | "around"));
+    if !after_preposition {
+        return false;
+    }
+    let mut after = toks[last + 1..].iter().filter(|t| !t.is_space());
+    if after.next().is_none_or(|t| t.text != ",") {
+        return false;
+    }
+    // The place: up to three capitalised words ("Texas", "New South Wales"), not a possessive
+    // ("from Anna Berg, Norway's envoy").
+    let place: Vec<&str> = after
+        .take(3)
+        .take_while(|t| t.is_capitalized() && !strip_possessive(t.text).1)
+        .map(|t| t.text)
+        .collect();
+    (1..=place.len()).any(|n| lex.is_place(&place[..n].join(" ")))
 }

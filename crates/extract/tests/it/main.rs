@@ -379,3 +379,16 @@ fn trap_monuments_and_persian_place_nouns_are_no_people() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn issue14_surname_first_names_are_no_modifiers_and_towns_no_people() {
+    check(
+        "Councillor Raymond Wong spoke first, and later Wong Yeung-tat and Wong Kwok-kin were elected. A boy from Irving, Texas, met Carl Lund, a doctor, at Carol St and Vellan GmbH.",
+        expect![[r#"
+            Raymond Wong as Councillor
+            Wong Yeung-tat
+            Wong Kwok-kin
+            Carl Lund
+        "#]],
+    );
+}
