@@ -45,7 +45,8 @@ pub struct Lexicon {
     pub places: WordSet<String>,
     /// Demonyms (lowercase).
     pub demonyms: WordSet<String>,
-    /// Stop words, places and demonyms together: words that cannot be part of a name.
+    /// Stop words (and `non-name-words.txt`), places and demonyms together: words that cannot
+    /// be part of a name.
     pub non_name: WordSet<String>,
     /// Occupation nouns that, in lower case just before a name, mark a person ("designer").
     pub occupations: WordSet<&'static str>,
@@ -80,6 +81,10 @@ pub fn lexicon() -> &'static Lexicon {
         let thing_heads = include_str!("../../../data/lexicon/thing-heads.txt");
         let non_name = stop
             .iter()
+            .chain(
+                &lines(include_str!("../../../data/lexicon/non-name-words.txt"))
+                    .collect::<Vec<_>>(),
+            )
             .map(|w| w.to_string())
             .chain(places.iter().cloned())
             .chain(demonyms.iter().cloned())

@@ -6,7 +6,9 @@
 //!    (`Iranian Foreign Minister Hossein Amir-Abdollahian`); royal titles stay in a one-word
 //!    name (`King Fahd`).
 //! 3. **Evidence of a person**: a title, a known given name, an appositive or reporting verb, or
-//!    words that are not common English words. Organisation, place and time words reject a chain.
+//!    words that are not common English words. Organisation, place and time words reject a chain,
+//!    and so do the signs of a thing (`things`): a head word or plural noun at its end, an
+//!    article or a thing's noun before it, a firm's suffix or ", Texas" after it.
 //! 4. **Who is who**: full names group by folded key or as a token-aligned suffix of a longer
 //!    name; a one-word mention joins the only person whose name ends (or, after `Sir`, `Prince`,
 //!    starts) with it, else it is left out unless titled; pronouns join the person when only one
