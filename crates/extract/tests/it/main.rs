@@ -392,3 +392,16 @@ fn issue14_surname_first_names_are_no_modifiers_and_towns_no_people() {
         "#]],
     );
 }
+
+#[test]
+fn acronyms_are_no_stop_words_that_block_names() {
+    check(
+        "ISA chief Tomas Vellner and KAN reported that the Shin Bet had seen Isa Varnak meet Naoto Kan and Shin Hyun-woo.",
+        expect![[r#"
+            Tomas Vellner as chief
+            Isa Varnak
+            Naoto Kan
+            Shin Hyun-woo
+        "#]],
+    );
+}
