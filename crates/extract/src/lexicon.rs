@@ -31,11 +31,22 @@ pub struct Lexicon {
     pub modifiers: WordSet<&'static str>,
     /// Words never part of a person's name (lowercase).
     pub stop: WordSet<&'static str>,
+    /// The last words of names of things (places, firms, events, documents), `thing-heads.txt`.
+    pub thing_heads: WordSet<&'static str>,
+    /// Those heads that are never surnames (`!` in `thing-heads.txt`: "st", "gmbh").
+    pub firm_heads: WordSet<&'static str>,
+    /// Lower-case nouns that, just before a chain, make it a thing, `thing-nouns.txt`.
+    pub thing_before: WordSet<&'static str>,
+    /// Lower-case nouns (one or two words) that, just after a chain, make it a thing.
+    pub thing_after: WordSet<&'static str>,
+    /// Vessel nouns ("frigate"): before a chain, a thing even when a title opens the chain.
+    pub vessels: WordSet<&'static str>,
     /// Places as written ("Saudi Arabia"), and their lowercase forms.
     pub places: WordSet<String>,
     /// Demonyms (lowercase).
     pub demonyms: WordSet<String>,
-    /// Stop words, places and demonyms together: words that cannot be part of a name.
+    /// Stop words (and `non-name-words.txt`), places and demonyms together: words that cannot
+    /// be part of a name.
     pub non_name: WordSet<String>,
     /// Occupation nouns that, in lower case just before a name, mark a person ("designer").
     pub occupations: WordSet<&'static str>,
@@ -66,8 +77,14 @@ pub fn lexicon() -> &'static Lexicon {
         let demonyms: WordSet<String> = lines(include_str!("../../../data/lexicon/demonyms.txt"))
             .map(str::to_lowercase)
             .collect();
+        let thing_nouns = include_str!("../../../data/lexicon/thing-nouns.txt");
+        let thing_heads = include_str!("../../../data/lexicon/thing-heads.txt");
         let non_name = stop
             .iter()
+            .chain(
+                &lines(include_str!("../../../data/lexicon/non-name-words.txt"))
+                    .collect::<Vec<_>>(),
+            )
             .map(|w| w.to_string())
             .chain(places.iter().cloned())
             .chain(demonyms.iter().cloned())
@@ -94,6 +111,22 @@ pub fn lexicon() -> &'static Lexicon {
                 .filter_map(|l| l.strip_prefix('='))
                 .collect(),
             stop,
+            thing_heads: lines(thing_heads)
+                .map(|l| l.trim_start_matches('!'))
+                .collect(),
+            firm_heads: lines(thing_heads)
+                .filter_map(|l| l.strip_prefix('!'))
+                .collect(),
+            thing_before: lines(thing_nouns)
+                .map(|l| l.trim_start_matches(['<', '!']))
+                .collect(),
+            thing_after: lines(thing_nouns)
+                .filter(|l| !l.starts_with('<'))
+                .map(|l| l.trim_start_matches('!'))
+                .collect(),
+            vessels: lines(thing_nouns)
+                .filter_map(|l| l.strip_prefix('!'))
+                .collect(),
             places,
             demonyms,
             non_name,

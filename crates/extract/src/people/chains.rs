@@ -129,6 +129,9 @@ pub(super) fn chains(
         }
         classify(&sentence, words, possessive, tail, out);
     }
+    if crate::segment::bullet_len(line) > 0 {
+        super::things::drop_entry_descriptions(toks, out, first_of_sentence);
+    }
     promote_list_members(toks, &mut out[first_of_sentence..]);
 }
 

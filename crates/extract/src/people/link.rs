@@ -176,9 +176,12 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
                 .inspect(|_| whomet_core::work::tick(1))
                 .min();
         }
-        // "Warhol Polaroids" after "Andy Warhol": a known surname used as a modifier.
+        // "Warhol Polaroids" after "Andy Warhol": a known surname used as a modifier; but not
+        // a surname-first name ("Wong Kwok-kin" after "Raymond Wong").
         let modifier = !cand.titled
             && hit.is_none()
+            && !cand.romanised
+            && !surname_first(&kw)
             && ix
                 .with_last(kw.first())
                 .iter()
@@ -279,7 +282,7 @@ pub(super) fn resolve(cands: &[Candidate]) -> People {
         }
         match matches.as_slice() {
             [p] => assigned[c] = Some(*p),
-            [] if cand.titled || cand.lone_given => {
+            [] if cand.titled || cand.lone_given || cand.speaker => {
                 let name = cand.royal_name.clone().unwrap_or_else(|| cand.name.clone());
                 let existing = ix.by_fold.get(&fold_name(&name)).copied();
                 assigned[c] = Some(existing.unwrap_or_else(|| ix.add(&name)));

@@ -6,7 +6,9 @@
 //!    (`Iranian Foreign Minister Hossein Amir-Abdollahian`); royal titles stay in a one-word
 //!    name (`King Fahd`).
 //! 3. **Evidence of a person**: a title, a known given name, an appositive or reporting verb, or
-//!    words that are not common English words. Organisation, place and time words reject a chain.
+//!    words that are not common English words. Organisation, place and time words reject a chain,
+//!    and so do the signs of a thing (`things`): a head word or plural noun at its end, an
+//!    article or a thing's noun before it, a firm's suffix or ", Texas" after it.
 //! 4. **Who is who**: full names group by folded key or as a token-aligned suffix of a longer
 //!    name; a one-word mention joins the only person whose name ends (or, after `Sir`, `Prince`,
 //!    starts) with it, else it is left out unless titled; pronouns join the person when only one
@@ -21,6 +23,7 @@ mod chains;
 mod link;
 mod names;
 mod refer;
+mod things;
 
 /// The people of one article and the mentions that refer to them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -69,6 +72,11 @@ pub(crate) struct Candidate {
     /// A lone uncommon word inside a sentence, not after "the" ("compliment Vitaly and
     /// yourself"): a given name when a full name of the article begins with it.
     pub(crate) lone_word: bool,
+    /// Such a lone word before a reporting verb ("Maduro said"): a person even when no full
+    /// name of the article has it.
+    pub(crate) speaker: bool,
+    /// A surname then a romanised given name ("Wong Yeung-tat"): its first word is a surname.
+    pub(crate) romanised: bool,
     /// The whole chain, title included.
     pub(crate) chain: Span,
     /// Weak, but a person if listed beside people.

@@ -2,6 +2,7 @@
 //! person.
 
 use super::chains::{Sentence, TitleTail, is_given};
+use super::things;
 use super::{Candidate, is_acronym, is_honorific_only, is_numeral, is_particle, strip_possessive};
 use crate::finder::Tag;
 use crate::lexicon::{lexicon, with_lowercase};
@@ -83,12 +84,6 @@ pub(super) fn classify(
     // "The Velvet Underground" inside a sentence names a thing, not a person; "The Turkish
     // Interior Minister Suleiman Soylu" names a person.
     let sentence_initial = words[0] <= first_word;
-    if word_text(0) == "The"
-        && !sentence_initial
-        && !(1..name_from).any(|k| lex.is_head_title(word_text(k)))
-    {
-        return;
-    }
     // A sentence-initial adjective glued to a name: "Nonpartisan Paul Tse".
     if sentence_initial
         && tail_from.is_none()
@@ -119,7 +114,11 @@ pub(super) fn classify(
     {
         return;
     }
-    if quoted_work(toks, words) || beside_ampersand(toks, words) {
+    if quoted_work(toks, words)
+        || beside_ampersand(toks, words)
+        || things::firm_partner(toks, words)
+        || things::town_of_place(toks, words)
+    {
         return;
     }
     let name_idx = &words[name_from..];
@@ -143,12 +142,8 @@ pub(super) fn classify(
     });
     let titled =
         role_words.iter().any(|w| lex.is_head_title(w)) || lower_title || tail_from.is_some();
-    // An organisation noun next to the chain: "daily Fraternite Matin", "Yomiuri Shimbun daily".
-    let org_after = toks[words.last().expect("non-empty") + 1..]
-        .iter()
-        .find(|t| !t.is_space())
-        .is_some_and(|t| ORG_NOUNS.contains(&t.text));
-    if before.is_some_and(|b| ORG_NOUNS.contains(&b)) || org_after {
+    // A thing's noun next to the chain: "daily Fraternite Matin", "Yomiuri Shimbun daily".
+    if things::thing_noun_beside(toks, words, lex.is_head_title(word_text(0))) {
         return;
     }
 
@@ -216,6 +211,31 @@ pub(super) fn classify(
             [w] => lex.is_place(w),
             ws => lex.is_place(&ws.join(" ")),
         }
+    {
+        return;
+    }
+    // The name finder's word: every name word tagged a name (the first one `B`), or none.
+    let model_yes = tags.get(name_idx[0]).is_some_and(|t| t.tag == Tag::B)
+        && name_idx[1..]
+            .iter()
+            .all(|&k| tags.get(k).is_some_and(|t| t.tag == Tag::I));
+    // A name that opens with an unknown word ("Rustyn Stoops") may end in a plural noun.
+    let unknown_first = !lex.is_non_name(name_words[0])
+        && !with_lowercase(name_words[0], |w| lex.common.contains(w));
+    if things::thing_head(&name_words, titled_before, model_yes || unknown_first)
+        || things::numbered_thing(&name_words, titled)
+    {
+        return;
+    }
+    let personal = model_yes
+        || is_given(name_words[0])
+        || name_words
+            .iter()
+            .all(|w| with_lowercase(w, |w| !lex.common.contains(w)));
+    if things::after_article(toks, words)
+        && !things::modifier_name(toks, words, personal)
+        && tail_from.is_none()
+        && !(0..name_from).any(|k| lex.is_head_title(word_text(k)))
     {
         return;
     }
@@ -288,22 +308,24 @@ pub(super) fn classify(
     let given = with_lowercase(first, |w| lex.given.contains(w));
     // A romanised East Asian given name ("Lee Cheuk-yan", "Kim Jong-un") after a surname.
     let romanised = words_n == 2 && is_romanised_given(last);
+    // After a common surname of the world lists ("Wong", "Lee"), such a given name is evidence
+    // the name finder does not overrule: it saw few of them.
+    let east_asian = romanised && with_lowercase(first, |w| lex.world_surnames.contains(w));
     // A two-letter word is no evidence of common English ("Xi Jinping", "Wu Qian").
     let rare = content.iter().all(|w| !common(w) || w.len() <= 2) || romanised;
     // A given name that is also a common word ("Star", "Angel") needs an uncommon surname.
     let given_evidence = given && (!common(first) || !common(last));
-    // The name finder's word: every name word tagged a name (the first one `B`), or none.
-    let model_yes = tags.get(name_idx[0]).is_some_and(|t| t.tag == Tag::B)
-        && name_idx[1..]
-            .iter()
-            .all(|&k| tags.get(k).is_some_and(|t| t.tag == Tag::I));
     let model_no = name_idx
         .iter()
         .all(|&k| tags.get(k).is_none_or(|t| t.margin < -MODEL_NO));
+    // After "in", "at" or "near" a chain is most often a place: the finder must say it is a name.
+    let located = !titled && !possessive && things::after_place_preposition(toks, words);
     let strong = titled
         || credit
+        || east_asian && !located
         || (words_n >= 2
-            && (model_yes || (given_evidence || appositive || said || rare) && !model_no));
+            && (model_yes
+                || (given_evidence || appositive || said || rare) && !model_no && !located));
     let royal_name = royal
         .filter(|_| bare_n == 1)
         .map(|k| fold_space(Span::new(toks[words[k]].span.start, span.end).of(text)));
@@ -389,12 +411,17 @@ pub(super) fn classify(
         (r, _) => r,
     };
     let after_the = words[0] >= 2 && toks[words[0] - 2].text.eq_ignore_ascii_case("the");
+    // "Shana reported": an outlet.
+    let reports = next.is_some_and(|t| matches!(t.text, "reported" | "reports" | "quoted"));
     let lone_word = words_n == 1
         && !sentence_initial
         && !after_the
+        && !located
+        && !reports
         && !model_no
         && !with_lowercase(first, |w| lex.common.contains(w));
     let lone_given = lone_word && given;
+    let speaker = lone_word && said && model_yes && !lex.is_place(first);
     // The person that opens a list entry ("-   **Addison**, age 14, ...", "Bo Dunmore,
     // Director, Vell Fund"): a name, a comma, then what they are.
     let entry_head = sentence.entry
@@ -430,6 +457,8 @@ pub(super) fn classify(
         credit,
         lone_given,
         lone_word,
+        speaker,
+        romanised,
         chain: Span::new(toks[words[0]].span.start, span.end),
         listable: words_n >= 2,
         words: words_n,
@@ -439,35 +468,6 @@ pub(super) fn classify(
 /// How far below 0 the name finder's margin must be on every word of an untitled chain to
 /// overrule the rules' weaker evidence (a given name, rare words).
 const MODEL_NO: f32 = 12.0;
-
-/// Lower-case nouns that, next to a capitalised chain, make it an organisation or a thing.
-const ORG_NOUNS: &[&str] = &[
-    "daily",
-    "newspaper",
-    "weekly",
-    "magazine",
-    "agency",
-    "party",
-    "group",
-    "company",
-    "firm",
-    "channel",
-    "station",
-    "ship",
-    "tanker",
-    "operation",
-    "plan",
-    "accord",
-    "treaty",
-    "bank",
-    "council",
-    "committee",
-    "union",
-    "movement",
-    "radio",
-    "television",
-    "network",
-];
 
 /// An age or a description before a name: "Fifteen-year-old Magomed", "Pan-democrat Gary
 /// Fan" (a hyphenated word ending in a common lower-case word).
@@ -479,8 +479,8 @@ fn is_age(w: &str) -> bool {
         })
 }
 
-/// `Cheuk-yan`, `Jong-un`, `Joo-Ho`: two short syllables joined by a hyphen, the first
-/// capitalised, the second not a common word.
+/// `Cheuk-yan`, `Jong-un`, `Joo-Ho`, `Kwok-kin`: two short syllables joined by a hyphen, the
+/// first capitalised, not both common words.
 fn is_romanised_given(w: &str) -> bool {
     let Some((a, b)) = w.split_once('-') else {
         return false;
@@ -492,7 +492,8 @@ fn is_romanised_given(w: &str) -> bool {
         && a.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && a.chars().skip(1).all(|c| c.is_ascii_lowercase())
         && b.chars().skip(1).all(|c| c.is_ascii_lowercase())
-        && !with_lowercase(b, |b| lexicon().common.contains(b))
+        && !(with_lowercase(a, |a| lexicon().common.contains(a))
+            && with_lowercase(b, |b| lexicon().common.contains(b)))
 }
 
 /// The whole of a quotation, in title case: the title of a work (the painting "Madonna Litta",

@@ -299,3 +299,109 @@ fn title_case_lines_end_a_name_at_its_verb() {
         "#]],
     );
 }
+
+#[test]
+fn trap_places_firms_events_and_groups_by_their_last_word() {
+    check(
+        "Tomas Vellner sailed across Marutka Bay to Osmar Kapital and the Dolmer Protocol talks. Flight Attendants and Varnese Studies spoke at the Nordvik Cup. Carla Bay and Senator Lucy Harbour came.\n\nRustyn Stoops, Delaware delegate",
+        expect![[r#"
+            Tomas Vellner
+            Carla Bay
+            Lucy Harbour as Senator
+        "#]],
+    );
+}
+
+#[test]
+fn trap_a_chain_after_the_or_beside_a_thing_noun_is_no_person() {
+    check(
+        "The Osmar Herald reported that the Vellan Marutko was seized, the tanker Marita Dawn sank and the Verlan news agency and the Osmar rebel brigade said so. Shana reported it too. He shares the Yahya Vellner views, not the novel Tomas Berg; party Chairman Anna Lund agreed.",
+        expect![[r#"
+            Anna Lund as Chairman
+        "#]],
+    );
+}
+
+#[test]
+fn trap_a_chain_after_in_or_at_needs_the_name_finder() {
+    check(
+        "Dana Holt worked as a painter in Ann Arbour and at Lena Marsh before she met Tomas Vellner in Oslo.",
+        expect![[r#"
+            Dana Holt
+            Ann Arbour
+            Tomas Vellner
+        "#]],
+    );
+}
+
+#[test]
+fn trap_vessels_products_entries_and_greetings_are_no_people() {
+    check(
+        "The frigate Admiral Vellner docked as the Osmar V vaccine and the Varnak II rocket shipped. Pope Leo XIV and Mohammed VI met Admiral Blvd. What Vellner added was new. Hi Anna Berg.\n\n-   Marta Lind, Co-Founder and President, Voto Osmar\n-   Carl Lund, Ida Holm and Nils Berg\n",
+        expect![[r#"
+            Leo XIV aka Pope Leo XIV as Pope
+            Mohammed VI
+            Anna Berg
+            Marta Lind
+            Carl Lund
+            Ida Holm
+            Nils Berg
+        "#]],
+    );
+}
+
+#[test]
+fn romanised_given_names_after_a_common_surname() {
+    check(
+        "Pan-democrats Lee Cheuk-ting and Wong Kwok-kin met Park Joo-Ho in Seoul.",
+        expect![[r#"
+            Lee Cheuk-ting
+            Wong Kwok-kin
+            Park Joo-Ho
+        "#]],
+    );
+}
+
+#[test]
+fn a_lone_surname_that_speaks_is_a_person() {
+    check(
+        "“We will buy what we want,” Varnasco said in a speech. Osmar, a Truman Scholar, worked at Vellner Lund and Berg LLP.",
+        expect![[r#"
+            Varnasco
+        "#]],
+    );
+}
+
+#[test]
+fn trap_monuments_and_persian_place_nouns_are_no_people() {
+    check(
+        "Many foreign tourists visited Masjed-e Jameh, then Bagh Vellan, then Qaleh Osmar and the Ali Vellan Mausoleum; others went to Emamzadeh Lund or walked through the old Hassan Varnak Gate on Yalda Night with their families.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn issue14_surname_first_names_are_no_modifiers_and_towns_no_people() {
+    check(
+        "Councillor Raymond Wong spoke first, and later Wong Yeung-tat and Wong Kwok-kin were elected. A boy from Irving, Texas, met Carl Lund, a doctor, at Carol St and Vellan GmbH.",
+        expect![[r#"
+            Raymond Wong as Councillor
+            Wong Yeung-tat
+            Wong Kwok-kin
+            Carl Lund
+        "#]],
+    );
+}
+
+#[test]
+fn acronyms_are_no_stop_words_that_block_names() {
+    check(
+        "ISA chief Tomas Vellner and KAN reported that the Shin Bet had seen Isa Varnak meet Naoto Kan and Shin Hyun-woo.",
+        expect![[r#"
+            Tomas Vellner as chief
+            Isa Varnak
+            Naoto Kan
+            Shin Hyun-woo
+        "#]],
+    );
+}
