@@ -26,7 +26,8 @@ fn dependents(words: &[Word], h: usize) -> impl Iterator<Item = usize> + '_ {
     (0..words.len()).filter(move |&k| words[k].head == Some(h))
 }
 
-fn has_dependent(words: &[Word], h: usize, rels: &[Rel]) -> bool {
+/// Whether `h` has a dependent by one of `rels`.
+pub fn has_dependent(words: &[Word], h: usize, rels: &[Rel]) -> bool {
     dependents(words, h).any(|k| rels.contains(&words[k].rel))
 }
 

@@ -1,6 +1,7 @@
 //! A parsed sentence as the meeting rules see it: the words of the syntax model, their
 //! dependents, and which person each word names (from the people stage's mentions).
 
+use crate::mend::has_dependent;
 use whomet_core::{Mention, MentionKind, Span};
 use whomet_syntax::{Rel, Upos, Word};
 
@@ -137,10 +138,11 @@ fn repair(words: &mut [Word]) {
             if !matches!(words[v].upos, Upos::Verb | Upos::Aux) || words[v].rel == Rel::Conj {
                 continue;
             }
-            let has_subject = words.iter().any(|w| {
-                w.head == Some(v)
-                    && matches!(w.rel, Rel::Nsubj | Rel::NsubjPass | Rel::Expl | Rel::Csubj)
-            });
+            let has_subject = has_dependent(
+                words,
+                v,
+                &[Rel::Nsubj, Rel::NsubjPass, Rel::Expl, Rel::Csubj],
+            );
             if has_subject {
                 continue;
             }
@@ -171,7 +173,7 @@ fn repair(words: &mut [Word]) {
                     )
                     && (c == 0 || words[c - 1].rel == Rel::Punct)
                     && (c > 0 || w.rel == Rel::Vocative || w.rel == Rel::Dep)
-                    && !words.iter().any(|x| x.head == Some(c) && x.rel == Rel::Cc)
+                    && !has_dependent(words, c, &[Rel::Cc])
                     && if c == 0 {
                         // A sentence's first phrase, then a phrase of the verb set off by
                         // commas.
@@ -195,9 +197,7 @@ fn repair(words: &mut [Word]) {
         let w = &words[c];
         // Where the name's phrase begins: "her deputy X" after the comma.
         let l = left[c];
-        let no_case = !words
-            .iter()
-            .any(|x| x.head == Some(c) && x.rel == Rel::Case);
+        let no_case = !has_dependent(words, c, &[Rel::Case]);
         if w.upos != Upos::Propn
             || !matches!(
                 w.rel,

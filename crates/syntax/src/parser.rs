@@ -319,7 +319,7 @@ impl Parser {
             scores.fill(0);
             self.weights.add_scores(&features, &mut scores);
             let m = best_valid(&state, &scores, labels);
-            state.apply_labelled(m, best_right(&scores, labels, state.root_label));
+            state.apply_labelled(m, best_right(&scores, labels, state.root_label, i32::MIN));
         }
         self.tree_of(&state)
     }
@@ -401,7 +401,7 @@ impl Parser {
                         Move::Shift | Move::Right(_) => on_stack[state.b0() as usize] = true,
                         Move::Reduce | Move::Left(_) => on_stack[state.s0() as usize] = false,
                     }
-                    state.apply_labelled(m, best_right_f(&scores, labels.len(), root));
+                    state.apply_labelled(m, best_right(&scores, labels.len(), root, f32::MIN));
                 }
             }
         }
@@ -510,21 +510,10 @@ fn best_of(scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
     best
 }
 
-/// The best-scoring right-arc label.
-fn best_right(scores: &[i32], labels: usize, root: u8) -> u8 {
-    let mut best = (i32::MIN, 0u8);
-    for l in 0..labels as u8 {
-        let s = scores[2 + labels + usize::from(l)];
-        if l != root && s > best.0 {
-            best = (s, l);
-        }
-    }
-    best.1
-}
-
-/// [`best_right`] over training scores.
-fn best_right_f(scores: &[f32], labels: usize, root: u8) -> u8 {
-    let mut best = (f32::MIN, 0u8);
+/// The best-scoring right-arc label (the first of equal scores; label 0 if none beats
+/// `floor`), over quantised or training scores.
+fn best_right<T: PartialOrd + Copy>(scores: &[T], labels: usize, root: u8, floor: T) -> u8 {
+    let mut best = (floor, 0u8);
     for l in 0..labels as u8 {
         let s = scores[2 + labels + usize::from(l)];
         if l != root && s > best.0 {
